@@ -1,0 +1,90 @@
+package org.dlbasis.spec.api;
+
+import org.dlbasis.spec.error.InvalidArgumentException;
+
+/**
+ * An element-wise activation g and its parameter (SPEC ACT-*). Maxout is not element-wise and has
+ * its own methods on {@link Activations}.
+ *
+ * @param kind which function
+ * @param parameter Leaky ReLU's slope a (default 0.1, N35), ELU's α (default 1.0); 0 otherwise
+ */
+public record Activation(Kind kind, double parameter) {
+
+    /** The element-wise activation functions of the note. */
+    public enum Kind {
+        /** σ(z) = 1/(1+e^−z) (N32). */
+        SIGMOID,
+        /** tanh(z) (N33). */
+        TANH,
+        /** max(0, z) (N34). */
+        RELU,
+        /** z for z ≥ 0, a·z for z &lt; 0, i.e. max(a·z, z) for 0 ≤ a &lt; 1 (N35). */
+        LEAKY_RELU,
+        /** z for z ≥ 0, α(e^z − 1) for z &lt; 0 (N37). */
+        ELU,
+        /** g(z) = z (N42). */
+        LINEAR
+    }
+
+    /** The note's Leaky ReLU slope. */
+    public static final double DEFAULT_LEAKY_SLOPE = 0.1;
+    /** The conventional ELU α. */
+    public static final double DEFAULT_ELU_ALPHA = 1.0;
+
+    public Activation {
+        if (kind == null) {
+            throw new InvalidArgumentException("activation kind must not be null");
+        }
+        if (kind == Kind.LEAKY_RELU && !(parameter >= 0 && parameter < 1)) {
+            throw new InvalidArgumentException("Leaky ReLU slope must be in [0, 1), found " + parameter);
+        }
+        if (kind == Kind.ELU && !(parameter > 0 && Double.isFinite(parameter))) {
+            throw new InvalidArgumentException("ELU alpha must be finite and > 0, found " + parameter);
+        }
+        if (kind != Kind.LEAKY_RELU && kind != Kind.ELU && parameter != 0) {
+            throw new InvalidArgumentException(kind + " takes no parameter, found " + parameter);
+        }
+    }
+
+    public static Activation sigmoid() {
+        return new Activation(Kind.SIGMOID, 0);
+    }
+
+    public static Activation tanh() {
+        return new Activation(Kind.TANH, 0);
+    }
+
+    public static Activation relu() {
+        return new Activation(Kind.RELU, 0);
+    }
+
+    /** Leaky ReLU with the note's slope 0.1. */
+    public static Activation leakyRelu() {
+        return new Activation(Kind.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
+    }
+
+    public static Activation leakyRelu(double slope) {
+        return new Activation(Kind.LEAKY_RELU, slope);
+    }
+
+    /** ELU with α = 1. */
+    public static Activation elu() {
+        return new Activation(Kind.ELU, DEFAULT_ELU_ALPHA);
+    }
+
+    public static Activation elu(double alpha) {
+        return new Activation(Kind.ELU, alpha);
+    }
+
+    public static Activation linear() {
+        return new Activation(Kind.LINEAR, 0);
+    }
+
+    /** {@code sigmoid}, {@code leaky_relu(0.1)}, {@code elu(1.0)}: the name used in reports and files. */
+    @Override
+    public String toString() {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.LEAKY_RELU || kind == Kind.ELU ? name + "(" + parameter + ")" : name;
+    }
+}

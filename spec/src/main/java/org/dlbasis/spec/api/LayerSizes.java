@@ -1,0 +1,19 @@
+package org.dlbasis.spec.api;
+
+import org.dlbasis.spec.error.InvalidArgumentException;
+
+/**
+ * The sizes of a two-layer network (N31: the input layer is not counted).
+ *
+ * @param nx n[0], the number of input features
+ * @param nh n[1], the number of hidden units
+ * @param ny n[2], the number of output units (1 for binary classification)
+ */
+public record LayerSizes(int nx, int nh, int ny) {
+    public LayerSizes {
+        if (nx < 1 || nh < 1 || ny < 1) {
+            throw new InvalidArgumentException(
+                    "layer sizes must be >= 1, found (" + nx + ", " + nh + ", " + ny + ")");
+        }
+    }
+}

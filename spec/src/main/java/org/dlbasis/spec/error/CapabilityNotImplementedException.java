@@ -1,0 +1,15 @@
+package org.dlbasis.spec.error;
+
+import org.dlbasis.spec.api.Capability;
+
+/**
+ * Thrown when a capability the implementation did not declare is used. The suite reports such
+ * clauses as "not implemented", never as failures.
+ */
+public final class CapabilityNotImplementedException extends UnsupportedOperationException {
+    private static final long serialVersionUID = 1L;
+
+    public CapabilityNotImplementedException(String implementation, Capability capability) {
+        super(implementation + " does not declare the capability " + capability);
+    }
+}

@@ -1,0 +1,10 @@
+package org.dlbasis.spec.error;
+
+/** An input with no element where at least one is needed, such as m = 0 (SPEC ERR-2). */
+public final class EmptyInputException extends SpecException {
+    private static final long serialVersionUID = 1L;
+
+    public EmptyInputException(String message) {
+        super(ErrorKind.EMPTY_INPUT, message);
+    }
+}
