@@ -1,0 +1,74 @@
+package org.dlbasis.reference.model;
+
+import org.dlbasis.reference.Require;
+import org.dlbasis.reference.activation.ScalarActivations;
+import org.dlbasis.reference.array.ReferenceArrayOps;
+import org.dlbasis.reference.loss.CrossEntropy;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.LogisticRegression;
+import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.tensor.Tensor;
+
+/**
+ * Logistic regression written as the note writes it, with numpy's operations (SPEC LR-*):
+ * Z = wᵀX + b, A = σ(Z), dZ = A − Y, dw = (1/m) X dZᵀ, db = (1/m) Σ dZ.
+ */
+public final class ReferenceLogisticRegression implements LogisticRegression {
+    private final ReferenceArrayOps np = new ReferenceArrayOps();
+    private final CrossEntropy loss = new CrossEntropy();
+
+    @Override
+    public Tensor forward(LogisticParameters p, Tensor x) {
+        return logits(p, x).map(ScalarActivations::sigmoid);
+    }
+
+    @Override
+    public double cost(LogisticParameters p, Tensor x, Tensor y) {
+        Tensor z = logits(p, x);
+        ModelInputs.labels(y, 1, x.shape().dim(1));
+        return loss.costFromLogits(z, y);
+    }
+
+    @Override
+    public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+        Tensor a = forward(p, x);
+        int m = x.shape().dim(1);
+        ModelInputs.labels(y, 1, m);
+        Tensor dz = np.subtract(a, y);
+        Tensor dw = np.multiply(Tensor.scalar(1.0 / m), np.dot(x, np.transpose(dz)));
+        double db = np.sum(dz, null, false).item() / m;
+        return new LogisticGradients(dw, db);
+    }
+
+    @Override
+    public LogisticParameters step(LogisticParameters p, LogisticGradients g, double learningRate) {
+        Require.learningRate(learningRate);
+        ModelInputs.sameShape("dw", g.dw(), p.w());
+        Require.finite("db", g.db());
+        Tensor w = np.subtract(p.w(), np.multiply(Tensor.scalar(learningRate), g.dw()));
+        return new LogisticParameters(w, p.b() - learningRate * g.db());
+    }
+
+    @Override
+    public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double learningRate,
+            int iterations) {
+        Require.learningRate(learningRate);
+        Require.iterations(iterations);
+        double[] costs = new double[iterations + 1];
+        LogisticParameters current = p;
+        for (int i = 0; i < iterations; i++) {
+            costs[i] = cost(current, x, y);
+            current = step(current, backward(current, x, y), learningRate);
+        }
+        costs[iterations] = cost(current, x, y);
+        return new Training<>(current, costs);
+    }
+
+    /** Z = wᵀX + b, shape (1, m), after checking X, w and b. */
+    private Tensor logits(LogisticParameters p, Tensor x) {
+        ModelInputs.samples(x);
+        ModelInputs.logistic(p, x);
+        return np.add(np.dot(np.transpose(p.w()), x), Tensor.scalar(p.b()));
+    }
+}
