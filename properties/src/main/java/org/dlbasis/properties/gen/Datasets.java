@@ -1,0 +1,80 @@
+package org.dlbasis.properties.gen;
+
+import static org.quicktheories.generators.Generate.longRange;
+import static org.quicktheories.generators.Generate.range;
+
+import java.util.Random;
+
+import org.dlbasis.spec.api.LayerSizes;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
+import org.quicktheories.core.Gen;
+
+/** Data sets, layer sizes and parameters for the model properties, small enough for 2 cores. */
+public final class Datasets {
+    private Datasets() {
+    }
+
+    /** n in [1, maxN], m in [1, maxM], X uniform in [−2, 2], Y with both labels when m ≥ 2. */
+    public static Gen<Dataset> datasets(int maxN, int maxM, int rows) {
+        return range(1, maxN).zip(range(1, maxM), longRange(0, Long.MAX_VALUE),
+                (n, m, seed) -> random(n, m, rows, new Random(seed)));
+    }
+
+    /** A random data set of the given size. */
+    public static Dataset random(int n, int m, int rows, Random random) {
+        Tensor x = Tensors.uniform(Shape.of(n, m), random, 2);
+        double[] y = new double[rows * m];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % m == 0 ? i / m % 2 : random.nextInt(2); // column 0 alternates, so both labels occur
+        }
+        if (m >= 2) {
+            for (int r = 0; r < rows; r++) {
+                y[r * m + 1] = 1 - y[r * m];
+            }
+        }
+        return new Dataset(x, Tensor.wrap(Shape.of(rows, m), y));
+    }
+
+    /** Linearly separable data: y = 1 exactly where wᵀx + b > 0 for a hidden (w, b), with a margin. */
+    public static Dataset separable(int n, int m, Random random) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextGaussian();
+        }
+        double[] x = new double[n * m];
+        double[] y = new double[m];
+        for (int j = 0; j < m; j++) {
+            double z;
+            do {
+                z = 0;
+                for (int i = 0; i < n; i++) {
+                    x[i * m + j] = 4 * random.nextDouble() - 2;
+                    z += w[i] * x[i * m + j];
+                }
+            } while (Math.abs(z) < 0.1);
+            y[j] = z > 0 ? 1 : 0;
+        }
+        return new Dataset(Tensor.wrap(Shape.of(n, m), x), Tensor.wrap(Shape.of(1, m), y));
+    }
+
+    /** Layer sizes with every size in [1, max] and n[2] = 1. */
+    public static Gen<LayerSizes> layerSizes(int max) {
+        return range(1, max).zip(range(1, max), (nx, nh) -> new LayerSizes(nx, nh, 1));
+    }
+
+    /** Layer sizes with n[2] in [1, 3] as well. */
+    public static Gen<LayerSizes> layerSizesWithOutputs(int max) {
+        return range(1, max).zip(range(1, max), range(1, 3), LayerSizes::new);
+    }
+
+    /** Parameters with N(0,1)·scale weights and N(0,1)·scale biases (not zero, to exercise b). */
+    public static NetworkParameters parameters(LayerSizes s, Random random, double scale) {
+        return new NetworkParameters(
+                Tensors.gaussian(Shape.of(s.nh(), s.nx()), random, scale),
+                Tensors.gaussian(Shape.of(s.nh(), 1), random, scale),
+                Tensors.gaussian(Shape.of(s.ny(), s.nh()), random, scale),
+                Tensors.gaussian(Shape.of(s.ny(), 1), random, scale));
+    }
+}

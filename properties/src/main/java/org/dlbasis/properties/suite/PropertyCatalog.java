@@ -1,0 +1,74 @@
+package org.dlbasis.properties.suite;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.dlbasis.properties.clauses.ActivationProperties;
+import org.dlbasis.properties.clauses.ArrayProperties;
+import org.dlbasis.properties.clauses.BackpropProperties;
+import org.dlbasis.properties.clauses.BroadcastProperties;
+import org.dlbasis.properties.clauses.ErrorProperties;
+import org.dlbasis.properties.clauses.GradientDescentProperties;
+import org.dlbasis.properties.clauses.InitializationProperties;
+import org.dlbasis.properties.clauses.LogisticRegressionProperties;
+import org.dlbasis.properties.clauses.LossProperties;
+import org.dlbasis.properties.clauses.NetworkProperties;
+import org.dlbasis.properties.clauses.Rank1Properties;
+import org.dlbasis.properties.clauses.VectorizationProperties;
+
+/** Every property of the suite, group by group in the order of SPEC.md. */
+public final class PropertyCatalog {
+    /** The property groups, one class per part of the spec. */
+    public static final List<Class<?>> GROUPS = List.of(
+            ErrorProperties.class,
+            ArrayProperties.class,
+            BroadcastProperties.class,
+            Rank1Properties.class,
+            ActivationProperties.class,
+            LossProperties.class,
+            LogisticRegressionProperties.class,
+            GradientDescentProperties.class,
+            VectorizationProperties.class,
+            NetworkProperties.class,
+            BackpropProperties.class,
+            InitializationProperties.class);
+
+    private PropertyCatalog() {
+    }
+
+    /** All properties, in group order, then by name. */
+    public static List<Property> all() {
+        List<Property> all = new ArrayList<>();
+        for (Class<?> group : GROUPS) {
+            all.addAll(of(group));
+        }
+        return all;
+    }
+
+    /** The properties of one group, sorted by name. */
+    public static List<Property> of(Class<?> group) {
+        List<Property> properties = new ArrayList<>();
+        for (Method m : group.getDeclaredMethods()) {
+            Property p = Property.of(m);
+            if (p != null) {
+                properties.add(p);
+            }
+        }
+        properties.sort(Comparator.comparing(Property::name));
+        return properties;
+    }
+
+    /** The properties that name {@code clauseId}. */
+    public static List<Property> forClause(String clauseId) {
+        return all().stream().filter(p -> p.clauses().contains(clauseId)).toList();
+    }
+
+    /** The properties that name any of {@code clauseIds}. */
+    public static List<Property> forClauses(String... clauseIds) {
+        List<String> ids = Arrays.asList(clauseIds);
+        return all().stream().filter(p -> p.clauses().stream().anyMatch(ids::contains)).toList();
+    }
+}

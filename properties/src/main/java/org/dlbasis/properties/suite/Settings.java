@@ -1,0 +1,32 @@
+package org.dlbasis.properties.suite;
+
+/**
+ * How a run explores: the seed that makes it reproducible and the number of examples per
+ * property. Defaults come from the system properties {@code dlbasis.seed} and
+ * {@code dlbasis.examples}.
+ *
+ * @param seed the QuickTheories seed; every failure prints it
+ * @param examples examples per property (properties over expensive models use a tenth, at least 5)
+ */
+public record Settings(long seed, int examples) {
+
+    public static final long DEFAULT_SEED = 20261130L;
+    public static final int DEFAULT_EXAMPLES = 100;
+
+    public Settings {
+        if (examples < 1) {
+            throw new IllegalArgumentException("examples must be >= 1, found " + examples);
+        }
+    }
+
+    /** From {@code -Ddlbasis.seed=…} and {@code -Ddlbasis.examples=…}, else the defaults. */
+    public static Settings fromSystemProperties() {
+        return new Settings(Long.getLong("dlbasis.seed", DEFAULT_SEED),
+                Integer.getInteger("dlbasis.examples", DEFAULT_EXAMPLES));
+    }
+
+    /** Examples for properties that train models: a tenth, at least 5. */
+    public int modelExamples() {
+        return Math.max(5, examples / 10);
+    }
+}

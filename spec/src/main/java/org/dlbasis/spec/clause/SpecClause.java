@@ -1,0 +1,19 @@
+package org.dlbasis.spec.clause;
+
+import java.util.List;
+
+/**
+ * One clause of SPEC.md.
+ *
+ * @param id the stable ID, e.g. {@code BCAST-3}
+ * @param strength MUST, SHOULD or INFORMATIVE
+ * @param title the heading text after the strength
+ * @param cites the note's claim IDs (N…) the clause cites
+ * @param pendingReason non-null if the clause is listed under "Pending clauses"
+ */
+public record SpecClause(String id, String strength, String title, List<String> cites, String pendingReason) {
+
+    public boolean pending() {
+        return pendingReason != null;
+    }
+}
