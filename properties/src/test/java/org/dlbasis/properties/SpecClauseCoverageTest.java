@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.dlbasis.properties.golden.GoldenCase;
+import org.dlbasis.properties.golden.GoldenData;
+import org.dlbasis.properties.golden.GoldenFile;
 import org.dlbasis.properties.suite.Property;
 import org.dlbasis.properties.suite.PropertyCatalog;
 import org.dlbasis.spec.clause.SpecClause;
@@ -111,6 +114,18 @@ class SpecClauseCoverageTest {
             }
         }
         assertEquals(Set.of(), wrong);
+    }
+
+    @Test
+    void everyGoldenCaseNamesClausesThatExist() {
+        Set<String> unknown = new TreeSet<>();
+        for (Path file : GoldenData.files(GoldenData.directory())) {
+            for (GoldenCase c : GoldenFile.read(file).cases()) {
+                c.clauses().stream().filter(id -> !spec.contains(id))
+                        .forEach(id -> unknown.add(id + " in " + c.file() + " case " + c.id()));
+            }
+        }
+        assertEquals(Set.of(), unknown, "golden cases name clauses that SPEC.md does not define");
     }
 
     @Test

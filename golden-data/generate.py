@@ -1,0 +1,642 @@
+#!/usr/bin/env python3
+"""Generates dlbasis's golden files from numpy, independently of the Java reference.
+
+    python3 golden-data/generate.py            # (re)write golden-data/*.json
+    python3 golden-data/generate.py --check    # regenerate in memory, fail if a file differs
+
+Deterministic: the same numpy gives byte-identical files. Values that must be correctly rounded
+(activations, losses, sums and dot products of the array cases) are computed with Python's
+`decimal` at 60 digits or with exact `fractions`, then rounded once to float64; numpy computes
+the array shapes, the error texts, and the models (whose tolerance, MODEL or TRAJ, covers
+numpy's own rounding). The format is documented in golden-data/README.md.
+"""
+import argparse
+import decimal
+import fractions
+import itertools
+import json
+import math
+import platform
+import sys
+from pathlib import Path
+
+import numpy as np
+
+SEED = 20261130
+HERE = Path(__file__).resolve().parent
+U = 2.0 ** -53
+D = decimal.Context(prec=60, Emin=-10**6, Emax=10**6)
+
+TOL = {
+    "EXACT": (0.0, 0.0),
+    "ELEM": (2.2250738585072014e-308, 1e-15),
+    "DERIV": (1e-15, 1e-15),
+    "LOSS": (1e-15, 1e-15),
+    "MODEL": (1e-12, 1e-10),
+    "TRAJ": (1e-10, 1e-8),
+}
+
+
+# ---------------------------------------------------------------- encoding
+
+def num(x):
+    """A float64 as JSON: shortest round-trip decimal, or "NaN" / "Infinity" / "-Infinity"."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+def tensor(a):
+    a = np.asarray(a, dtype=np.float64)
+    return {"shape": list(a.shape), "data": [num(v) for v in a.reshape(-1)]}
+
+
+def tol(name, atol=None, rtol=None):
+    a, r = TOL.get(name, (0.0, 0.0))
+    return {"class": name, "atol": a if atol is None else atol, "rtol": r if rtol is None else rtol}
+
+
+def gamma(n):
+    return n * U / (1 - n * U)
+
+
+class File:
+    def __init__(self, name, description):
+        self.name = name
+        self.description = description
+        self.cases = []
+
+    def case(self, cid, clauses, op, inputs, expected=None, error=None, params=None, tolerance=None):
+        c = {"id": cid, "clauses": clauses, "op": op, "params": params or {}, "inputs": inputs}
+        if error is not None:
+            c["error"] = error
+        else:
+            c["expected"] = expected
+            c["tolerance"] = tolerance or tol("EXACT")
+        if any(x["id"] == cid for x in self.cases):
+            raise ValueError("duplicate case id " + cid)
+        self.cases.append(c)
+
+    def render(self):
+        doc = {
+            "format": "dlbasis-golden/1",
+            "file": self.name,
+            "description": self.description,
+            "provenance": {
+                "generator": "golden-data/generate.py",
+                "numpy": np.__version__,
+                "python": platform.python_version(),
+                "seed": SEED,
+                "exact_values": "decimal (60 digits) and fractions, rounded once to float64",
+            },
+            "cases": self.cases,
+        }
+        return json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# ---------------------------------------------------------------- exact helpers
+
+def dec(x):
+    return D.create_decimal(float(x))
+
+
+def rounded(d):
+    return float(d)
+
+
+def exact_sigmoid(z):
+    if math.isnan(z):
+        return math.nan
+    if math.isinf(z):
+        return 1.0 if z > 0 else 0.0
+    return rounded(D.divide(1, D.add(1, D.exp(-dec(z)))))
+
+
+def exact_tanh(z):
+    if math.isnan(z):
+        return math.nan
+    if math.isinf(z):
+        return math.copysign(1.0, z)
+    if z == 0:
+        return z
+    e = D.exp(D.multiply(2, dec(z)))
+    return rounded(D.divide(D.subtract(e, 1), D.add(e, 1)))
+
+
+def exact_tanh_derivative(z):
+    if math.isnan(z):
+        return math.nan
+    if math.isinf(z):
+        return 0.0
+    e = D.exp(dec(z))
+    s = D.add(e, D.divide(1, e))
+    return rounded(D.divide(4, D.multiply(s, s)))
+
+
+def exact_sigmoid_derivative(z):
+    if math.isnan(z):
+        return math.nan
+    if math.isinf(z):
+        return 0.0
+    e = D.exp(-dec(abs(z)))
+    s = D.add(1, e)
+    return rounded(D.divide(e, D.multiply(s, s)))
+
+
+def exact_elu(z, alpha):
+    if math.isnan(z):
+        return math.nan
+    if z >= 0:
+        return z
+    if math.isinf(z):
+        return -alpha
+    return rounded(D.multiply(dec(alpha), D.subtract(D.exp(dec(z)), 1)))
+
+
+def activation_value(kind, p, z):
+    if kind == "sigmoid":
+        return exact_sigmoid(z)
+    if kind == "tanh":
+        return exact_tanh(z)
+    if kind == "relu":
+        return math.nan if math.isnan(z) else max(0.0, z)
+    if kind == "leaky_relu":
+        return z if (z >= 0 or math.isnan(z)) else p * z
+    if kind == "elu":
+        return exact_elu(z, p)
+    return z
+
+
+def activation_derivative(kind, p, z):
+    if math.isnan(z):
+        return math.nan
+    if kind == "sigmoid":
+        return exact_sigmoid_derivative(z)
+    if kind == "tanh":
+        return exact_tanh_derivative(z)
+    if kind == "relu":
+        return 1.0 if z > 0 else 0.0
+    if kind == "leaky_relu":
+        return 1.0 if z > 0 else p
+    if kind == "elu":
+        return 1.0 if z >= 0 else (0.0 if math.isinf(z) else rounded(D.multiply(dec(p), D.exp(dec(z)))))
+    return 1.0
+
+
+def exact_loss(yhat, y):
+    """Only the selected term (SPEC LOSS-2)."""
+    q = yhat if y == 1 else 1 - fractions.Fraction(yhat)
+    if q == 0:
+        return math.inf
+    return rounded(-D.ln(D.create_decimal(fractions.Fraction(q).numerator) / D.create_decimal(fractions.Fraction(q).denominator))) + 0.0
+
+
+def exact_loss_from_logit(z, y):
+    t = -z if y == 1 else z
+    return rounded(D.ln(D.add(1, D.exp(dec(t))))) + 0.0
+
+
+def exact_dot(a, b):
+    """Correctly rounded Σ aᵢbᵢ, and Σ|aᵢbᵢ|."""
+    s = sum((fractions.Fraction(float(x)) * fractions.Fraction(float(y)) for x, y in zip(a, b)), fractions.Fraction(0))
+    return float(s), float(sum(abs(fractions.Fraction(float(x)) * fractions.Fraction(float(y))) for x, y in zip(a, b)))
+
+
+# ---------------------------------------------------------------- numpy error texts
+
+def numpy_error(f):
+    """numpy's message for a failing call, or None if it succeeds."""
+    try:
+        f()
+    except Exception as e:  # numpy raises ValueError or AxisError
+        return str(e)
+    return None
+
+
+def shape_text(s):
+    return "(" + ",".join(str(d) for d in s) + ("," if len(s) == 1 else "") + ")"
+
+
+# ---------------------------------------------------------------- files
+
+def note_examples():
+    f = File("note-examples.json", "The note's worked examples, exactly as printed (N17, N21-N28).")
+    col = np.array([[1.0], [2.0], [3.0], [4.0]])
+    f.case("N21-column-plus-scalar", ["BCAST-2", "BCAST-4"], "add",
+           {"a": tensor(col), "b": tensor(np.float64(100))}, {"out": tensor(col + 100)})
+    rows = np.tile(np.array([1.0, 2, 3, 4]), (4, 1))
+    f.case("N22-matrix-plus-row", ["BCAST-1", "BCAST-2"], "add",
+           {"a": tensor(rows), "b": tensor(np.ones((1, 4)))}, {"out": tensor(rows + np.ones((1, 4)))})
+    f.case("N23-matrix-plus-column", ["BCAST-1", "BCAST-2"], "add",
+           {"a": tensor(rows), "b": tensor(np.ones((4, 1)))}, {"out": tensor(rows + np.ones((4, 1)))})
+    a = np.array([0.5, -1.25, 2.0, 3.0, -0.75])
+    f.case("N24-N25-rank1-transpose", ["RANK1-1", "ARR-3"], "transpose", {"a": tensor(a)}, {"out": tensor(a.T)})
+    f.case("N26-rank1-dot-itself", ["RANK1-2"], "dot", {"a": tensor(a), "b": tensor(a.T)},
+           {"out": tensor(np.dot(a, a.T))})
+    c = np.arange(1.0, 6.0).reshape(5, 1)
+    f.case("N27-column-transpose", ["ARR-3", "RANK1-3"], "transpose", {"a": tensor(c)}, {"out": tensor(c.T)})
+    f.case("N27-outer-product", ["RANK1-3"], "dot", {"a": tensor(c), "b": tensor(c.T)},
+           {"out": tensor(np.dot(c, c.T))})
+    f.case("N27-broadcast-product", ["RANK1-3", "BCAST-7"], "multiply", {"a": tensor(c), "b": tensor(c.T)},
+           {"out": tensor(c * c.T)})
+    f.case("N28-reshape-rank1-to-column", ["RANK1-4", "ARR-7"], "reshape", {"a": tensor(a)},
+           {"out": tensor(a.reshape(5, 1))}, params={"dims": [5, 1]})
+    rng = np.random.default_rng(SEED)
+    n = 4096
+    x, y = rng.random(n), rng.random(n)
+    exact, abs_sum = exact_dot(x, y)
+    f.case("N17-dot-of-two-long-vectors", ["VEC-3", "ARR-4"], "dot", {"a": tensor(x), "b": tensor(y)},
+           {"out": tensor(np.float64(exact))}, tolerance=tol("SUM(4096)", gamma(n) * abs_sum, U))
+    return f
+
+
+SHAPES = [(), (1,), (3,), (4, 1), (1, 3), (4, 3), (3, 4), (0,), (0, 3), (1, 0), (2, 1, 3), (2, 4, 3), (1, 1, 1)]
+BINARY = ["add", "subtract", "multiply", "divide", "maximum", "greater"]
+NUMPY = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply, "divide": np.divide,
+         "maximum": np.maximum, "greater": lambda a, b: np.greater(a, b).astype(np.float64)}
+
+
+def broadcast():
+    f = File("broadcast.json", "Broadcasting: every pair of a list of shapes, for every element-wise operation.")
+    rng = np.random.default_rng(SEED + 1)
+    for i, (sa, sb) in enumerate(itertools.product(SHAPES, SHAPES)):
+        a = rng.integers(-4, 5, size=sa).astype(np.float64)
+        b = rng.integers(1, 5, size=sb).astype(np.float64)  # no zero divisors: divide stays exact-friendly
+        for op in BINARY:
+            cid = "%s-%s-%s" % (op, shape_text(sa), shape_text(sb))
+            message = numpy_error(lambda: NUMPY[op](a, b))
+            inputs = {"a": tensor(a), "b": tensor(b)}
+            if message is not None:
+                ours = "operands could not be broadcast together with shapes %s %s" % (shape_text(sa), shape_text(sb))
+                assert message.rstrip() == ours, (message, ours)
+                f.case(cid, ["BCAST-3", "ERR-1"], op, inputs,
+                       error={"kind": "SHAPE_MISMATCH", "message": ours})
+            else:
+                f.case(cid, ["BCAST-1", "BCAST-2"], op, inputs, {"out": tensor(NUMPY[op](a, b))})
+    return f
+
+
+def arrays():
+    f = File("arrays.json", "transpose, dot, sum, reshape, exp and log, with numpy's error texts.")
+    rng = np.random.default_rng(SEED + 2)
+    for s in [(), (5,), (2, 3), (3, 1), (0, 2), (2, 3, 4)]:
+        a = rng.standard_normal(s)
+        f.case("transpose-%s" % shape_text(s), ["ARR-3"], "transpose", {"a": tensor(a)}, {"out": tensor(a.T)})
+    for sa, sb in [((), (2, 3)), ((3,), (3,)), ((2, 3), (3,)), ((3,), (3, 2)), ((2, 3), (3, 4)), ((0, 3), (3, 2)),
+                   ((2, 0), (0, 2)), ((4, 1), (1, 4)), ((2, 3), (2, 3)), ((4, 3), (4,)), ((3,), (4,)), ((4,), (3, 2))]:
+        a, b = rng.standard_normal(sa), rng.standard_normal(sb)
+        cid = "dot-%s-%s" % (shape_text(sa), shape_text(sb))
+        message = numpy_error(lambda: np.dot(a, b))
+        if message is not None:
+            f.case(cid, ["ARR-4", "ERR-1"], "dot", {"a": tensor(a), "b": tensor(b)},
+                   error={"kind": "SHAPE_MISMATCH", "message": message})
+            continue
+        out = np.dot(a, b)
+        exact, worst = exact_matmul(a, b)
+        k = sa[-1] if len(sa) and len(sb) else 1
+        f.case(cid, ["ARR-4"], "dot", {"a": tensor(a), "b": tensor(b)}, {"out": tensor(exact.reshape(out.shape))},
+               tolerance=tol("SUM(%d)" % max(k, 1), gamma(max(k, 1)) * worst, U))
+    for s in [(4,), (3, 4), (2, 3, 4), (0, 3), (2, 0)]:
+        a = rng.standard_normal(s)
+        for axis in [None] + list(range(-len(s) - 1, len(s) + 1)):
+            for keep in (False, True):
+                cid = "sum-%s-axis%s-%s" % (shape_text(s), axis, "keep" if keep else "drop")
+                message = numpy_error(lambda: np.sum(a, axis=axis, keepdims=keep))
+                params = {"axis": axis, "keepdims": keep}
+                if message is not None:
+                    f.case(cid, ["ARR-6", "ERR-1"], "sum", {"a": tensor(a)}, params=params,
+                           error={"kind": "AXIS_OUT_OF_BOUNDS", "message": message})
+                    continue
+                out = np.sum(a, axis=axis, keepdims=keep)
+                exact = exact_sum(a, axis, keep)
+                n = a.size if axis is None else s[axis]
+                worst = float(np.max(np.sum(np.abs(a), axis=axis, keepdims=keep))) if out.size else 0.0
+                f.case(cid, ["ARR-6"], "sum", {"a": tensor(a)}, {"out": tensor(exact.reshape(out.shape))},
+                       params=params, tolerance=tol("SUM(%d)" % max(n, 1), gamma(max(n, 1)) * worst * 1.0001, U))
+    for s, dims in [((6,), [2, 3]), ((6,), [-1, 2]), ((2, 3), [3, 2]), ((2, 3), [-1]), ((2, 3, 4), [4, -1]),
+                    ((0, 3), [3, 0]), ((5,), [5, 1]), ((5, 1), [-1]), ((1,), [])]:
+        a = rng.standard_normal(s)
+        f.case("reshape-%s-to-%s" % (shape_text(s), shape_text(dims)), ["ARR-7"], "reshape", {"a": tensor(a)},
+               {"out": tensor(a.reshape(dims))}, params={"dims": dims})
+    for s, dims, kind, ours in [((6,), [4], "SHAPE_MISMATCH", None), ((6,), [-1, 4], "SHAPE_MISMATCH",
+                                "cannot reshape array of size 6 into shape (-1,4)"),
+                               ((6,), [-1, -1], "INVALID_ARGUMENT", None)]:
+        a = np.zeros(s)
+        message = numpy_error(lambda: a.reshape(dims))
+        f.case("reshape-%s-to-%s-error" % (shape_text(s), shape_text(dims)), ["ARR-7", "ERR-1"], "reshape",
+               {"a": tensor(a)}, params={"dims": dims}, error={"kind": kind, "message": ours or message})
+    specials = np.array([0.0, -0.0, 1.0, -1.0, 1e-300, 700.0, 710.0, -750.0, math.inf, -math.inf, math.nan, 2.5])
+    with np.errstate(all="ignore"):
+        f.case("exp-specials", ["ARR-2"], "exp", {"a": tensor(specials)},
+               {"out": tensor([exact_exp(v) for v in specials])}, tolerance=tol("ELEM"))
+        f.case("log-specials", ["ARR-2"], "log", {"a": tensor(specials)},
+               {"out": tensor([exact_log(v) for v in specials])}, tolerance=tol("ELEM"))
+    return f
+
+
+def exact_exp(v):
+    if math.isnan(v) or math.isinf(v):
+        return np.exp(v)
+    return rounded(D.exp(dec(v)))
+
+
+def exact_log(v):
+    if math.isnan(v) or v < 0:
+        return math.nan
+    if v == 0:
+        return -math.inf
+    if math.isinf(v):
+        return math.inf
+    return rounded(D.ln(dec(v)))
+
+
+def exact_matmul(a, b):
+    a2 = np.atleast_2d(a) if a.ndim else a
+    if a.ndim == 0 or b.ndim == 0:
+        return a * b, 0.0
+    a2 = a.reshape(1, -1) if a.ndim == 1 else a
+    b2 = b.reshape(-1, 1) if b.ndim == 1 else b
+    out = np.zeros((a2.shape[0], b2.shape[1]))
+    worst = 0.0
+    for i in range(a2.shape[0]):
+        for j in range(b2.shape[1]):
+            out[i, j], abs_sum = exact_dot(a2[i, :], b2[:, j])
+            worst = max(worst, abs_sum)
+    return out, worst
+
+
+def exact_sum(a, axis, keep):
+    def fsum(values):
+        return float(sum((fractions.Fraction(float(v)) for v in values), fractions.Fraction(0)))
+    if axis is None:
+        return np.array(fsum(a.reshape(-1)))
+    moved = np.moveaxis(a, axis, -1)
+    out = np.zeros(moved.shape[:-1])
+    for idx in np.ndindex(out.shape):
+        out[idx] = fsum(moved[idx])
+    return np.expand_dims(out, axis) if keep else out
+
+
+GRID = [0.0, -0.0, 1e-12, -1e-12, 1.0, -1.0, 20.0, -20.0, 40.0, -40.0, 710.0, -710.0, 1000.0, -1000.0,
+        0.5, -0.5, 3.0, -3.0, math.inf, -math.inf, math.nan]
+ACTIVATIONS = [("sigmoid", 0.0, "ACT-1", "ACT-2", "ELEM", "DERIV"), ("tanh", 0.0, "ACT-3", "ACT-4", "ELEM", "DERIV"),
+               ("relu", 0.0, "ACT-5", "ACT-6", "EXACT", "EXACT"),
+               ("leaky_relu", 0.1, "ACT-7", "ACT-8", "EXACT", "EXACT"),
+               ("leaky_relu", 0.2, "ACT-7", "ACT-8", "EXACT", "EXACT"),
+               ("elu", 1.0, "ACT-9", "ACT-10", "DERIV", "DERIV"), ("elu", 0.5, "ACT-9", "ACT-10", "DERIV", "DERIV"),
+               ("linear", 0.0, "ACT-12", "ACT-12", "EXACT", "EXACT")]
+
+
+def activations():
+    f = File("activations.json", "Every activation and derivative on the grid 0, ±1e-12, ±1, ±20, ±40, ±710, "
+             "±1000 (and ±0.5, ±3, ±inf, NaN), correctly rounded via decimal at 60 digits.")
+    z = np.array(GRID)
+    for kind, p, value_clause, deriv_clause, value_tol, deriv_tol in ACTIVATIONS:
+        params = {"activation": kind, "parameter": p}
+        name = kind if kind in ("sigmoid", "tanh", "relu", "linear") else "%s(%s)" % (kind, p)
+        f.case("value-" + name, [value_clause, "ACT-13"], "activation", {"z": tensor(z)},
+               {"out": tensor([activation_value(kind, p, v) for v in GRID])}, params=params, tolerance=tol(value_tol))
+        f.case("derivative-" + name, [deriv_clause, "ACT-13"], "activation_derivative", {"z": tensor(z)},
+               {"out": tensor([activation_derivative(kind, p, v) for v in GRID])}, params=params,
+               tolerance=tol(deriv_tol))
+    pieces = np.array([[1.0, 2.0, -1.0, 0.0], [3.0, 2.0, -2.0, 0.0], [0.0, 2.0, -1.0, 0.0]])
+    winners = np.argmax(pieces, axis=0)
+    onehot = np.zeros_like(pieces)
+    onehot[winners, np.arange(pieces.shape[1])] = 1
+    f.case("maxout-ties", ["ACT-11"], "maxout", {"pieces": tensor(pieces)}, {"out": tensor(pieces.max(axis=0))})
+    f.case("maxout-derivative-ties", ["ACT-11"], "maxout_derivative", {"pieces": tensor(pieces)},
+           {"out": tensor(onehot)})
+    f.case("maxout-no-pieces", ["ACT-11", "ERR-2"], "maxout", {"pieces": tensor(np.zeros((0, 3)))},
+           error={"kind": "EMPTY_INPUT"})
+    return f
+
+
+def loss():
+    f = File("loss.json", "Loss and cost at the extremes; exact values via decimal at 60 digits.")
+    yhats = [0.0, 1e-300, 1e-16, 1e-8, 0.25, 0.5, 0.75, 1 - 1e-8, 1 - 2 ** -53, 1.0]
+    for y in (0.0, 1.0):
+        f.case("loss-y%d" % y, ["LOSS-1", "LOSS-2"], "loss",
+               {"y_hat": tensor([yhats]), "y": tensor([[y] * len(yhats)])},
+               {"out": tensor([[exact_loss(p, y) for p in yhats]])}, tolerance=tol("LOSS"))
+    zs = [0.0, 1.0, -1.0, 20.0, -20.0, 40.0, -40.0, 710.0, -710.0, 1000.0, -1000.0]
+    for y in (0.0, 1.0):
+        f.case("loss-from-logits-y%d" % y, ["LOSS-4"], "loss_from_logits",
+               {"z": tensor([zs]), "y": tensor([[y] * len(zs)])},
+               {"out": tensor([[exact_loss_from_logit(z, y) for z in zs]])}, tolerance=tol("LOSS"))
+    rng = np.random.default_rng(SEED + 3)
+    p = rng.uniform(0.01, 0.99, size=(2, 7))
+    y = rng.integers(0, 2, size=(2, 7)).astype(np.float64)
+    losses = [exact_loss(a, b) for a, b in zip(p.reshape(-1), y.reshape(-1))]
+    total = math.fsum(losses)
+    f.case("cost-2x7", ["LOSS-5"], "cost", {"y_hat": tensor(p), "y": tensor(y)}, {"out": num(total / 7)},
+           tolerance=tol("LOSS"))
+    zl = rng.uniform(-30, 30, size=(1, 9))
+    yl = rng.integers(0, 2, size=(1, 9)).astype(np.float64)
+    f.case("cost-from-logits-1x9", ["LOSS-5", "LOSS-4"], "cost_from_logits", {"z": tensor(zl), "y": tensor(yl)},
+           {"out": num(math.fsum(exact_loss_from_logit(a, b) for a, b in zip(zl[0], yl[0])) / 9)},
+           tolerance=tol("LOSS"))
+    f.case("cost-no-samples", ["LOSS-5", "ERR-2"], "cost", {"y_hat": tensor(np.zeros((1, 0))),
+                                                          "y": tensor(np.zeros((1, 0)))}, error={"kind": "EMPTY_INPUT"})
+    f.case("cost-transposed-labels", ["LOSS-6"], "cost", {"y_hat": tensor([[0.9, 0.2, 0.7]]),
+                                                          "y": tensor([[1.0], [0.0], [1.0]])},
+           error={"kind": "SHAPE_MISMATCH"})
+    f.case("cost-soft-label", ["LOSS-6"], "cost", {"y_hat": tensor([[0.9, 0.2]]), "y": tensor([[1.0, 0.5]])},
+           error={"kind": "INVALID_LABEL"})
+    f.case("cost-nan-prediction", ["LOSS-6", "ERR-3"], "cost", {"y_hat": tensor([[0.9, math.nan]]),
+                                                               "y": tensor([[1.0, 0.0]])}, error={"kind": "NON_FINITE"})
+    return f
+
+
+# ---------------------------------------------------------------- models, the way a numpy user writes them
+
+def np_sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def np_g(kind, p, z):
+    if kind == "sigmoid":
+        return np_sigmoid(z)
+    if kind == "tanh":
+        return np.tanh(z)
+    if kind == "relu":
+        return np.maximum(0, z)
+    if kind == "leaky_relu":
+        return np.where(z >= 0, z, p * z)
+    if kind == "elu":
+        return np.where(z >= 0, z, p * np.expm1(np.minimum(z, 0)))
+    return z
+
+
+def np_dg(kind, p, z):
+    if kind == "sigmoid":
+        return np_sigmoid(z) * np_sigmoid(-z)
+    if kind == "tanh":
+        t = np.exp(-2 * np.abs(z))
+        return 4 * t / (1 + t) ** 2
+    if kind == "relu":
+        return (z > 0).astype(np.float64)
+    if kind == "leaky_relu":
+        return np.where(z > 0, 1.0, p)
+    if kind == "elu":
+        return np.where(z >= 0, 1.0, p * np.exp(np.minimum(z, 0)))
+    return np.ones_like(z)
+
+
+def np_cost_from_logits(z, y):
+    t = np.where(y == 1, -z, z)
+    return float(np.sum(np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))) / z.shape[1])
+
+
+def lr_backward(w, b, x, y):
+    m = x.shape[1]
+    dz = np_sigmoid(w.T @ x + b) - y
+    return x @ dz.T / m, float(np.sum(dz) / m)
+
+
+def logistic():
+    f = File("logistic.json", "Logistic regression on fixed data: forward, cost, backward, one step, k steps.")
+    rng = np.random.default_rng(SEED + 4)
+    x = rng.uniform(-2, 2, size=(4, 6))
+    y = np.array([[1.0, 0, 1, 1, 0, 0]])
+    w = rng.standard_normal((4, 1))
+    b = 0.3
+    params = {"w": tensor(w), "b": num(b)}
+    z = w.T @ x + b
+    f.case("forward", ["LR-1"], "lr_forward", {"params": params, "x": tensor(x)}, {"out": tensor(np_sigmoid(z))},
+           tolerance=tol("MODEL"))
+    f.case("cost", ["LR-2"], "lr_cost", {"params": params, "x": tensor(x), "y": tensor(y)},
+           {"out": num(np_cost_from_logits(z, y))}, tolerance=tol("MODEL"))
+    dw, db = lr_backward(w, b, x, y)
+    f.case("backward", ["LR-3"], "lr_backward", {"params": params, "x": tensor(x), "y": tensor(y)},
+           {"dw": tensor(dw), "db": num(db)}, tolerance=tol("MODEL"))
+    alpha = 0.1
+    f.case("step", ["GD-1"], "lr_step", {"params": params, "grads": {"dw": tensor(dw), "db": num(db)}},
+           {"params": {"w": tensor(w - alpha * dw), "b": num(b - alpha * db)}}, params={"learning_rate": alpha},
+           tolerance=tol("MODEL"))
+    k = 10
+    costs = []
+    wk, bk = w.copy(), b
+    for _ in range(k):
+        costs.append(np_cost_from_logits(wk.T @ x + bk, y))
+        gw, gb = lr_backward(wk, bk, x, y)
+        wk, bk = wk - alpha * gw, bk - alpha * gb
+    costs.append(np_cost_from_logits(wk.T @ x + bk, y))
+    f.case("train-10", ["GD-5"], "lr_train", {"params": params, "x": tensor(x), "y": tensor(y)},
+           {"params": {"w": tensor(wk), "b": num(bk)}, "costs": tensor(costs)},
+           params={"learning_rate": alpha, "iterations": k}, tolerance=tol("TRAJ"))
+    f.case("wrong-w-shape", ["LR-1", "DIM-3"], "lr_forward", {"params": {"w": tensor(w.T), "b": num(b)},
+                                                             "x": tensor(x)}, error={"kind": "SHAPE_MISMATCH"})
+    f.case("negative-learning-rate", ["GD-2"], "lr_step", {"params": params, "grads": {"dw": tensor(dw), "db": num(db)}},
+           params={"learning_rate": -0.1}, error={"kind": "INVALID_ARGUMENT"})
+    return f
+
+
+def net_forward(p, x, kind, a):
+    z1 = p["w1"] @ x + p["b1"]
+    a1 = np_g(kind, a, z1)
+    z2 = p["w2"] @ a1 + p["b2"]
+    return z1, a1, z2, np_sigmoid(z2)
+
+
+def net_backward(p, x, y, kind, a):
+    m = x.shape[1]
+    z1, a1, z2, a2 = net_forward(p, x, kind, a)
+    dz2 = a2 - y
+    dw2 = dz2 @ a1.T / m
+    db2 = np.sum(dz2, axis=1, keepdims=True) / m
+    dz1 = (p["w2"].T @ dz2) * np_dg(kind, a, z1)
+    dw1 = dz1 @ x.T / m
+    db1 = np.sum(dz1, axis=1, keepdims=True) / m
+    return {"w1": dw1, "b1": db1, "w2": dw2, "b2": db2}
+
+
+def net_params(p):
+    return {k: tensor(v) for k, v in p.items()}
+
+
+def net_grads(g):
+    return {"dw1": tensor(g["w1"]), "db1": tensor(g["b1"]), "dw2": tensor(g["w2"]), "db2": tensor(g["b2"])}
+
+
+def net_train(p, x, y, kind, a, alpha, k):
+    costs = []
+    for _ in range(k):
+        costs.append(np_cost_from_logits(net_forward(p, x, kind, a)[2], y))
+        g = net_backward(p, x, y, kind, a)
+        p = {key: p[key] - alpha * g[key] for key in p}
+    costs.append(np_cost_from_logits(net_forward(p, x, kind, a)[2], y))
+    return p, costs
+
+
+def network():
+    f = File("network.json", "The two-layer network for each hidden activation: forward, cost, backward, one "
+             "step, k steps; and zero-initialisation trajectories.")
+    rng = np.random.default_rng(SEED + 5)
+    x = rng.uniform(-2, 2, size=(3, 5))
+    y = np.array([[1.0, 0, 1, 0, 1]])
+    p = {"w1": rng.standard_normal((4, 3)) * 0.5, "b1": rng.standard_normal((4, 1)) * 0.1,
+         "w2": rng.standard_normal((1, 4)) * 0.5, "b2": np.array([[0.05]])}
+    alpha, k = 0.5, 5
+    for kind, a, *_ in ACTIVATIONS:
+        name = kind if kind in ("sigmoid", "tanh", "relu", "linear") else "%s(%s)" % (kind, a)
+        params = {"activation": kind, "parameter": a}
+        inputs = {"params": net_params(p), "x": tensor(x), "y": tensor(y)}
+        z1, a1, z2, a2 = net_forward(p, x, kind, a)
+        f.case("forward-" + name, ["NET-2", "NET-3"], "net_forward", {"params": net_params(p), "x": tensor(x)},
+               {"z1": tensor(z1), "a1": tensor(a1), "z2": tensor(z2), "a2": tensor(a2)}, params=params,
+               tolerance=tol("MODEL"))
+        f.case("cost-" + name, ["NET-3"], "net_cost", inputs, {"out": num(np_cost_from_logits(z2, y))},
+               params=params, tolerance=tol("MODEL"))
+        g = net_backward(p, x, y, kind, a)
+        f.case("backward-" + name, ["BACKPROP-2", "BACKPROP-3", "BACKPROP-4", "BACKPROP-5", "BACKPROP-6"],
+               "net_backward", inputs, net_grads(g), params=params, tolerance=tol("MODEL"))
+        stepped = {key: p[key] - alpha * g[key] for key in p}
+        f.case("step-" + name, ["GD-1"], "net_step", {"params": net_params(p), "grads": net_grads(g)},
+               {"params": net_params(stepped)}, params={"learning_rate": alpha}, tolerance=tol("MODEL"))
+        trained, costs = net_train(p, x, y, kind, a, alpha, k)
+        f.case("train-%d-%s" % (k, name), ["GD-5", "NET-3"], "net_train", inputs,
+               {"params": net_params(trained), "costs": tensor(costs)},
+               params=dict(params, learning_rate=alpha, iterations=k), tolerance=tol("TRAJ"))
+    zero = {"w1": np.zeros((4, 3)), "b1": np.zeros((4, 1)), "w2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
+    for kind in ("sigmoid", "tanh", "relu"):
+        trained, costs = net_train(zero, x, y, kind, 0.0, alpha, 8)
+        f.case("zero-init-train-8-" + kind, ["INIT-2", "INIT-3"], "net_train",
+               {"params": net_params(zero), "x": tensor(x), "y": tensor(y)},
+               {"params": net_params(trained), "costs": tensor(costs)},
+               params={"activation": kind, "parameter": 0.0, "learning_rate": alpha, "iterations": 8},
+               tolerance=tol("TRAJ"))
+    return f
+
+
+FILES = [note_examples, arrays, broadcast, activations, loss, logistic, network]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a committed file differs from a fresh run")
+    args = parser.parse_args()
+    stale = []
+    for make in FILES:
+        f = make()
+        text = f.render()
+        path = HERE / f.name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(f.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print("wrote %s: %d cases" % (f.name, len(f.cases)))
+    if stale:
+        print("golden files differ from a fresh regeneration with numpy %s: %s\n"
+              "run: python3 golden-data/generate.py" % (np.__version__, ", ".join(stale)), file=sys.stderr)
+        sys.exit(1)
+    if args.check:
+        print("golden files are up to date (numpy %s)" % np.__version__)
+
+
+if __name__ == "__main__":
+    main()
