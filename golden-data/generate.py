@@ -299,7 +299,7 @@ def arrays():
         k = sa[-1] if len(sa) and len(sb) else 1
         f.case(cid, ["ARR-4"], "dot", {"a": tensor(a), "b": tensor(b)}, {"out": tensor(exact.reshape(out.shape))},
                tolerance=tol("SUM(%d)" % max(k, 1), gamma(max(k, 1)) * worst, U))
-    for s in [(4,), (3, 4), (2, 3, 4), (0, 3), (2, 0)]:
+    for s in [(), (4,), (3, 4), (2, 3, 4), (0, 3), (2, 0)]:
         a = rng.standard_normal(s)
         for axis in [None] + list(range(-len(s) - 1, len(s) + 1)):
             for keep in (False, True):
@@ -312,7 +312,7 @@ def arrays():
                     continue
                 out = np.sum(a, axis=axis, keepdims=keep)
                 exact = exact_sum(a, axis, keep)
-                n = a.size if axis is None else s[axis]
+                n = a.size if (axis is None or s == ()) else s[axis]
                 worst = float(np.max(np.sum(np.abs(a), axis=axis, keepdims=keep))) if out.size else 0.0
                 f.case(cid, ["ARR-6"], "sum", {"a": tensor(a)}, {"out": tensor(exact.reshape(out.shape))},
                        params=params, tolerance=tol("SUM(%d)" % max(n, 1), gamma(max(n, 1)) * worst * 1.0001, U))
@@ -371,7 +371,7 @@ def exact_matmul(a, b):
 def exact_sum(a, axis, keep):
     def fsum(values):
         return float(sum((fractions.Fraction(float(v)) for v in values), fractions.Fraction(0)))
-    if axis is None:
+    if axis is None or a.ndim == 0:
         return np.array(fsum(a.reshape(-1)))
     moved = np.moveaxis(a, axis, -1)
     out = np.zeros(moved.shape[:-1])

@@ -66,7 +66,8 @@ class ErrorMessagesTest {
                 AxisOutOfBoundsException.class, () -> np.sum(Tensor.zeros(2, 3), 2, false)).getMessage());
         assertEquals("axis -3 is out of bounds for array of dimension 2", assertThrows(
                 AxisOutOfBoundsException.class, () -> np.sum(Tensor.zeros(2, 3), -3, true)).getMessage());
-        assertEquals("axis 0 is out of bounds for array of dimension 0", assertThrows(
-                AxisOutOfBoundsException.class, () -> np.sum(Tensor.scalar(1), 0, true)).getMessage());
+        assertEquals("axis 1 is out of bounds for array of dimension 0", assertThrows(
+                AxisOutOfBoundsException.class, () -> np.sum(Tensor.scalar(1), 1, true)).getMessage());
+        assertEquals(Tensor.scalar(1), np.sum(Tensor.scalar(1), -1, false), "numpy accepts axis -1 on a 0-d array");
     }
 }

@@ -41,7 +41,8 @@ public final class Operations {
                 return Capability.LOSS;
             case "lr_forward": case "lr_cost": case "lr_backward": case "lr_step": case "lr_train":
                 return Capability.LOGISTIC_REGRESSION;
-            case "net_forward": case "net_cost": case "net_backward": case "net_step": case "net_train":
+            case "net_initialize": case "net_forward": case "net_cost": case "net_backward": case "net_step":
+            case "net_train":
                 return Capability.TWO_LAYER_NETWORK;
             default:
                 throw new JsonFormatException("unknown operation \"" + op + "\"");
@@ -182,6 +183,14 @@ public final class Operations {
 
     private static Map<String, Tensor> network(Implementation impl, String op, JsonNode params, JsonNode inputs) {
         var net = impl.twoLayerNetwork();
+        if (op.equals("net_initialize")) {
+            var sizes = new org.dlbasis.spec.api.LayerSizes(Json.integer(params, "nx", "params"),
+                    Json.integer(params, "nh", "params"), Json.integer(params, "ny", "params"));
+            var init = org.dlbasis.spec.api.Initialization.gaussian(
+                    toDouble(required(params, "scale", "params"), "params.scale"),
+                    required(params, "seed", "params").asLong());
+            return networkParams(net.initialize(sizes, init), new LinkedHashMap<>());
+        }
         NetworkParameters p = networkParameters(required(inputs, "params", "inputs"), "inputs.params");
         switch (op) {
             case "net_forward": {
@@ -193,7 +202,8 @@ public final class Operations {
             case "net_backward": {
                 Activation g = activation(params);
                 Tensor x = in(inputs, "x");
-                NetworkGradients d = net.backward(p, net.forward(p, x, g), x, in(inputs, "y"), g);
+                ForwardCache cache = inputs.has("cache") ? cache(inputs.get("cache")) : net.forward(p, x, g);
+                NetworkGradients d = net.backward(p, cache, x, in(inputs, "y"), g);
                 return ordered("dw1", d.dw1(), "db1", d.db1(), "dw2", d.dw2(), "db2", d.db2());
             }
             case "net_step": {
@@ -212,6 +222,13 @@ public final class Operations {
                 return result;
             }
         }
+    }
+
+    private static ForwardCache cache(JsonNode node) {
+        return new ForwardCache(toTensor(required(node, "z1", "inputs.cache"), "inputs.cache.z1"),
+                toTensor(required(node, "a1", "inputs.cache"), "inputs.cache.a1"),
+                toTensor(required(node, "z2", "inputs.cache"), "inputs.cache.z2"),
+                toTensor(required(node, "a2", "inputs.cache"), "inputs.cache.a2"));
     }
 
     private static Map<String, Tensor> networkParams(NetworkParameters p, Map<String, Tensor> into) {

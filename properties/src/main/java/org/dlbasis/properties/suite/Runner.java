@@ -43,8 +43,18 @@ public final class Runner {
         if (root instanceof ImplementationFailure) {
             return outcome(p, Status.ERROR, 0, root.getMessage(), settings, start);
         }
-        String detail = t.getMessage() + (root != t ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
+        String detail = withoutStackFrames(t.getMessage()) + (root != t && !(root instanceof AssertionError)
+                ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
         return outcome(p, t instanceof AssertionError ? Status.FAIL : Status.ERROR, 0, detail, settings, start);
+    }
+
+    /** QuickTheories puts the cause's stack trace in its message; the report needs the values, not the frames. */
+    private static String withoutStackFrames(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... "))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static Throwable rootCause(Throwable t) {

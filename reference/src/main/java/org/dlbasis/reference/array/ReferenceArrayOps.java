@@ -125,6 +125,9 @@ public final class ReferenceArrayOps implements ArrayOps {
             java.util.Arrays.fill(ones, 1);
             return Tensor.wrap(Shape.of(ones), new double[] {total});
         }
+        if (a.rank() == 0 && (axis == 0 || axis == -1)) {
+            return a; // numpy accepts axis 0 and -1 on a 0-d array and returns it (SPEC ARR-6)
+        }
         return sumAlong(a, normalizeAxis(axis, a.rank()), keepdims);
     }
 

@@ -1,0 +1,504 @@
+#!/usr/bin/env python3
+"""numpy as an implementation of dlbasis, through the protocol of spec/PROTOCOL.md.
+
+    ./dlbasis conform --impl cmd:'python3 adapters/numpy/dlbasis_numpy.py'
+
+One JSON request per line on stdin, one JSON response per line on stdout. The operations are
+written the way a numpy user writes the note's formulas (np.dot, broadcasting, np.sum with
+axis and keepdims). Where a literal transcription of the note would break a MUST clause, the
+function says so and does what the spec requires instead:
+  * sigmoid: 1/(1+np.exp(-z)) overflows for z < -709 (E-8); we use the two-branch form;
+  * loss: y*log(a) + (1-y)*log(1-a) is NaN at a in {0,1} (E-5); we select the term with np.where;
+  * numpy broadcasts labels (m,1) against predictions (1,m) (E-10); we check shapes first.
+The derivatives stay as the note writes them (s*(1-s), 1-tanh^2, alpha*(e^z-1)): they meet the
+MUST tolerance (absolute) and miss the SHOULD of ACT-14 (relative accuracy in the tails), which
+the conformance report shows as a warning.
+
+Environment variables, for testing the runner against a misbehaving implementation:
+  DLBASIS_NUMPY_BREAK=relu_derivative|db_no_keepdims|crash_on_dot|hang_on_dot|garbage_on_dot
+"""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+NAME = "numpy %s (adapters/numpy)" % np.__version__
+CAPABILITIES = ["ARRAYS", "ACTIVATIONS", "LOSS", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK"]
+BREAK = os.environ.get("DLBASIS_NUMPY_BREAK", "")
+
+
+class SpecError(Exception):
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+
+
+def shape_text(shape):
+    return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+# ------------------------------------------------------------------ encoding
+
+def dec(x):
+    if isinstance(x, str):
+        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[x]
+    return float(x)
+
+
+def enc(x):
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+def tensor_in(node):
+    return np.array([dec(v) for v in node["data"]], dtype=np.float64).reshape(node["shape"])
+
+
+def tensor_out(a):
+    a = np.asarray(a, dtype=np.float64)
+    return {"shape": list(a.shape), "data": [enc(v) for v in a.reshape(-1)]}
+
+
+# ------------------------------------------------------------------ arrays (numpy itself)
+
+def numpy_call(f, *args):
+    """Runs a numpy operation, turning numpy's errors into the spec's kinds and texts."""
+    try:
+        with np.errstate(all="ignore"):
+            return f(*args)
+    except np.exceptions.AxisError as e:
+        raise SpecError("AXIS_OUT_OF_BOUNDS", str(e))
+    except ValueError as e:
+        message = str(e).rstrip()  # numpy 2.4 ends the broadcast message with a space (SPEC ERR-1)
+        kind = "INVALID_ARGUMENT" if "unknown dimension" in message else "SHAPE_MISMATCH"
+        raise SpecError(kind, message)
+
+
+def dot(a, b):
+    if a.ndim > 2 or b.ndim > 2:
+        raise SpecError("INVALID_ARGUMENT", "dot is specified for operands of rank <= 2, found shapes %s and %s"
+                        % (shape_text(a.shape), shape_text(b.shape)))
+    if BREAK == "crash_on_dot":
+        os._exit(3)
+    if BREAK == "hang_on_dot":
+        import time
+        time.sleep(3600)
+    if BREAK == "garbage_on_dot":
+        print("this is not json", flush=True)
+    return numpy_call(np.dot, a, b)
+
+
+def reshape(a, dims):
+    if dims.count(-1) == 1 and a.size != 0 and int(np.prod([d for d in dims if d != -1])) != 0 \
+            and a.size % int(np.prod([d for d in dims if d != -1])) != 0:
+        # numpy prints only the known dimensions here, "(4)"; the spec prints the request (ERR-1)
+        raise SpecError("SHAPE_MISMATCH", "cannot reshape array of size %d into shape %s" % (a.size, shape_text(dims)))
+    if dims.count(-1) == 1 and int(np.prod([d for d in dims if d != -1])) == 0:
+        raise SpecError("SHAPE_MISMATCH", "cannot reshape array of size %d into shape %s" % (a.size, shape_text(dims)))
+    return numpy_call(lambda: a.reshape(dims))
+
+
+ARRAY_OPS = {
+    "add": lambda p, i: numpy_call(np.add, i["a"], i["b"]),
+    "subtract": lambda p, i: numpy_call(np.subtract, i["a"], i["b"]),
+    "multiply": lambda p, i: numpy_call(np.multiply, i["a"], i["b"]),
+    "divide": lambda p, i: numpy_call(np.divide, i["a"], i["b"]),
+    "maximum": lambda p, i: numpy_call(np.maximum, i["a"], i["b"]),
+    "greater": lambda p, i: numpy_call(np.greater, i["a"], i["b"]).astype(np.float64),
+    "exp": lambda p, i: numpy_call(np.exp, i["a"]),
+    "log": lambda p, i: numpy_call(np.log, i["a"]),
+    "transpose": lambda p, i: i["a"].T,
+    "dot": lambda p, i: dot(i["a"], i["b"]),
+    "sum": lambda p, i: numpy_call(lambda: np.sum(i["a"], axis=p["axis"], keepdims=p["keepdims"])),
+    "reshape": lambda p, i: reshape(i["a"], list(p["dims"])),
+}
+
+
+# ------------------------------------------------------------------ activations, as the note writes them
+
+def sigmoid(z):
+    # the note's 1/(1+np.exp(-z)) overflows for very negative z (E-8): evaluate each side stably
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def g(kind, a, z):
+    with np.errstate(all="ignore"):
+        if kind == "sigmoid":
+            return sigmoid(z)
+        if kind == "tanh":
+            return np.tanh(z)
+        if kind == "relu":
+            return np.maximum(0, z)
+        if kind == "leaky_relu":
+            return np.where(z >= 0, z, a * z)  # max(a*z, z) for 0 <= a < 1 (N35)
+        if kind == "elu":
+            return np.where(z >= 0, z, a * (np.exp(z) - 1))
+        return z
+
+
+def dg(kind, a, z):
+    with np.errstate(all="ignore"):
+        if kind == "sigmoid":
+            s = sigmoid(z)
+            return s * (1 - s)  # N38
+        if kind == "tanh":
+            return 1 - np.tanh(z) ** 2  # N39
+        nan = np.isnan(z)
+        if kind == "relu":
+            d = np.where(z > 0, 1.0, 0.0)  # ReLU'(0) = 0 (ACT-6)
+            if BREAK == "relu_derivative":
+                d = np.where(z >= 0, 1.0, 0.0)
+        elif kind == "leaky_relu":
+            d = np.where(z > 0, 1.0, a)  # LeakyReLU'(0) = a (ACT-8)
+        elif kind == "elu":
+            d = np.where(z >= 0, 1.0, a * np.exp(z))  # ELU'(0) = 1 (ACT-10)
+        else:
+            d = np.ones_like(z)
+        return np.where(nan, np.nan, d)
+
+
+def activation_param(p):
+    kind, a = p["activation"], dec(p["parameter"])
+    if kind == "leaky_relu" and not (0 <= a < 1):
+        raise SpecError("INVALID_ARGUMENT", "Leaky ReLU slope must be in [0, 1), found %r" % a)
+    if kind == "elu" and not (a > 0 and math.isfinite(a)):
+        raise SpecError("INVALID_ARGUMENT", "ELU alpha must be finite and > 0, found %r" % a)
+    return kind, a
+
+
+def maxout_pieces(pieces):
+    if pieces.ndim == 0 or pieces.shape[0] == 0:
+        raise SpecError("EMPTY_INPUT", "maxout needs k >= 1 pieces along axis 0, found shape %s"
+                        % shape_text(pieces.shape))
+    return pieces
+
+
+def maxout_derivative(pieces):
+    pieces = maxout_pieces(pieces)
+    winner = np.argmax(pieces, axis=0)  # first maximum on ties (ACT-11)
+    d = (np.arange(pieces.shape[0]).reshape((-1,) + (1,) * (pieces.ndim - 1)) == winner).astype(np.float64)
+    return np.where(np.isnan(pieces).any(axis=0), np.nan, d)
+
+
+ACTIVATION_OPS = {
+    "activation": lambda p, i: g(*activation_param(p), i["z"]),
+    "activation_derivative": lambda p, i: dg(*activation_param(p), i["z"]),
+    "maxout": lambda p, i: np.max(maxout_pieces(i["pieces"]), axis=0),
+    "maxout_derivative": lambda p, i: maxout_derivative(i["pieces"]),
+}
+
+
+# ------------------------------------------------------------------ loss and cost
+
+def check_labels(pred, y):
+    if pred.shape != y.shape:
+        # numpy would broadcast (1,m) against (m,1) to (m,m) without a word (E-10)
+        raise SpecError("SHAPE_MISMATCH", "labels must have shape %s, found %s" % (shape_text(pred.shape),
+                                                                                   shape_text(y.shape)))
+    bad = ~((y == 0) | (y == 1))
+    if bad.any():
+        raise SpecError("INVALID_LABEL", "labels must be 0 or 1, found %r" % float(y[bad][0]))
+
+
+def check_probabilities(a):
+    if np.isnan(a).any():
+        raise SpecError("NON_FINITE", "predictions must be finite, found NaN")
+    if ((a < 0) | (a > 1)).any():
+        raise SpecError("INVALID_LABEL", "predictions must be in [0, 1]")
+
+
+def check_finite(name, a):
+    if not np.isfinite(a).all():
+        raise SpecError("NON_FINITE", "%s must be finite, found %r" % (name, float(a[~np.isfinite(a)][0])))
+
+
+def loss(a, y):
+    check_labels(a, y)
+    check_probabilities(a)
+    with np.errstate(divide="ignore"):
+        # only the term the label selects (LOSS-2): 0*log(0) would be NaN
+        return np.where(y == 1, -np.log(a), -np.log1p(-a)) + 0.0
+
+
+def loss_from_logits(z, y):
+    check_labels(z, y)
+    check_finite("logits", z)
+    t = np.where(y == 1, -z, z)
+    return np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))
+
+
+def mean_over_samples(l, pred):
+    if pred.ndim != 2:
+        raise SpecError("SHAPE_MISMATCH", "predictions must be a matrix of shape (rows,columns), found %s"
+                        % shape_text(pred.shape))
+    if pred.shape[1] == 0:
+        raise SpecError("EMPTY_INPUT", "m must be >= 1 samples (columns), found m = 0")
+    return np.sum(l) / pred.shape[1]
+
+
+def cost(a, y):
+    mean_over_samples(np.zeros(0), a)
+    return mean_over_samples(loss(a, y), a)
+
+
+def cost_from_logits(z, y):
+    mean_over_samples(np.zeros(0), z)
+    return mean_over_samples(loss_from_logits(z, y), z)
+
+
+LOSS_OPS = {
+    "loss": lambda p, i: loss(i["y_hat"], i["y"]),
+    "loss_from_logits": lambda p, i: loss_from_logits(i["z"], i["y"]),
+    "cost": lambda p, i: cost(i["y_hat"], i["y"]),
+    "cost_from_logits": lambda p, i: cost_from_logits(i["z"], i["y"]),
+}
+
+
+# ------------------------------------------------------------------ models
+
+def check_shape(name, a, shape):
+    if a.shape != tuple(shape):
+        raise SpecError("SHAPE_MISMATCH", "%s must have shape %s, found %s" % (name, shape_text(shape),
+                                                                               shape_text(a.shape)))
+
+
+def check_x(x):
+    if x.ndim != 2:
+        raise SpecError("SHAPE_MISMATCH", "X must be a matrix of shape (rows,columns), found %s" % shape_text(x.shape))
+    if x.shape[1] == 0:
+        raise SpecError("EMPTY_INPUT", "m must be >= 1 samples (columns), found m = 0")
+    check_finite("X", x)
+    return x.shape[1]
+
+
+def check_y(y, rows, m):
+    check_shape("Y", y, (rows, m))
+    check_labels(y, y)
+
+
+def check_rate(alpha):
+    if not (alpha > 0 and math.isfinite(alpha)):
+        raise SpecError("INVALID_ARGUMENT", "learning rate must be finite and > 0, found %r" % alpha)
+
+
+def check_iterations(k):
+    if k < 0:
+        raise SpecError("INVALID_ARGUMENT", "iterations must be >= 0, found %d" % k)
+
+
+def lr_params(node):
+    return tensor_in(node["w"]), dec(node["b"])
+
+
+def lr_logits(w, b, x):
+    check_x(x)
+    check_shape("w", w, (x.shape[0], 1))
+    check_finite("w", w)
+    check_finite("b", np.array(b))
+    return np.dot(w.T, x) + b
+
+
+def lr_backward(w, b, x, y):
+    m = x.shape[1]
+    a = sigmoid(lr_logits(w, b, x))
+    check_y(y, 1, m)
+    dz = a - y
+    return np.dot(x, dz.T) / m, np.sum(dz) / m
+
+
+def lr_cost(w, b, x, y):
+    z = lr_logits(w, b, x)
+    check_y(y, 1, x.shape[1])
+    return cost_from_logits(z, y)
+
+
+def lr_step(w, b, dw, db, alpha):
+    check_rate(alpha)
+    check_shape("dw", dw, w.shape)
+    check_finite("dw", dw)
+    check_finite("db", np.array(db))
+    return w - alpha * dw, b - alpha * db
+
+
+def lr_train(w, b, x, y, alpha, k):
+    check_rate(alpha)
+    check_iterations(k)
+    costs = []
+    for _ in range(k):
+        costs.append(lr_cost(w, b, x, y))
+        dw, db = lr_backward(w, b, x, y)
+        w, b = lr_step(w, b, dw, db, alpha)
+    costs.append(lr_cost(w, b, x, y))
+    return {"params.w": w, "params.b": b, "costs": np.array(costs)}
+
+
+def lr_op(op, p, i):
+    w, b = lr_params(i["params"])
+    if op == "lr_forward":
+        return {"out": sigmoid(lr_logits(w, b, i["x"]))}
+    if op == "lr_cost":
+        return {"out": lr_cost(w, b, i["x"], i["y"])}
+    if op == "lr_backward":
+        dw, db = lr_backward(w, b, i["x"], i["y"])
+        return {"dw": dw, "db": db}
+    if op == "lr_step":
+        w, b = lr_step(w, b, tensor_in(i["grads"]["dw"]), dec(i["grads"]["db"]), dec(p["learning_rate"]))
+        return {"params.w": w, "params.b": b}
+    return lr_train(w, b, i["x"], i["y"], dec(p["learning_rate"]), int(p["iterations"]))
+
+
+NET_KEYS = ("w1", "b1", "w2", "b2")
+
+
+def net_params(node):
+    return {k: tensor_in(node[k]) for k in NET_KEYS}
+
+
+def check_net(P, x):
+    m = check_x(x)
+    for name in ("W1", "W2"):
+        if P[name.lower()].ndim != 2:
+            raise SpecError("SHAPE_MISMATCH", "%s must be a matrix of shape (rows,columns), found %s"
+                            % (name, shape_text(P[name.lower()].shape)))
+    n1, n2 = P["w1"].shape[0], P["w2"].shape[0]
+    check_shape("W1", P["w1"], (n1, x.shape[0]))
+    check_shape("b1", P["b1"], (n1, 1))
+    check_shape("W2", P["w2"], (n2, n1))
+    check_shape("b2", P["b2"], (n2, 1))
+    for k in NET_KEYS:
+        check_finite(k, P[k])
+    return m
+
+
+def net_forward(P, x, kind, a):
+    check_net(P, x)
+    z1 = np.dot(P["w1"], x) + P["b1"]  # N44, with b[1] ...
+    a1 = g(kind, a, z1)
+    z2 = np.dot(P["w2"], a1) + P["b2"]  # ... and b[2]
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": sigmoid(z2)}
+
+
+def net_backward(P, cache, x, y, kind, a):
+    m = check_net(P, x)
+    n1, n2 = P["w1"].shape[0], P["w2"].shape[0]
+    for k, rows in (("z1", n1), ("a1", n1), ("z2", n2), ("a2", n2)):
+        check_shape(k.upper(), cache[k], (rows, m))
+    check_y(y, n2, m)
+    dz2 = cache["a2"] - y  # N45
+    dw2 = (1 / m) * np.dot(dz2, cache["a1"].T)  # N46
+    db2 = (1 / m) * np.sum(dz2, axis=1, keepdims=BREAK != "db_no_keepdims")  # N47
+    dz1 = np.dot(P["w2"].T, dz2) * dg(kind, a, cache["z1"])  # N48
+    dw1 = (1 / m) * np.dot(dz1, x.T)  # N49
+    db1 = (1 / m) * np.sum(dz1, axis=1, keepdims=True)  # N50
+    return {"dw1": dw1, "db1": db1, "dw2": dw2, "db2": db2}
+
+
+def net_step(P, G, alpha):
+    check_rate(alpha)
+    out = {}
+    for k in NET_KEYS:
+        check_shape("d" + k.upper() if k[0] == "w" else "d" + k, G["d" + k], P[k].shape)
+        check_finite("d" + k, G["d" + k])
+        out[k] = P[k] - alpha * G["d" + k]
+    return out
+
+
+def net_cost(P, x, y, kind, a):
+    c = net_forward(P, x, kind, a)
+    check_y(y, P["w2"].shape[0], x.shape[1])
+    return cost_from_logits(c["z2"], y)
+
+
+def net_initialize(p):
+    nx, nh, ny, scale = int(p["nx"]), int(p["nh"]), int(p["ny"]), dec(p["scale"])
+    if min(nx, nh, ny) < 1:
+        raise SpecError("INVALID_ARGUMENT", "layer sizes must be >= 1, found (%d, %d, %d)" % (nx, nh, ny))
+    rng = np.random.default_rng(int(p["seed"]) & 0xFFFFFFFFFFFFFFFF)
+    # N54, N57: W = randn * scale, b = zeros((n, 1)) -- a tuple, not np.zeros(n, 1) (E-12)
+    return {"params.w1": rng.standard_normal((nh, nx)) * scale + 0.0, "params.b1": np.zeros((nh, 1)),
+            "params.w2": rng.standard_normal((ny, nh)) * scale + 0.0, "params.b2": np.zeros((ny, 1))}
+
+
+def net_op(op, p, i):
+    if op == "net_initialize":
+        return net_initialize(p)
+    P = net_params(i["params"])
+    if op == "net_step":
+        G = {("d" + k): tensor_in(i["grads"]["d" + k]) for k in NET_KEYS}
+        return {"params." + k: v for k, v in net_step(P, G, dec(p["learning_rate"])).items()}
+    kind, a = activation_param(p)
+    x = i["x"]
+    if op == "net_forward":
+        return net_forward(P, x, kind, a)
+    if op == "net_cost":
+        return {"out": net_cost(P, x, i["y"], kind, a)}
+    if op == "net_backward":
+        cache = {k: tensor_in(v) for k, v in i["cache"].items()} if "cache" in i else net_forward(P, x, kind, a)
+        return net_backward(P, cache, x, i["y"], kind, a)
+    alpha, k = dec(p["learning_rate"]), int(p["iterations"])
+    check_rate(alpha)
+    check_iterations(k)
+    costs = []
+    for _ in range(k):
+        c = net_forward(P, x, kind, a)
+        costs.append(net_cost(P, x, i["y"], kind, a))
+        P = net_step(P, net_backward(P, c, x, i["y"], kind, a), alpha)
+    costs.append(net_cost(P, x, i["y"], kind, a))
+    out = {"params." + key: v for key, v in P.items()}
+    out["costs"] = np.array(costs)
+    return out
+
+
+# ------------------------------------------------------------------ the protocol loop
+
+TENSOR_INPUTS = {"a", "b", "z", "pieces", "y_hat", "y", "x"}
+
+
+def handle(request):
+    op = request["op"]
+    if op == "hello":
+        return {"name": NAME, "capabilities": CAPABILITIES, "protocol": "dlbasis-protocol/1"}
+    if op == "bye":
+        return {}
+    params = request.get("params") or {}
+    inputs = {k: (tensor_in(v) if k in TENSOR_INPUTS else v) for k, v in (request.get("inputs") or {}).items()}
+    if op in ARRAY_OPS:
+        return {"outputs": {"out": ARRAY_OPS[op](params, inputs)}}
+    if op in ACTIVATION_OPS:
+        return {"outputs": {"out": ACTIVATION_OPS[op](params, inputs)}}
+    if op in LOSS_OPS:
+        return {"outputs": {"out": LOSS_OPS[op](params, inputs)}}
+    if op.startswith("lr_"):
+        return {"outputs": lr_op(op, params, inputs)}
+    if op.startswith("net_"):
+        return {"outputs": net_op(op, params, inputs)}
+    raise SpecError("INVALID_ARGUMENT", "unknown operation %r" % op)
+
+
+def main():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        rid = request.get("id")
+        try:
+            result = handle(request)
+            if "outputs" in result:
+                result["outputs"] = {k: tensor_out(v) for k, v in result["outputs"].items()}
+            response = dict(id=rid, ok=True, **result)
+        except SpecError as e:
+            response = {"id": rid, "ok": False, "error": {"kind": e.kind, "message": str(e)}}
+        print(json.dumps(response, allow_nan=False), flush=True)
+        if request.get("op") == "bye":
+            break
+
+
+if __name__ == "__main__":
+    main()
