@@ -18,11 +18,17 @@ public final class GoldenRunner {
     }
 
     public static CaseResult run(Implementation impl, GoldenCase c) {
-        if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
-            return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare "
-                    + Operations.capabilityOf(c.op()));
+        ImplementationFailure.reset();
+        try {
+            if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
+                return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare "
+                        + Operations.capabilityOf(c.op()));
+            }
+        } catch (ImplementationFailure e) {
+            return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
         }
         Map<String, Tensor> actual;
+        ImplementationFailure.reset();
         try {
             actual = Operations.invoke(impl, c.op(), c.params(), c.inputs());
         } catch (SpecException e) {

@@ -60,6 +60,10 @@ public final class ProtocolClient implements AutoCloseable {
      * @throws ImplementationFailure if the child crashed, timed out or answered nonsense
      */
     public Map<String, Tensor> call(String op, JsonNode params, JsonNode inputs) {
+        ImplementationFailure earlier = ImplementationFailure.first();
+        if (earlier != null) {
+            throw new ImplementationFailure("not sent: the implementation already failed in this check");
+        }
         ensureStarted();
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.put("id", nextId);

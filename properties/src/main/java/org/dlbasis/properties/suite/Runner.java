@@ -13,20 +13,31 @@ public final class Runner {
 
     public static Outcome run(Implementation impl, Property p, Settings settings) {
         long start = System.nanoTime();
-        for (Capability needed : p.needs()) {
-            if (!impl.capabilities().contains(needed)) {
-                return outcome(p, Status.NOT_IMPLEMENTED, 0,
-                        impl.name() + " does not declare " + needed, settings, start);
+        ImplementationFailure.reset();
+        try {
+            for (Capability needed : p.needs()) {
+                if (!impl.capabilities().contains(needed)) {
+                    return outcome(p, Status.NOT_IMPLEMENTED, 0,
+                            impl.name() + " does not declare " + needed, settings, start);
+                }
             }
+        } catch (ImplementationFailure e) {
+            ImplementationFailure.reset();
+            return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
         }
         Context ctx = new Context(impl, settings);
+        ImplementationFailure.reset();
         try {
             p.method().invoke(p.method().getDeclaringClass().getDeclaredConstructor().newInstance(), ctx);
             return outcome(p, Status.PASS, ctx.margin(), "", settings, start);
         } catch (InvocationTargetException e) {
-            return classify(p, e.getCause(), settings, start);
+            ImplementationFailure failure = ImplementationFailure.first();
+            return failure != null ? outcome(p, Status.ERROR, 0, failure.getMessage(), settings, start)
+                    : classify(p, e.getCause(), settings, start);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot run property " + p.name(), e);
+        } finally {
+            ImplementationFailure.reset();
         }
     }
 
