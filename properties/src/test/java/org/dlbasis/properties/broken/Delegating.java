@@ -26,14 +26,14 @@ import org.dlbasis.spec.tensor.Tensor;
  * Pass-through wrappers around the reference: a broken implementation overrides one method of
  * one of them and keeps everything else correct, so the suite must find exactly that mistake.
  */
-final class Delegating {
+public final class Delegating {
     static final ReferenceImplementation REF = new ReferenceImplementation();
 
     private Delegating() {
     }
 
     /** An implementation made of the given parts (null = the reference's). */
-    static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
+    public static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
             TwoLayerNetwork net) {
         return new Implementation() {
             @Override
