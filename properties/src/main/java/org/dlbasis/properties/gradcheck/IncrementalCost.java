@@ -26,7 +26,8 @@ public final class IncrementalCost implements CoordinateCost {
     private final int ny;
     private final int m;
     private final boolean logistic;
-    private final double[] scratch;
+    private final double[] baseLoss;
+    private final double baseSum;
 
     /** For the two-layer network with parameters W1, b1, W2, b2. */
     public static IncrementalCost network(Map<String, Tensor> theta, Tensor x, Tensor y, Activation g) {
@@ -55,7 +56,6 @@ public final class IncrementalCost implements CoordinateCost {
         this.z1 = new double[nh * m];
         this.a1 = new double[nh * m];
         this.z2 = new double[ny * m];
-        this.scratch = new double[m];
         for (int i = 0; i < nh; i++) {
             for (int n = 0; n < m; n++) {
                 double s = logistic ? this.x[i * m + n] : b1.flat(i);
@@ -75,6 +75,13 @@ public final class IncrementalCost implements CoordinateCost {
                 z2[k * m + n] = s;
             }
         }
+        baseLoss = new double[ny * m];
+        double sum = 0;
+        for (int i = 0; i < baseLoss.length; i++) {
+            baseLoss[i] = MathOracle.lossFromLogit(z2[i], this.y[i]);
+            sum += baseLoss[i];
+        }
+        baseSum = sum;
     }
 
     @Override
@@ -88,34 +95,34 @@ public final class IncrementalCost implements CoordinateCost {
         }
     }
 
-    /** Row i of Z1 moves by δ·X[j,:] (or δ for the bias). */
+    /**
+     * Row i of Z1 moves by δ·X[j,:] (or δ for the bias). J is the base sum plus the change of the
+     * samples whose activation moved: a ReLU unit that stays off changes nothing and costs nothing,
+     * and J(θ+δ) − J(θ−δ) then cancels the base sum exactly.
+     */
     private double hiddenMoved(int i, int j, double delta) {
+        double change = 0;
         for (int n = 0; n < m; n++) {
             double z = z1[i * m + n] + delta * (j < 0 ? 1 : x[j * m + n]);
-            scratch[n] = MathOracle.value(g, z) - a1[i * m + n];
-        }
-        double total = 0;
-        for (int k = 0; k < ny; k++) {
-            double w = w2[k * nh + i];
-            for (int n = 0; n < m; n++) {
-                total += MathOracle.lossFromLogit(z2[k * m + n] + w * scratch[n], y[k * m + n]);
+            double da = MathOracle.value(g, z) - a1[i * m + n];
+            if (da == 0) {
+                continue;
+            }
+            for (int k = 0; k < ny; k++) {
+                int at = k * m + n;
+                change += MathOracle.lossFromLogit(z2[at] + w2[k * nh + i] * da, y[at]) - baseLoss[at];
             }
         }
-        return total / m;
+        return (baseSum + change) / m;
     }
 
     /** Row k of Z2 moves by δ·A1[i,:] (or δ for the bias); the other rows keep their loss. */
     private double outputMoved(int k, int i, double delta) {
-        double total = 0;
-        for (int r = 0; r < ny; r++) {
-            for (int n = 0; n < m; n++) {
-                double z = z2[r * m + n];
-                if (r == k) {
-                    z += delta * (i < 0 ? 1 : a1[i * m + n]);
-                }
-                total += MathOracle.lossFromLogit(z, y[r * m + n]);
-            }
+        double change = 0;
+        for (int n = 0; n < m; n++) {
+            int at = k * m + n;
+            change += MathOracle.lossFromLogit(z2[at] + delta * (i < 0 ? 1 : a1[i * m + n]), y[at]) - baseLoss[at];
         }
-        return total / m;
+        return (baseSum + change) / m;
     }
 }

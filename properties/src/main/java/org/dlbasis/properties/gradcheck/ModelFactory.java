@@ -96,6 +96,7 @@ public final class ModelFactory {
     public static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
             Activation g) {
         var net = impl.twoLayerNetwork();
+        GradcheckModel.KinkProbe kinks = hasKink(g) ? new HiddenKinks(theta, x) : null;
         return new GradcheckModel() {
             public List<String> names() {
                 return List.of("W1", "b1", "W2", "b2");
@@ -121,7 +122,7 @@ public final class ModelFactory {
             }
 
             public KinkProbe kinks() {
-                return hasKink(g) ? new HiddenKinks(theta, x) : null;
+                return kinks;
             }
         };
     }
@@ -137,24 +138,26 @@ public final class ModelFactory {
 
     /** Z[1] = W1 X + b1 computed here, to find probes that cross 0. */
     private static final class HiddenKinks implements GradcheckModel.KinkProbe {
-        private final Tensor x;
+        private final double[] x;
         private final double[][] z1;
+        private final int nx;
+        private final int m;
 
-        HiddenKinks(Map<String, Tensor> theta, Tensor x) {
-            this.x = x;
-            Tensor w1 = theta.get("W1");
-            Tensor b1 = theta.get("b1");
-            int nh = w1.shape().dim(0);
-            int nx = w1.shape().dim(1);
-            int m = x.shape().dim(1);
+        HiddenKinks(Map<String, Tensor> theta, Tensor xs) {
+            this.x = xs.toArray();
+            double[] w1 = theta.get("W1").toArray();
+            double[] b1 = theta.get("b1").toArray();
+            int nh = b1.length;
+            nx = xs.shape().dim(0);
+            m = xs.shape().dim(1);
             z1 = new double[nh][m];
             for (int i = 0; i < nh; i++) {
-                for (int n = 0; n < m; n++) {
-                    double s = b1.flat(i);
-                    for (int j = 0; j < nx; j++) {
-                        s += w1.get(i, j) * x.get(j, n);
+                java.util.Arrays.fill(z1[i], b1[i]);
+                for (int j = 0; j < nx; j++) {
+                    double w = w1[i * nx + j];
+                    for (int n = 0; n < m; n++) {
+                        z1[i][n] += w * x[j * m + n];
                     }
-                    z1[i][n] = s;
                 }
             }
         }
@@ -163,10 +166,11 @@ public final class ModelFactory {
             if (!name.equals("W1") && !name.equals("b1")) {
                 return false;
             }
-            int nx = x.shape().dim(0);
-            int i = name.equals("W1") ? flat / nx : flat;
-            for (int n = 0; n < z1[i].length; n++) {
-                double reach = name.equals("W1") ? eps * Math.abs(x.get(flat % nx, n)) : eps;
+            boolean weight = name.equals("W1");
+            int i = weight ? flat / nx : flat;
+            int j = flat % nx;
+            for (int n = 0; n < m; n++) {
+                double reach = weight ? eps * Math.abs(x[j * m + n]) : eps;
                 if (Math.abs(z1[i][n]) <= 1.01 * reach) {
                     return true;
                 }

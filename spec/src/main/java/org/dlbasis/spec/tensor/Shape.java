@@ -16,9 +16,16 @@ public final class Shape {
     private static final Shape SCALAR = new Shape(new int[0]);
 
     private final int[] dims;
+    private final int[] strides;
 
     private Shape(int[] dims) {
         this.dims = dims;
+        this.strides = new int[dims.length];
+        int stride = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            strides[i] = stride;
+            stride *= dims[i];
+        }
     }
 
     /**
@@ -72,13 +79,22 @@ public final class Shape {
 
     /** Row-major (C order) strides in elements: the last axis varies fastest. */
     public int[] strides() {
-        int[] strides = new int[dims.length];
-        int stride = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            strides[i] = stride;
-            stride *= dims[i];
+        return strides.clone();
+    }
+
+    /** The row-major flat index of a multi-index, or −1 if an index is out of bounds or the rank differs. */
+    public int flatIndex(int... index) {
+        if (index.length != dims.length) {
+            return -1;
         }
-        return strides;
+        int flat = 0;
+        for (int axis = 0; axis < index.length; axis++) {
+            if (index[axis] < 0 || index[axis] >= dims[axis]) {
+                return -1;
+            }
+            flat += index[axis] * strides[axis];
+        }
+        return flat;
     }
 
     @Override

@@ -104,18 +104,10 @@ public final class Tensor {
 
     /** The value at a multi-index (one index per axis, no negative indices). */
     public double get(int... index) {
-        if (index.length != shape.rank()) {
-            throw new InvalidArgumentException("index of length " + index.length
-                    + " for an array of shape " + shape);
-        }
-        int flat = 0;
-        int[] strides = shape.strides();
-        for (int axis = 0; axis < index.length; axis++) {
-            if (index[axis] < 0 || index[axis] >= shape.dim(axis)) {
-                throw new InvalidArgumentException("index " + index[axis] + " is out of bounds for axis "
-                        + axis + " with size " + shape.dim(axis));
-            }
-            flat += index[axis] * strides[axis];
+        int flat = shape.flatIndex(index);
+        if (flat < 0) {
+            throw new InvalidArgumentException("index " + java.util.Arrays.toString(index)
+                    + " is out of bounds for an array of shape " + shape);
         }
         return data[flat];
     }

@@ -1,0 +1,52 @@
+package org.dlbasis.benchmarks;
+
+import java.util.Locale;
+
+import org.dlbasis.properties.gradcheck.CoordinateCost;
+import org.dlbasis.properties.gradcheck.GradcheckConfig;
+import org.dlbasis.properties.gradcheck.GradcheckModel;
+import org.dlbasis.properties.gradcheck.GradcheckReport;
+import org.dlbasis.properties.gradcheck.GradcheckRun;
+import org.dlbasis.properties.gradcheck.IncrementalCost;
+import org.dlbasis.properties.gradcheck.ModelFactory;
+import org.dlbasis.reference.ReferenceImplementation;
+import org.dlbasis.spec.api.Activation;
+
+/**
+ * A full, every-coordinate gradient check of the course-sized network 12288-7-1 (ReLU hidden,
+ * sigmoid output, m = 209): the incremental path against the plain way (two full cost
+ * evaluations per coordinate). The plain way over all 86 031 coordinates would take hours, so it
+ * is timed on a sample of coordinates and extrapolated, which the output says.
+ */
+public final class GradcheckBenchmark {
+    private GradcheckBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int plainSample = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        ReferenceImplementation ref = new ReferenceImplementation();
+        GradcheckConfig full = new GradcheckConfig(false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01,
+                GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
+        GradcheckModel model = ModelFactory.create(ref, full);
+        ModelFactory.Data d = ModelFactory.data(full);
+        int coordinates = 12288 * 7 + 7 + 7 + 1;
+        GradcheckReport[] last = new GradcheckReport[1];
+        double[] fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
+                IncrementalCost.network(model.parameters(), d.x(), d.y(), full.activation())).run(ref.name()));
+        System.out.printf(Locale.ROOT, "full check, incremental: %s for %d coordinates, verdict %s%n",
+                Timing.format(fast), coordinates, last[0].pass() ? "PASS" : "FAIL");
+
+        GradcheckConfig sample = new GradcheckConfig(false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01,
+                GradcheckConfig.Mode.SAMPLE, plainSample / 4, 1e-5, 1e-7, false);
+        GradcheckModel plainModel = ModelFactory.create(ref, sample);
+        double[] plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
+                CoordinateCost.plain(plainModel)).run(ref.name()));
+        int sampled = Math.min(plainSample / 4, 12288 * 7) + Math.min(plainSample / 4, 7) * 2 + 1;
+        double perCoordinate = plain[0] / sampled;
+        double extrapolated = perCoordinate * coordinates;
+        System.out.printf(Locale.ROOT, "plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
+                + " extrapolated to %d coordinates: %.0f s%n", Timing.format(plain), sampled, perCoordinate, coordinates,
+                extrapolated);
+        System.out.printf(Locale.ROOT, "ratio plain / incremental: %.0f×%n", extrapolated / fast[0]);
+    }
+}
