@@ -14,7 +14,7 @@ public final class ScalarActivations {
     public static double value(Activation g, double z) {
         switch (g.kind()) {
             case SIGMOID: return sigmoid(z);
-            case TANH: return Math.tanh(z);
+            case TANH: return tanh(z);
             case RELU: return Math.max(0.0, z);
             case LEAKY_RELU: return z >= 0 ? z : g.parameter() * z;
             case ELU: return z >= 0 ? z : g.parameter() * Math.expm1(z);
@@ -47,6 +47,21 @@ public final class ScalarActivations {
         }
         double e = Math.exp(z);
         return e / (1.0 + e);
+    }
+
+    /**
+     * tanh(z). For |z| ≥ 0.55 it is (1 − t)/(1 + t)·sign(z) with t = e^−2|z| ≤ 1/3: no cancellation,
+     * error ≤ 2.5u, and e^x is a JIT intrinsic, several times faster than {@link Math#tanh} (fdlibm
+     * in Java 17), which the training benchmarks feel. Below 0.55, where 1 − t would cancel, and for
+     * NaN, it is {@link Math#tanh}.
+     */
+    public static double tanh(double z) {
+        double a = Math.abs(z);
+        if (!(a >= 0.55)) {
+            return Math.tanh(z);
+        }
+        double t = Math.exp(-2.0 * a);
+        return Math.copySign((1.0 - t) / (1.0 + t), z);
     }
 
     /**

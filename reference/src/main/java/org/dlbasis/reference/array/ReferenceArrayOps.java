@@ -95,10 +95,22 @@ public final class ReferenceArrayOps implements ArrayOps {
         if (aInner != bInner) {
             throw new ShapeMismatchException(Messages.notAligned(a.shape(), b.shape()));
         }
+        if (a.rank() == 1 && b.rank() == 1) {
+            return Tensor.scalar(innerProduct(a, b));
+        }
         Tensor left = a.rank() == 1 ? reshape(a, 1, aInner) : a;
         Tensor right = b.rank() == 1 ? reshape(b, bInner, 1) : b;
         Tensor product = MatrixProduct.multiply(left, right);
         return reshape(product, resultDims(a, b));
+    }
+
+    /** Σ aᵢbᵢ in index order, without copying the operands. */
+    private static double innerProduct(Tensor a, Tensor b) {
+        double s = 0;
+        for (int i = 0; i < a.size(); i++) {
+            s += a.flat(i) * b.flat(i);
+        }
+        return s;
     }
 
     private static int[] resultDims(Tensor a, Tensor b) {

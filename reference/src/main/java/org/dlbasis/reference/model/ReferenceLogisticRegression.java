@@ -50,19 +50,15 @@ public final class ReferenceLogisticRegression implements LogisticRegression {
         return new LogisticParameters(w, p.b() - learningRate * g.db());
     }
 
+    /** k steps of {@link #step}({@link #backward}) computed in place by {@link LogisticTrainer}. */
     @Override
     public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double learningRate,
             int iterations) {
         Require.learningRate(learningRate);
         Require.iterations(iterations);
-        double[] costs = new double[iterations + 1];
-        LogisticParameters current = p;
-        for (int i = 0; i < iterations; i++) {
-            costs[i] = cost(current, x, y);
-            current = step(current, backward(current, x, y), learningRate);
-        }
-        costs[iterations] = cost(current, x, y);
-        return new Training<>(current, costs);
+        logits(p, x);
+        ModelInputs.labels(y, 1, x.shape().dim(1));
+        return new LogisticTrainer(x, y).train(p, learningRate, iterations);
     }
 
     /** Z = wᵀX + b, shape (1, m), after checking X, w and b. */

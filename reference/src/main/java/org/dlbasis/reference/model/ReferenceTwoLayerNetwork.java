@@ -95,20 +95,15 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
         return np.subtract(theta, np.multiply(Tensor.scalar(learningRate), gradient));
     }
 
+    /** k steps of {@link #step}({@link #backward}) computed in place by {@link NetworkTrainer}. */
     @Override
     public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation hidden,
             double learningRate, int iterations) {
         Require.learningRate(learningRate);
         Require.iterations(iterations);
-        double[] costs = new double[iterations + 1];
-        NetworkParameters current = p;
-        for (int i = 0; i < iterations; i++) {
-            ForwardCache cache = forward(current, x, hidden);
-            ModelInputs.labels(y, p.w2().shape().dim(0), x.shape().dim(1));
-            costs[i] = loss.costFromLogits(cache.z2(), y);
-            current = step(current, backward(current, cache, x, y, hidden), learningRate);
-        }
-        costs[iterations] = cost(current, x, y, hidden);
-        return new Training<>(current, costs);
+        int m = ModelInputs.samples(x);
+        ModelInputs.network(p, x);
+        ModelInputs.labels(y, p.w2().shape().dim(0), m);
+        return new NetworkTrainer(x, y, hidden, p.w1().shape().dim(0)).train(p, learningRate, iterations);
     }
 }
