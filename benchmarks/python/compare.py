@@ -61,6 +61,7 @@ def main():
     print("N17, dot of two 1,000,000-element vectors: Java reference dot %.6f s, Java loop %.6f s (loop/dot %.2f); "
           "numpy dot %.6f s, Python loop %.3f s (loop/dot %.0f)" % (jd[0], jd[1], jd[2], nd[0], nd[1], nd[2]))
     print()
+    subprocess.run(["./dlbasis", "--version"], cwd=ROOT, capture_output=True)  # build first, if needed
     reference, code_r = timed(["./dlbasis", "conform", "--quiet", "--report", "target/bench-conform-ref"])
     numpy_adapter, code_n = timed(["./dlbasis", "conform", "--quiet", "--report", "target/bench-conform-numpy",
                                    "--impl", "cmd:python3 adapters/numpy/dlbasis_numpy.py"])

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,7 +37,7 @@ class SpecClauseCoverageTest {
 
     /** Clause ID → the source files that name it, over every module's sources. */
     private static Map<String, Set<String>> namedInSources() {
-        Path root = Paths.get(System.getProperty("dlbasis.root", ".."));
+        Path root = GoldenData.projectRoot();
         Map<String, Set<String>> named = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))

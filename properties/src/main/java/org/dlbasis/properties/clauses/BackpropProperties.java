@@ -1,12 +1,7 @@
 package org.dlbasis.properties.clauses;
 
-import static org.dlbasis.properties.gen.Datasets.layerSizesWithOutputs;
-import static org.quicktheories.generators.Generate.range;
-
-import java.util.Random;
 import java.util.function.Function;
 
-import org.dlbasis.properties.gen.ActivationsGen;
 import org.dlbasis.properties.gen.Dataset;
 import org.dlbasis.properties.gen.Datasets;
 import org.dlbasis.properties.match.Tolerance;
@@ -34,16 +29,12 @@ public final class BackpropProperties {
     /** Runs {@code check} on the implementation's and the oracle's gradients for random networks. */
     private static void forRandomNetworks(Context ctx, GradientCheck check) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(6), range(1, 10), ActivationsGen.any(), range(0, Integer.MAX_VALUE))
-                .checkAssert((s, m, g, seed) -> {
-                    Random r = new Random(seed);
-                    Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
-                    NetworkParameters p = Datasets.parameters(s, r, 1);
-                    ForwardCache c = net.forward(p, d.x(), g);
-                    NetworkGradients actual = net.backward(p, c, d.x(), d.y(), g);
-                    NetworkGradients expected = ModelOracle.backward(p, c, d.x(), d.y(), g);
-                    check.accept(actual, expected, g);
-                });
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+            Dataset d = n.data();
+            ForwardCache c = net.forward(n.parameters(), d.x(), n.activation());
+            NetworkGradients actual = net.backward(n.parameters(), c, d.x(), d.y(), n.activation());
+            check.accept(actual, ModelOracle.backward(n.parameters(), c, d.x(), d.y(), n.activation()), n.activation());
+        });
     }
 
     private interface GradientCheck {
@@ -84,11 +75,10 @@ public final class BackpropProperties {
     @Clause({"BACKPROP-7", "NET-3"})
     public void required_BACKPROP7_gradientsAreTheDerivativesOfTheCost(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(4), range(1, 6), ActivationsGen.any(), range(0, Integer.MAX_VALUE))
-                .checkAssert((s, m, g, seed) -> {
-                    Random r = new Random(seed);
-                    Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
-                    NetworkParameters p = Datasets.parameters(s, r, 1);
+        ctx.qtModels().forAll(Datasets.networkCases(4, 6)).checkAssert(n -> {
+                    Dataset d = n.data();
+                    NetworkParameters p = n.parameters();
+                    Activation g = n.activation();
                     if (nearKink(ModelOracle.forward(p, d.x(), g).z1(), g)) {
                         return; // a probe could cross the kink: not judged (SPEC BACKPROP-7)
                     }

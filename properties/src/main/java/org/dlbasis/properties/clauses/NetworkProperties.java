@@ -52,11 +52,10 @@ public final class NetworkProperties {
     @Clause({"NET-2", "NET-3"})
     public void required_NET2_forwardPropagation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(6), range(1, 10), ActivationsGen.any(), range(0, Integer.MAX_VALUE))
-                .checkAssert((s, m, g, seed) -> {
-                    Random r = new Random(seed);
-                    Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
-                    NetworkParameters p = Datasets.parameters(s, r, 1);
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+                    Dataset d = n.data();
+                    NetworkParameters p = n.parameters();
+                    Activation g = n.activation();
                     ForwardCache c = net.forward(p, d.x(), g);
                     ForwardCache o = ModelOracle.forward(p, d.x(), g);
                     ctx.assertClose("Z1", c.z1(), o.z1(), Tolerance.MODEL);

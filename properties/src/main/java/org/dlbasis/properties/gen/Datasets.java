@@ -69,6 +69,19 @@ public final class Datasets {
         return range(1, max).zip(range(1, max), range(1, 3), LayerSizes::new);
     }
 
+    /**
+     * Random networks: sizes up to {@code maxSize} (n[2] up to 3), m in [1, maxM), any hidden
+     * activation, data from {@link #random}, parameters N(0, 1) (biases included).
+     */
+    public static Gen<NetworkCase> networkCases(int maxSize, int maxM) {
+        return layerSizesWithOutputs(maxSize).zip(range(1, maxM), ActivationsGen.any(), longRange(0, Long.MAX_VALUE),
+                (s, m, g, seed) -> {
+                    Random r = new Random(seed);
+                    Dataset d = random(s.nx(), m, s.ny(), r);
+                    return new NetworkCase(d, parameters(s, r, 1), g);
+                });
+    }
+
     /** Parameters with N(0,1)·scale weights and N(0,1)·scale biases (not zero, to exercise b). */
     public static NetworkParameters parameters(LayerSizes s, Random random, double scale) {
         return new NetworkParameters(

@@ -8,7 +8,11 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the golden files are: {@code -Ddlbasis.golden=<dir>}, else {@code <dlbasis.root>/golden-data}. */
+/**
+ * Where the golden files are: {@code -Ddlbasis.golden=<dir>}, else {@code golden-data} under the
+ * project root ({@code -Ddlbasis.root}, else the nearest folder upwards from the working directory
+ * that has a {@code golden-data} folder).
+ */
 public final class GoldenData {
     private GoldenData() {
     }
@@ -18,7 +22,21 @@ public final class GoldenData {
         if (explicit != null) {
             return Paths.get(explicit);
         }
-        return Paths.get(System.getProperty("dlbasis.root", ".")).resolve("golden-data");
+        return projectRoot().resolve("golden-data");
+    }
+
+    /** The dlbasis checkout this code runs in. */
+    public static Path projectRoot() {
+        String root = System.getProperty("dlbasis.root");
+        if (root != null) {
+            return Paths.get(root);
+        }
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("golden-data")) && Files.isRegularFile(p.resolve("spec/SPEC.md"))) {
+                return p;
+            }
+        }
+        return Paths.get(".");
     }
 
     /** Every {@code *.json} file of the directory, sorted by name; fails if there is none. */

@@ -5,10 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.properties.json.Json;
 
 /** Writes a gradient-check report as gradcheck.json, gradcheck.md and a self-contained gradcheck.html. */
@@ -26,14 +22,7 @@ public final class GradcheckReportWriter {
     }
 
     public static String json(GradcheckReport r) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.setAll((ObjectNode) Json.MAPPER.valueToTree(r));
-        try {
-            return Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.document(FORMAT, r);
     }
 
     private static String f(double v) {

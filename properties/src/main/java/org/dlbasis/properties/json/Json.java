@@ -25,6 +25,19 @@ public final class Json {
     private Json() {
     }
 
+    /** {@code {"format": format, …record's fields}} as indented JSON: the reports' files. */
+    public static String document(String format, Object record) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", format);
+        root.setAll((ObjectNode) MAPPER.valueToTree(record));
+        try {
+            return MAPPER.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Encodes one double. */
     public static JsonNode number(double v) {
         if (Double.isNaN(v)) {

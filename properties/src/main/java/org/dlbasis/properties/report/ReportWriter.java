@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.properties.json.Json;
 import org.dlbasis.properties.suite.Status;
 
@@ -29,17 +25,14 @@ public final class ReportWriter {
         return new Path[] {json, md, html};
     }
 
+    /** The report's fields after {@code format}, {@code conforms} and {@code counts} (spec/REPORT.md). */
     public static String json(ConformanceReport report) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("conforms", report.conforms());
-        root.set("counts", Json.MAPPER.valueToTree(report.counts()));
-        root.setAll((ObjectNode) Json.MAPPER.valueToTree(report));
-        try {
-            return Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.document(FORMAT, new Summary(report.conforms(), report.counts(), report));
+    }
+
+    /** The JSON document's top level: the verdict and counts first, then the report's own fields. */
+    private record Summary(boolean conforms, Map<Status, Integer> counts,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped ConformanceReport report) {
     }
 
     /** One line per clause: the summary table the command line prints too. */

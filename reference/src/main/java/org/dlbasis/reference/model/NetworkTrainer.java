@@ -2,7 +2,7 @@ package org.dlbasis.reference.model;
 
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
-import org.dlbasis.reference.array.RowUpdates;
+import org.dlbasis.reference.array.ProductKernels;
 import org.dlbasis.reference.loss.CrossEntropy;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.NetworkParameters;
@@ -22,17 +22,17 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * dZ2 = A2 − Y
  * dW2 = (1/m) dZ2 A1ᵀ   multTransB(dZ2, A1, dW2)
  * dZ1 = W2ᵀ dZ2 * g'(Z1) multTransA(W2, dZ2, dZ1)
- * dW1 = (1/m) dZ1 Xᵀ    RowUpdates.multiply(dZ1, Xᵀ) Xᵀ is computed once (X does not change);
- *                                                   multTransB(dZ1, X) when X has few rows
+ * dW1 = (1/m) dZ1 Xᵀ    row updates over Xᵀ, made once (X does not change);
+ *                       multTransB(dZ1, X) when X has few rows
  * </pre>
  *
  * <p>dW1 uses a transpose of X made once before the loop rather than {@code multTransB(dZ1, X)}:
  * the latter is a dot product per entry (a dependent chain of additions), the former a row update
- * per entry of dZ1 that the JIT vectorizes ({@link RowUpdates}); for the course's 12288 × 209 X
- * that halves the time of the loop's most expensive product.
+ * per entry of dZ1 that the JIT vectorizes ({@link ProductKernels#multiplyByRowUpdates}); for the
+ * course's 12288 × 209 X that halves the time of the loop's most expensive product.
  */
 final class NetworkTrainer {
-    /** From this many features on, dW1 is computed by {@link RowUpdates} over a stored Xᵀ. */
+    /** From this many features on, dW1 is computed by row updates over a stored Xᵀ. */
     private static final int WIDE = 64;
     private final DMatrixRMaj x;
     private final DMatrixRMaj xT;
@@ -92,7 +92,7 @@ final class NetworkTrainer {
         if (xT == null) {
             CommonOps_DDRM.multTransB(dz1, x, dw1);
         } else {
-            RowUpdates.multiply(dz1.data, xT.data, dw1.data, dz1.numRows, m, xT.numCols);
+            ProductKernels.multiplyByRowUpdates(dz1.data, xT.data, dw1.data, dz1.numRows, m, xT.numCols);
         }
     }
 
