@@ -56,4 +56,16 @@ public final class ProductKernels {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    /**
+     * c = a · bᵀ for a (rows × k) and b (cols × k), row-major: every entry one {@link #dot}, the
+     * shape of dZ2·A1ᵀ and of dZ1·Xᵀ for a narrow X.
+     */
+    public static void multiplyTransB(double[] a, double[] b, double[] c, int rows, int cols, int k) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                c[i * cols + j] = dot(a, i * k, b, j * k, k);
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.dlbasis.reference.model;
 
+import java.util.Arrays;
+
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
 import org.dlbasis.reference.array.ProductKernels;
@@ -20,10 +22,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Z1 = W1 X + b1        mult(W1, X, Z1)            (n1, m)
  * A1 = g(Z1);  Z2 = W2 A1 + b2;  A2 = σ(Z2)         (n2, m)
  * dZ2 = A2 − Y
- * dW2 = (1/m) dZ2 A1ᵀ   multTransB(dZ2, A1, dW2)
+ * dW2 = (1/m) dZ2 A1ᵀ   dot products with four partial sums (ProductKernels.multiplyTransB)
  * dZ1 = W2ᵀ dZ2 * g'(Z1) multTransA(W2, dZ2, dZ1)
  * dW1 = (1/m) dZ1 Xᵀ    row updates over Xᵀ, made once (X does not change);
- *                       multTransB(dZ1, X) when X has few rows
+ *                       dot products (ProductKernels.multiplyTransB) when X has few rows
  * </pre>
  *
  * <p>dW1 uses a transpose of X made once before the loop rather than {@code multTransB(dZ1, X)}:
@@ -46,6 +48,7 @@ final class NetworkTrainer {
     private final DMatrixRMaj dz1;
     private final DMatrixRMaj dw1;
     private final DMatrixRMaj dw2;
+    private final double[] ones;
 
     NetworkTrainer(Tensor x, Tensor y, Activation g, int nh) {
         this.x = MatrixProduct.toMatrix(x);
@@ -61,6 +64,8 @@ final class NetworkTrainer {
         this.dz1 = new DMatrixRMaj(nh, m);
         this.dw1 = new DMatrixRMaj(nh, x.shape().dim(0));
         this.dw2 = new DMatrixRMaj(ny, nh);
+        this.ones = new double[m];
+        Arrays.fill(ones, 1.0);
     }
 
     Training<NetworkParameters> train(NetworkParameters p, double alpha, int iterations) {
@@ -71,7 +76,7 @@ final class NetworkTrainer {
         double[] costs = new double[iterations + 1];
         for (int i = 0; i < iterations; i++) {
             costs[i] = forward(w1, b1, w2, b2);
-            CommonOps_DDRM.multTransB(dz2, a1, dw2);                       // dZ2 A1ᵀ
+            ProductKernels.multiplyTransB(dz2.data, a1.data, dw2.data, dz2.numRows, a1.numRows, m); // dZ2 A1ᵀ
             CommonOps_DDRM.multTransA(w2, dz2, dz1);                       // W2ᵀ dZ2
             for (int k = 0; k < dz1.data.length; k++) {
                 dz1.data[k] *= ScalarActivations.derivative(g, z1.data[k]); // * g'(Z1)
@@ -87,10 +92,10 @@ final class NetworkTrainer {
                 MatrixProduct.toTensor(w2), MatrixProduct.toTensor(b2)), costs);
     }
 
-    /** dW1 (before the 1/m) = dZ1 Xᵀ: row updates over the stored Xᵀ for wide X, EJML's dot products for narrow X. */
+    /** dW1 (before the 1/m) = dZ1 Xᵀ: row updates over the stored Xᵀ for wide X, dot products for narrow X. */
     private void dZ1TimesXTransposed() {
         if (xT == null) {
-            CommonOps_DDRM.multTransB(dz1, x, dw1);
+            ProductKernels.multiplyTransB(dz1.data, x.data, dw1.data, dz1.numRows, x.numRows, m);
         } else {
             ProductKernels.multiplyByRowUpdates(dz1.data, xT.data, dw1.data, dz1.numRows, m, xT.numCols);
         }
@@ -128,11 +133,7 @@ final class NetworkTrainer {
     /** b := b − α·((1/m)·Σ over the columns of dZ). */
     private void descendBias(DMatrixRMaj b, DMatrixRMaj dz, double alpha) {
         for (int r = 0; r < b.data.length; r++) {
-            double s = 0;
-            for (int c = 0; c < m; c++) {
-                s += dz.data[r * m + c];
-            }
-            b.data[r] -= alpha * ((1.0 / m) * s);
+            b.data[r] -= alpha * ((1.0 / m) * ProductKernels.dot(dz.data, r * m, ones, 0, m));
         }
     }
 }

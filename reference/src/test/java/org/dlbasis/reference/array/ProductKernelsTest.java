@@ -56,4 +56,20 @@ class ProductKernelsTest {
             }
         }
     }
+
+    @Test
+    void productsWithATransposedOperandAgreeWithEjml() {
+        Random r = new Random(5);
+        for (int[] s : SHAPES) {
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(s[0], s[1], -1, 1, r);
+            DMatrixRMaj b = RandomMatrices_DDRM.rectangle(s[2], s[1], -1, 1, r);
+            double[] c = new double[s[0] * s[2]];
+            Arrays.fill(c, Double.NaN);
+            ProductKernels.multiplyTransB(a.data, b.data, c, s[0], s[2], s[1]);
+            double[] expected = ejml(a, CommonOps_DDRM.transpose(b, null)).data;
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(expected[i], c[i], bound(s[1]), "entry " + i + " of " + Arrays.toString(s));
+            }
+        }
+    }
 }
