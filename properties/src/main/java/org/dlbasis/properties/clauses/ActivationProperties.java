@@ -186,6 +186,11 @@ public final class ActivationProperties {
                 }
             }
         });
+        Tensor withNan = Tensor.matrix(new double[] {1, 5, 0}, new double[] {Double.NaN, 2, 0}, new double[] {3, 1, 0});
+        ctx.assertClose("maxout with a NaN piece", act.maxout(withNan), Tensor.vector(Double.NaN, 5, 0), Tolerance.EXACT);
+        ctx.assertClose("maxout' with a NaN piece", act.maxoutDerivative(withNan), Tensor.matrix(
+                new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0}),
+                Tolerance.EXACT);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxout(Tensor.zeros(0, 2)));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
     }

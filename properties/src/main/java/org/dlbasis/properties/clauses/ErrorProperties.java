@@ -27,6 +27,7 @@ public final class ErrorProperties {
     @Clause("API-1")
     public void required_API1_undeclaredCapabilitiesThrowNotImplemented(Context ctx) {
         Implementation impl = ctx.impl();
+        ctx.require(impl.name() != null && !impl.name().isBlank(), "an implementation must have a name for reports");
         for (Capability c : EnumSet.allOf(Capability.class)) {
             boolean declared = impl.capabilities().contains(c);
             try {
@@ -103,5 +104,58 @@ public final class ErrorProperties {
             ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> lr.train(p, x, y, alpha, 1));
         }
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> lr.train(p, x, y, 0.1, -1));
+        ctx.assertRaises(ErrorKind.NON_FINITE, null,
+                () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(g.dw(), Double.NaN), 0.1));
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.forward(p, Tensor.vector(1, 2)));
+    }
+
+    /** The network checks its learning rate, iteration count and gradients like logistic regression does. */
+    @Clause({"ERR-3", "GD-2"})
+    @Requires(TWO_LAYER_NETWORK)
+    public void required_ERR3_networkRejectsNonFiniteInputsAndBadLearningRates(Context ctx) {
+        var net = ctx.impl().twoLayerNetwork();
+        NetworkParameters p = net.initialize(new LayerSizes(2, 3, 1), org.dlbasis.spec.api.Initialization.small(2));
+        Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {0, 1, 2});
+        Tensor y = Tensor.row(0, 1, 1);
+        var g = net.backward(p, net.forward(p, x, Activation.tanh()), x, y, Activation.tanh());
+        for (double alpha : new double[] {Double.NaN, -0.1, 0, Double.POSITIVE_INFINITY}) {
+            ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.step(p, g, alpha));
+            ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, x, y, Activation.tanh(), alpha, 1));
+        }
+        ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, x, y, Activation.tanh(), 0.1, -1));
+        var nanGradient = new org.dlbasis.spec.api.NetworkGradients(g.dw1().map(v -> Double.NaN), g.db1(), g.dw2(),
+                g.db2());
+        ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.step(p, nanGradient, 0.1));
+        for (NetworkParameters bad : new NetworkParameters[] {
+            new NetworkParameters(p.w1().map(v -> Double.NaN), p.b1(), p.w2(), p.b2()),
+            new NetworkParameters(p.w1(), p.b1().map(v -> Double.POSITIVE_INFINITY), p.w2(), p.b2()),
+            new NetworkParameters(p.w1(), p.b1(), p.w2().map(v -> Double.NaN), p.b2()),
+            new NetworkParameters(p.w1(), p.b1(), p.w2(), p.b2().map(v -> Double.NEGATIVE_INFINITY))}) {
+            ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.forward(bad, x, Activation.tanh()));
+        }
+    }
+
+    /** Labels other than 0 and 1, or of the wrong shape, are rejected by every model call that takes Y. */
+    @Clause({"LOSS-6", "DIM-3"})
+    @Requires({LOGISTIC_REGRESSION, TWO_LAYER_NETWORK})
+    public void required_LOSS6_modelsRejectBadLabels(Context ctx) {
+        var lr = ctx.impl().logisticRegression();
+        var net = ctx.impl().twoLayerNetwork();
+        Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {0, 1, 2});
+        LogisticParameters p = new LogisticParameters(Tensor.zeros(2, 1), 0);
+        NetworkParameters q = net.initialize(new LayerSizes(2, 3, 1), org.dlbasis.spec.api.Initialization.small(2));
+        var cache = net.forward(q, x, Activation.relu());
+        for (Tensor y : new Tensor[] {Tensor.row(0, 0.5, 1), Tensor.row(0, 2, 1)}) {
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.cost(p, x, y));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.backward(p, x, y));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.train(p, x, y, 0.1, 1));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.cost(q, x, y, Activation.relu()));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.backward(q, cache, x, y, Activation.relu()));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.train(q, x, y, Activation.relu(), 0.1, 1));
+        }
+        Tensor column = Tensor.column(0, 1, 1);
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.backward(p, x, column));
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.train(p, x, column, 0.1, 1));
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.train(q, x, column, Activation.relu(), 0.1, 1));
     }
 }

@@ -122,4 +122,39 @@ public final class GradientDescentProperties {
             ctx.assertClose("b after " + k + " steps", t.parameters().b(), q.b(), Tolerance.TRAJ);
         });
     }
+
+    /**
+     * The network's train is k steps of step(backward(forward)), against the oracle's trajectory;
+     * wide inputs (n[0] = 70) too, where an implementation may switch kernels.
+     */
+    @Clause({"GD-5", "GD-1"})
+    @Requires(Capability.TWO_LAYER_NETWORK)
+    public void required_GD5_networkTrainingIsRepeatedSteps(Context ctx) {
+        var net = ctx.impl().twoLayerNetwork();
+        ctx.qtModels().forAll(org.dlbasis.properties.gen.ActivationsGen.any(), range(0, 4), range(0, 1),
+                range(0, Integer.MAX_VALUE)).checkAssert((g, k, wide, seed) -> {
+                    Random r = new Random(seed);
+                    var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1);
+                    Dataset d = Datasets.random(sizes.nx(), 12, 1, r);
+                    var p = Datasets.parameters(sizes, r, 0.5);
+                    var t = net.train(p, d.x(), d.y(), g, 0.3, k);
+                    ctx.require(t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
+                    var q = p;
+                    for (int i = 0; i < k; i++) {
+                        ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i],
+                                org.dlbasis.properties.oracle.ModelOracle.cost(q, d.x(), d.y(), g), Tolerance.TRAJ);
+                        var grads = org.dlbasis.properties.oracle.ModelOracle.backward(q, d.x(), d.y(), g);
+                        q = new org.dlbasis.spec.api.NetworkParameters(minus(q.w1(), grads.dw1()),
+                                minus(q.b1(), grads.db1()), minus(q.w2(), grads.dw2()), minus(q.b2(), grads.db2()));
+                    }
+                    ctx.assertClose("W1 after " + k + " steps", t.parameters().w1(), q.w1(), Tolerance.TRAJ);
+                    ctx.assertClose("b1 after " + k + " steps", t.parameters().b1(), q.b1(), Tolerance.TRAJ);
+                    ctx.assertClose("W2 after " + k + " steps", t.parameters().w2(), q.w2(), Tolerance.TRAJ);
+                    ctx.assertClose("b2 after " + k + " steps", t.parameters().b2(), q.b2(), Tolerance.TRAJ);
+                });
+    }
+
+    private static Tensor minus(Tensor theta, Tensor gradient) {
+        return ArrayOracle.elementwise(theta, gradient, (a, b) -> a - 0.3 * b);
+    }
 }

@@ -43,6 +43,10 @@ public final class NetworkProperties {
         });
     }
 
+    private static NetworkParameters transposed(NetworkParameters p) {
+        return new NetworkParameters(Tensor.zeros(p.w1().shape().dim(1), p.w1().shape().dim(0)), p.b1(), p.w2(), p.b2());
+    }
+
     static void requireShape(Context ctx, String what, Tensor t, int... dims) {
         ctx.require(t.shape().equals(Shape.of(dims)), what + " has shape " + t.shape() + ", but should be "
                 + Shape.of(dims));
@@ -121,11 +125,27 @@ public final class NetworkProperties {
         NetworkParameters p = net.initialize(s, Initialization.small(3));
         Tensor x = Tensor.zeros(3, 4);
         Tensor y = Tensor.row(0, 1, 0, 1);
-        NetworkParameters transposedW1 = new NetworkParameters(Tensor.zeros(3, 2), p.b1(), p.w2(), p.b2());
-        NetworkParameters rank1B1 = new NetworkParameters(p.w1(), Tensor.zeros(2), p.w2(), p.b2());
-        NetworkParameters wrongW2 = new NetworkParameters(p.w1(), p.b1(), Tensor.zeros(1, 3), p.b2());
-        for (NetworkParameters bad : new NetworkParameters[] {transposedW1, rank1B1, wrongW2}) {
-            ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.forward(bad, x, Activation.tanh()));
+        // each of these would broadcast or fail somewhere inside; the spec wants the argument named
+        String[][] cases = {{"W1", "must have shape", "(3,2)"}, {"b1", "(2,1)", "(2,)"}, {"b1", "(2,1)", "(1,1)"},
+            {"W2", "(1,2)", "(1,3)"}, {"b2", "(1,1)", "(1,4)"}, {"W1", "", "(2,3,1)"}};
+        NetworkParameters[] bad = {new NetworkParameters(Tensor.zeros(3, 2), p.b1(), p.w2(), p.b2()),
+            new NetworkParameters(p.w1(), Tensor.zeros(2), p.w2(), p.b2()),
+            new NetworkParameters(p.w1(), Tensor.zeros(1, 1), p.w2(), p.b2()),
+            new NetworkParameters(p.w1(), p.b1(), Tensor.zeros(1, 3), p.b2()),
+            new NetworkParameters(p.w1(), p.b1(), p.w2(), Tensor.zeros(1, 4)),
+            new NetworkParameters(Tensor.zeros(2, 3, 1), p.b1(), p.w2(), p.b2())};
+        for (int i = 0; i < bad.length; i++) {
+            NetworkParameters b = bad[i];
+            String[] c = cases[i];
+            try {
+                net.forward(b, x, Activation.tanh());
+                throw new AssertionError(c[0] + " of shape " + c[2] + " was accepted");
+            } catch (org.dlbasis.spec.error.SpecException e) {
+                ctx.require(e.kind() == ErrorKind.SHAPE_MISMATCH, "expected SHAPE_MISMATCH, found " + e.kind());
+                ctx.require(e.getMessage().contains(c[0]) && e.getMessage().contains(c[1]) && e.getMessage().contains(c[2]),
+                        "the message must name " + c[0] + ", the expected " + c[1] + " and the found " + c[2] + ": \""
+                                + e.getMessage() + "\"");
+            }
         }
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.forward(p, Tensor.zeros(2, 4), Activation.tanh()));
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
@@ -133,6 +153,14 @@ public final class NetworkProperties {
         ForwardCache c = net.forward(p, x, Activation.tanh());
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
                 () -> net.backward(p, c, x, Tensor.column(0, 1, 0, 1), Activation.tanh()));
+        Tensor h = Tensor.zeros(2, 4);
+        Tensor o = Tensor.zeros(1, 4);
+        Tensor wrong = Tensor.zeros(2, 3);
+        for (ForwardCache bad2 : new ForwardCache[] {new ForwardCache(wrong, h, o, o), new ForwardCache(h, wrong, o, o),
+            new ForwardCache(h, h, Tensor.zeros(1, 3), o), new ForwardCache(h, h, o, Tensor.zeros(1, 3))}) {
+            ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.backward(p, bad2, x, y, Activation.tanh()));
+        }
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.backward(transposed(p), c, x, y, Activation.tanh()));
         NetworkGradients g = net.backward(p, c, x, y, Activation.tanh());
         NetworkGradients badGrad = new NetworkGradients(g.dw1(), Tensor.zeros(2), g.dw2(), g.db2());
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.step(p, badGrad, 0.1));

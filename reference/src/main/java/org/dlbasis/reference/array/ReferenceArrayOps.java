@@ -113,10 +113,8 @@ public final class ReferenceArrayOps implements ArrayOps {
         return s;
     }
 
+    /** The shape np.dot gives when at least one operand is a matrix: the rank-1 side's axis is dropped. */
     private static int[] resultDims(Tensor a, Tensor b) {
-        if (a.rank() == 1 && b.rank() == 1) {
-            return new int[0];
-        }
         if (a.rank() == 1) {
             return new int[] {b.shape().dim(1)};
         }

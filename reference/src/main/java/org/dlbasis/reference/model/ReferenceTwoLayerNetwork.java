@@ -38,7 +38,7 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
     private static Tensor gaussian(Random random, Shape shape, double scale) {
         double[] values = new double[shape.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextGaussian() * scale + 0.0; // + 0.0 turns −0.0 into 0.0 when scale = 0
+            values[i] = random.nextGaussian() * scale;
         }
         return Tensor.wrap(shape, values);
     }
