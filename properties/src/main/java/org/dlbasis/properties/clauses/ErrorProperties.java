@@ -107,6 +107,9 @@ public final class ErrorProperties {
         ctx.assertRaises(ErrorKind.NON_FINITE, null,
                 () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(g.dw(), Double.NaN), 0.1));
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.forward(p, Tensor.vector(1, 2)));
+        // a (1,n) dw against a (n,1) w would broadcast to (n,n) if the step did not check it
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+                () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(Tensor.zeros(1, 2), 0), 0.1));
     }
 
     /** The network checks its learning rate, iteration count and gradients like logistic regression does. */
@@ -123,6 +126,8 @@ public final class ErrorProperties {
             ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, x, y, Activation.tanh(), alpha, 1));
         }
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, x, y, Activation.tanh(), 0.1, -1));
+        NetworkParameters transposed = new NetworkParameters(Tensor.zeros(2, 3), p.b1(), p.w2(), p.b2());
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.train(transposed, x, y, Activation.tanh(), 0.1, 1));
         var nanGradient = new org.dlbasis.spec.api.NetworkGradients(g.dw1().map(v -> Double.NaN), g.db1(), g.dw2(),
                 g.db2());
         ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.step(p, nanGradient, 0.1));

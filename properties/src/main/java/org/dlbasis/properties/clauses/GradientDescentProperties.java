@@ -134,8 +134,8 @@ public final class GradientDescentProperties {
         ctx.qtModels().forAll(org.dlbasis.properties.gen.ActivationsGen.any(), range(0, 4), range(0, 1),
                 range(0, Integer.MAX_VALUE)).checkAssert((g, k, wide, seed) -> {
                     Random r = new Random(seed);
-                    var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1);
-                    Dataset d = Datasets.random(sizes.nx(), 12, 1, r);
+                    var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
+                    Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
                     var p = Datasets.parameters(sizes, r, 0.5);
                     var t = net.train(p, d.x(), d.y(), g, 0.3, k);
                     ctx.require(t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");

@@ -56,9 +56,7 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
 
     @Override
     public double cost(NetworkParameters p, Tensor x, Tensor y, Activation hidden) {
-        ForwardCache cache = forward(p, x, hidden);
-        ModelInputs.labels(y, p.w2().shape().dim(0), x.shape().dim(1));
-        return loss.costFromLogits(cache.z2(), y);
+        return loss.costFromLogits(forward(p, x, hidden).z2(), y); // the loss checks Y against Z2's (n2, m)
     }
 
     @Override
