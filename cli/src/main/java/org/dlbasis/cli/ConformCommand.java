@@ -2,7 +2,6 @@ package org.dlbasis.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,6 +15,7 @@ import org.dlbasis.properties.suite.Status;
 import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,13 +29,8 @@ final class ConformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--impl", paramLabel = "IMPL", defaultValue = "reference",
-            description = "reference (default), java:<class>, or cmd:'<command line>' (spec/PROTOCOL.md)")
-    String impl;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders for java:<class>, "
-            + "separated by the platform's path separator (':' on Linux)")
-    String classpath;
+    @Mixin
+    ImplementationOptions implementationOptions;
 
     @Option(names = "--seed", defaultValue = "" + Settings.DEFAULT_SEED, description = "seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -52,10 +47,6 @@ final class ConformCommand implements Callable<Integer> {
             description = "folder for report.json, report.md, report.html (default ${DEFAULT-VALUE})")
     Path report;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000",
-            description = "per-request timeout for cmd: implementations, in ms (default ${DEFAULT-VALUE})")
-    long timeout;
-
     @Option(names = "--no-golden", description = "skip the golden files")
     boolean noGolden;
 
@@ -68,7 +59,7 @@ final class ConformCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--examples must be >= 1, found " + examples);
         }
         PrintStream err = System.err;
-        Implementation implementation = ImplementationOption.open(spec.commandLine(), impl, classpath, timeout);
+        Implementation implementation = implementationOptions.open(spec.commandLine());
         try {
             Path golden = noGolden ? null : GoldenData.directory();
             ConformanceRun run = new ConformanceRun(implementation, new Settings(seed, examples),
@@ -90,9 +81,5 @@ final class ConformCommand implements Callable<Integer> {
                 ((AutoCloseable) implementation).close();
             }
         }
-    }
-
-    static Path root() {
-        return Paths.get(System.getProperty("dlbasis.root", "."));
     }
 }

@@ -14,11 +14,11 @@ import org.dlbasis.properties.gradcheck.IncrementalCost;
 import org.dlbasis.properties.gradcheck.ModelFactory;
 import org.dlbasis.properties.json.Operations;
 import org.dlbasis.properties.json.Json;
-import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,14 +32,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--impl", defaultValue = "reference", description = "as for conform (default reference)")
-    String impl;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders for java:<class>")
-    String classpath;
-
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000", description = "per-request timeout, ms")
-    long timeout;
+    @Mixin
+    ImplementationOptions implementationOptions;
 
     @Option(names = "--model", defaultValue = "network", description = "network (default) or logistic")
     String model;
@@ -88,7 +82,7 @@ final class GradcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GradcheckConfig config = config();
-        Implementation implementation = ImplementationOption.open(spec.commandLine(), impl, classpath, timeout);
+        Implementation implementation = implementationOptions.open(spec.commandLine());
         try {
             GradcheckReport r = run(implementation, config);
             Path[] written = GradcheckReportWriter.writeAll(r, report);
@@ -138,7 +132,7 @@ final class GradcheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "--mode must be full, sample or directional, found " + mode);
         }
-        boolean fast = impl.equals("reference") && !plain && m0 != GradcheckConfig.Mode.DIRECTIONAL;
+        boolean fast = implementationOptions.isReference() && !plain && m0 != GradcheckConfig.Mode.DIRECTIONAL;
         try {
             return new GradcheckConfig(model.equals("logistic"), n[0], n[1], n[2], m, activation(), seed, scale, m0,
                     samples, eps, threshold, fast);
@@ -158,9 +152,5 @@ final class GradcheckCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--activation: " + e.getMessage());
         }
-    }
-
-    static ReferenceImplementation reference() {
-        return new ReferenceImplementation();
     }
 }

@@ -10,19 +10,40 @@ import java.util.List;
 import org.dlbasis.properties.protocol.ProtocolImplementation;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Implementation;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code --impl} option: {@code reference} (the default), {@code java:<class>} (a class with
- * a public no-argument constructor, looked up on {@code --classpath}), or
- * {@code cmd:'<command line>'} (a program speaking spec/PROTOCOL.md).
+ * The options that choose the implementation, shared by every command: {@code --impl reference}
+ * (the default), {@code java:<class>} (a class with a public no-argument constructor, looked up on
+ * {@code --classpath}), or {@code cmd:'<command line>'} (a program speaking spec/PROTOCOL.md, with
+ * a per-request {@code --timeout}).
  */
-final class ImplementationOption {
-    private ImplementationOption() {
+final class ImplementationOptions {
+    @Option(names = "--impl", paramLabel = "IMPL", defaultValue = "reference",
+            description = "reference (default), java:<class>, or cmd:'<command line>' (spec/PROTOCOL.md)")
+    String impl;
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders for java:<class>, "
+            + "separated by the platform's path separator (':' on Linux)")
+    String classpath;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000",
+            description = "per-request timeout for cmd: implementations, in ms (default ${DEFAULT-VALUE})")
+    long timeout;
+
+    /** True for the built-in reference. */
+    boolean isReference() {
+        return impl == null || impl.equals("reference");
     }
 
-    static Implementation open(CommandLine cmd, String spec, String classpath, long timeoutMillis) {
+    /** Opens the implementation the options name; a usage error if they name none. */
+    Implementation open(CommandLine cmd) {
+        return open(cmd, impl, classpath, timeout);
+    }
+
+    private static Implementation open(CommandLine cmd, String spec, String classpath, long timeoutMillis) {
         if (spec == null || spec.equals("reference")) {
             return new ReferenceImplementation();
         }
@@ -54,7 +75,7 @@ final class ImplementationOption {
                 }
             }
         }
-        ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ImplementationOption.class.getClassLoader());
+        ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ImplementationOptions.class.getClassLoader());
         try {
             Class<?> c = Class.forName(className, true, loader);
             if (!Implementation.class.isAssignableFrom(c)) {
