@@ -16,7 +16,6 @@ import fractions
 import itertools
 import json
 import math
-import platform
 import sys
 from pathlib import Path
 
@@ -88,7 +87,6 @@ class File:
             "provenance": {
                 "generator": "golden-data/generate.py",
                 "numpy": np.__version__,
-                "python": platform.python_version(),
                 "seed": SEED,
                 "exact_values": "decimal (60 digits) and fractions, rounded once to float64",
             },
