@@ -19,7 +19,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * set up once; no array is allocated inside the loop.
  *
  * <pre>
- * Z1 = W1 X + b1        mult(W1, X, Z1)            (n1, m)
+ * Z1 = W1 X + b1        row updates over X (EJML's mult for narrow X)   (n1, m)
  * A1 = g(Z1);  Z2 = W2 A1 + b2;  A2 = σ(Z2)         (n2, m)
  * dZ2 = A2 − Y
  * dW2 = (1/m) dZ2 A1ᵀ   dot products with four partial sums (ProductKernels.multiplyTransB)
@@ -34,7 +34,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * course's 12288 × 209 X that halves the time of the loop's most expensive product.
  */
 final class NetworkTrainer {
-    /** From this many features on, dW1 is computed by row updates over a stored Xᵀ. */
+    /** From this many features on, W1 X and dW1 are computed by row updates (dW1 over a stored Xᵀ). */
     private static final int WIDE = 64;
     private final DMatrixRMaj x;
     private final DMatrixRMaj xT;
@@ -92,6 +92,15 @@ final class NetworkTrainer {
                 MatrixProduct.toTensor(w2), MatrixProduct.toTensor(b2)), costs);
     }
 
+    /** Z1 (before + b1) = W1 X: row updates for wide X, EJML for narrow X. */
+    private void w1TimesX(DMatrixRMaj w1) {
+        if (xT == null) {
+            CommonOps_DDRM.mult(w1, x, z1);
+        } else {
+            ProductKernels.multiplyByRowUpdates(w1.data, x.data, z1.data, w1.numRows, w1.numCols, m);
+        }
+    }
+
     /** dW1 (before the 1/m) = dZ1 Xᵀ: row updates over the stored Xᵀ for wide X, dot products for narrow X. */
     private void dZ1TimesXTransposed() {
         if (xT == null) {
@@ -103,7 +112,7 @@ final class NetworkTrainer {
 
     /** Z1, A1, Z2 and dZ2 = σ(Z2) − Y; returns J from the logits Z2. */
     private double forward(DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
-        CommonOps_DDRM.mult(w1, x, z1);
+        w1TimesX(w1);
         for (int r = 0; r < z1.numRows; r++) {
             for (int k = r * m; k < (r + 1) * m; k++) {
                 z1.data[k] += b1.data[r];
