@@ -100,7 +100,8 @@ class ConformCommandTest {
                 "--no-golden", "--timeout", "1500"));
         JsonNode c = clause("RANK1-2");
         assertEquals("ERROR", c.get("status").asText());
-        assertTrue(c.get("reason").asText().contains("did not answer \"dot\" within 1500 ms"), c.get("reason").asText());
+        // "dot" normally; "hello" if starting Python and numpy took longer than the timeout itself
+        assertTrue(c.get("reason").asText().contains("within 1500 ms"), c.get("reason").asText());
     }
 
     @Test
