@@ -1,5 +1,6 @@
 package org.dlbasis.cli;
 
+import org.dlbasis.properties.json.JsonFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,15 @@ import picocli.CommandLine.Command;
 public final class Dlbasis implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Dlbasis()).execute(args));
+        CommandLine cli = new CommandLine(new Dlbasis());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof JsonFormatException) {
+                cmd.getErr().println("dlbasis: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -134,6 +134,25 @@ class ConformCommandTest {
     }
 
     @Test
+    void aMalformedGoldenFileStopsTheRunWithItsNameAndPlace() throws IOException {
+        Path golden = reports.resolve("golden");
+        Files.createDirectories(golden);
+        String text = Files.readString(ROOT.resolve("golden-data/loss.json"));
+        Files.writeString(golden.resolve("truncated.json"), text.substring(0, 3000));
+        String saved = System.getProperty("dlbasis.golden");
+        System.setProperty("dlbasis.golden", golden.toString());
+        try {
+            assertEquals(2, conform("--clauses", "LOSS"));
+        } finally {
+            if (saved == null) {
+                System.clearProperty("dlbasis.golden");
+            } else {
+                System.setProperty("dlbasis.golden", saved);
+            }
+        }
+    }
+
+    @Test
     void anUnknownJavaClassIsAUsageError() {
         assertEquals(2, conform("--impl", "java:com.example.Missing"));
         assertEquals(2, conform("--impl", "python"));
