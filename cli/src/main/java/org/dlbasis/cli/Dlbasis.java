@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
 public final class Dlbasis implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with malformed input files reported as usage errors (exit 2) by name and place. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Dlbasis());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof JsonFormatException) {
@@ -19,7 +24,7 @@ public final class Dlbasis implements Runnable {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override

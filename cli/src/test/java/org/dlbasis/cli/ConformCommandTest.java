@@ -17,7 +17,6 @@ import org.dlbasis.spec.Clause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./dlbasis conform} end to end: the reference and the numpy adapter conform; deliberately
@@ -34,7 +33,7 @@ class ConformCommandTest {
     private int conform(String... args) {
         List<String> all = new ArrayList<>(List.of("conform", "--quiet", "--report", reports.toString()));
         all.addAll(List.of(args));
-        return new CommandLine(new Dlbasis()).execute(all.toArray(new String[0]));
+        return Dlbasis.commandLine().execute(all.toArray(new String[0]));
     }
 
     private JsonNode report() throws IOException {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dlbasis.properties.json.Json;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code ./dlbasis gradcheck} end to end. The reference models' reports are written under
@@ -28,7 +27,7 @@ class GradcheckCommandTest {
         all[1] = "--report";
         all[2] = report.toString();
         System.arraycopy(args, 0, all, 3, args.length);
-        return new CommandLine(new Dlbasis()).execute(all);
+        return Dlbasis.commandLine().execute(all);
     }
 
     private static JsonNode read(Path dir) throws IOException {
