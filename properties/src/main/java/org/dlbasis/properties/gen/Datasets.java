@@ -59,11 +59,6 @@ public final class Datasets {
         return new Dataset(Tensor.wrap(Shape.of(n, m), x), Tensor.wrap(Shape.of(1, m), y));
     }
 
-    /** Layer sizes with every size in [1, max] and n[2] = 1. */
-    public static Gen<LayerSizes> layerSizes(int max) {
-        return range(1, max).zip(range(1, max), (nx, nh) -> new LayerSizes(nx, nh, 1));
-    }
-
     /** Layer sizes with n[2] in [1, 3] as well. */
     public static Gen<LayerSizes> layerSizesWithOutputs(int max) {
         return range(1, max).zip(range(1, max), range(1, 3), LayerSizes::new);

@@ -2,7 +2,6 @@ package org.dlbasis.properties.suite;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -66,9 +65,4 @@ public final class PropertyCatalog {
         return all().stream().filter(p -> p.clauses().contains(clauseId)).toList();
     }
 
-    /** The properties that name any of {@code clauseIds}. */
-    public static List<Property> forClauses(String... clauseIds) {
-        List<String> ids = Arrays.asList(clauseIds);
-        return all().stream().filter(p -> p.clauses().stream().anyMatch(ids::contains)).toList();
-    }
 }

@@ -26,7 +26,6 @@ public final class Runner {
             return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
         }
         Context ctx = new Context(impl, settings);
-        ImplementationFailure.reset();
         try {
             p.method().invoke(p.method().getDeclaringClass().getDeclaredConstructor().newInstance(), ctx);
             return outcome(p, Status.PASS, ctx.margin(), "", settings, start);

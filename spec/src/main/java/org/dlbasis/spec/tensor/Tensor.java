@@ -140,16 +140,6 @@ public final class Tensor {
         return new Tensor(shape, out);
     }
 
-    /** True if every value is finite (no NaN, no ±∞). */
-    public boolean allFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Tensor)) {
