@@ -2,7 +2,6 @@ package org.dlbasis.spec.tensor;
 
 import java.util.Arrays;
 
-import org.dlbasis.spec.error.InvalidArgumentException;
 
 /**
  * The shape of a {@link Tensor}: a tuple of non-negative dimensions, as in numpy.
@@ -30,7 +29,7 @@ public final class Shape {
 
     /**
      * @param dims the dimensions, outermost first
-     * @throws InvalidArgumentException if a dimension is negative or the size overflows an int
+     * @throws MalformedTensorException if a dimension is negative or the size overflows an int
      */
     public static Shape of(int... dims) {
         if (dims.length == 0) {
@@ -39,11 +38,11 @@ public final class Shape {
         long size = 1;
         for (int d : dims) {
             if (d < 0) {
-                throw new InvalidArgumentException("negative dimensions are not allowed: " + format(dims));
+                throw new MalformedTensorException("negative dimensions are not allowed: " + format(dims));
             }
             size *= d;
             if (size > Integer.MAX_VALUE) {
-                throw new InvalidArgumentException("array is too big: shape " + format(dims));
+                throw new MalformedTensorException("array is too big: shape " + format(dims));
             }
         }
         return new Shape(dims.clone());

@@ -3,7 +3,6 @@ package org.dlbasis.spec.tensor;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
-import org.dlbasis.spec.error.InvalidArgumentException;
 
 /**
  * An immutable, language-neutral n-dimensional float64 array: a {@link Shape} and its values in
@@ -26,11 +25,11 @@ public final class Tensor {
     /**
      * @param shape the shape
      * @param data the values in row-major order; copied
-     * @throws InvalidArgumentException if {@code data.length != shape.size()}
+     * @throws MalformedTensorException if {@code data.length != shape.size()}
      */
     public static Tensor of(Shape shape, double... data) {
         if (data.length != shape.size()) {
-            throw new InvalidArgumentException(
+            throw new MalformedTensorException(
                     "shape " + shape + " needs " + shape.size() + " values, found " + data.length);
         }
         return new Tensor(shape, data.clone());
@@ -39,7 +38,7 @@ public final class Tensor {
     /** Takes ownership of {@code data} without copying; for implementations that just built it. */
     public static Tensor wrap(Shape shape, double[] data) {
         if (data.length != shape.size()) {
-            throw new InvalidArgumentException(
+            throw new MalformedTensorException(
                     "shape " + shape + " needs " + shape.size() + " values, found " + data.length);
         }
         return new Tensor(shape, data);
@@ -61,7 +60,7 @@ public final class Tensor {
         double[] data = new double[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new InvalidArgumentException(
+                throw new MalformedTensorException(
                         "row " + i + " has " + rows[i].length + " values, expected " + cols);
             }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
@@ -106,7 +105,7 @@ public final class Tensor {
     public double get(int... index) {
         int flat = shape.flatIndex(index);
         if (flat < 0) {
-            throw new InvalidArgumentException("index " + java.util.Arrays.toString(index)
+            throw new MalformedTensorException("index " + java.util.Arrays.toString(index)
                     + " is out of bounds for an array of shape " + shape);
         }
         return data[flat];
@@ -120,7 +119,7 @@ public final class Tensor {
     /** The single value of a size-1 tensor of any rank (numpy's {@code item()}). */
     public double item() {
         if (data.length != 1) {
-            throw new InvalidArgumentException(
+            throw new MalformedTensorException(
                     "can only convert an array of size 1 to a number, found shape " + shape);
         }
         return data[0];
