@@ -46,6 +46,8 @@ def derivative(kind, a, z):
     if kind == "sigmoid":
         return sigmoid(z) * sigmoid(-z)
     if kind == "tanh":
+        if abs(z) < 0.55:  # 4t/(1+t)^2 rounds above 1 for tiny z; 1 - tanh^2 cannot cancel here
+            return 1 - math.tanh(z) ** 2
         t = math.exp(-2 * abs(z))
         return 4 * t / (1 + t) ** 2
     if kind == "relu":
@@ -90,10 +92,15 @@ def handle(req):
     return {}
 
 
-for line in sys.stdin:
-    request = json.loads(line)
-    try:
-        response = dict(id=request["id"], ok=True, **handle(request))
-    except ValueError as e:
-        response = {"id": request["id"], "ok": False, "error": {"kind": e.args[0], "message": e.args[1]}}
-    print(json.dumps(response), flush=True)
+def main():
+    for line in sys.stdin:
+        request = json.loads(line)
+        try:
+            response = dict(id=request["id"], ok=True, **handle(request))
+        except ValueError as e:
+            response = {"id": request["id"], "ok": False, "error": {"kind": e.args[0], "message": e.args[1]}}
+        print(json.dumps(response), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,34 +1,51 @@
 package org.dlbasis.cli;
 
+import java.io.IOException;
+
 import org.dlbasis.properties.json.JsonFormatException;
+import org.dlbasis.properties.report.Untrusted;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ./dlbasis}: the command line of dlbasis. */
 @Command(name = "dlbasis", mixinStandardHelpOptions = true, version = "dlbasis 0.1.0",
-        description = "An executable specification of the basics of deep learning.",
+        description = {"An executable specification of the basics of deep learning.", "", ExitCode.DESCRIPTION},
         subcommands = {ConformCommand.class, GradcheckCommand.class})
 public final class Dlbasis implements Runnable {
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, with malformed input files reported as usage errors (exit 2) by name and place. */
+    /**
+     * The command line, with one exit status per meaning ({@link ExitCode}): a malformed input file
+     * (by name and place), an unwritable report folder or an implementation that cannot start is a
+     * usage error (2) with a one-line message; anything else that escapes is dlbasis's own failure
+     * (3), reported with its stack trace because it is a bug to report.
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Dlbasis());
+        cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof JsonFormatException) {
-                cmd.getErr().println("dlbasis: " + e.getMessage());
-                return 2;
+            if (e instanceof JsonFormatException || e instanceof IOException
+                    || e instanceof ImplementationOptions.CannotStartException) {
+                cmd.getErr().println("dlbasis: " + Untrusted.terminal(e.getMessage()));
+                return ExitCode.USAGE;
             }
-            throw e;
+            cmd.getErr().println("dlbasis: internal error (please report it): " + e);
+            e.printStackTrace(cmd.getErr());
+            return ExitCode.SUITE_FAILURE;
         });
         return cli;
     }
 
+    /** No subcommand: the usage, on stderr, and a usage error. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: conform or gradcheck");
     }
 }

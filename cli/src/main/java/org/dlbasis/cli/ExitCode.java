@@ -11,6 +11,8 @@ final class ExitCode {
     static final int DOES_NOT_CONFORM = 1;
     /** The command line or an input file is wrong, or the implementation could not be started. */
     static final int USAGE = 2;
+    /** Nothing was checked: everything selected is not implemented or pending. */
+    static final int NOTHING_CHECKED = 4;
     /** dlbasis itself failed (a bug in the suite): the verdict is unknown. */
     static final int SUITE_FAILURE = 3;
     /** The run was interrupted (Ctrl-C, SIGTERM); the report is marked incomplete. */
@@ -19,7 +21,7 @@ final class ExitCode {
     /** The text for {@code --help}. */
     static final String DESCRIPTION = "Exit status: 0 conforms / passes; 1 does not conform / fails; "
             + "2 usage or input error (also: the implementation cannot be started); "
-            + "3 dlbasis itself failed; 130 interrupted.";
+            + "3 dlbasis itself failed; 4 nothing was checked (all not implemented); 130 interrupted.";
 
     private ExitCode() {
     }

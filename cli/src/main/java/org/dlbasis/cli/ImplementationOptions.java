@@ -1,13 +1,9 @@
 package org.dlbasis.cli;
 
 import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.dlbasis.properties.protocol.ProtocolImplementation;
+import org.dlbasis.properties.suite.ImplementationFailure;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;
@@ -17,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * The options that choose the implementation, shared by every command: {@code --impl reference}
  * (the default), {@code java:<class>} (a class with a public no-argument constructor, looked up on
- * {@code --classpath}), or {@code cmd:'<command line>'} (a program speaking spec/PROTOCOL.md, with
+ * {@code --classpath} and run in a child JVM, see {@link ProtocolImplementation#javaClass}), or {@code cmd:'<command line>'} (a program speaking spec/PROTOCOL.md, with
  * a per-request {@code --timeout}).
  */
 final class ImplementationOptions {
@@ -30,7 +26,7 @@ final class ImplementationOptions {
     String classpath;
 
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000",
-            description = "per-request timeout for cmd: implementations, in ms (default ${DEFAULT-VALUE})")
+            description = "per-request timeout for cmd: and java: implementations, in ms (default ${DEFAULT-VALUE})")
     long timeout;
 
     /** True for the built-in reference. */
@@ -38,56 +34,67 @@ final class ImplementationOptions {
         return impl == null || impl.equals("reference");
     }
 
-    /** Opens the implementation the options name; a usage error if they name none. */
+    /**
+     * Opens the implementation the options name and completes its handshake, so that a program
+     * that cannot start is one clear usage error (exit 2) rather than an ERROR on every clause.
+     */
     Implementation open(CommandLine cmd) {
-        return open(cmd, impl, classpath, timeout);
+        if (timeout <= 0) {
+            throw new ParameterException(cmd, "--timeout must be > 0 ms, found " + timeout);
+        }
+        Implementation implementation = create(cmd);
+        if (implementation instanceof ProtocolImplementation program) {
+            try {
+                program.capabilities();
+            } catch (ImplementationFailure e) {
+                program.close();
+                throw new CannotStartException(impl, e.getMessage());
+            }
+        }
+        return implementation;
     }
 
-    private static Implementation open(CommandLine cmd, String spec, String classpath, long timeoutMillis) {
-        if (spec == null || spec.equals("reference")) {
+    private Implementation create(CommandLine cmd) {
+        if (isReference()) {
             return new ReferenceImplementation();
         }
-        if (spec.startsWith("cmd:")) {
-            return new ProtocolImplementation(spec.substring(4), timeoutMillis);
+        if (impl.startsWith("cmd:")) {
+            String commandLine = impl.substring(4).strip();
+            if (commandLine.isEmpty()) {
+                throw new ParameterException(cmd, "--impl cmd: needs a command line, e.g. cmd:'python3 my_adapter.py'");
+            }
+            return ProtocolImplementation.command(commandLine, timeout);
         }
-        if (spec.startsWith("java:")) {
-            return javaClass(cmd, spec.substring(5), classpath);
+        if (impl.startsWith("java:")) {
+            String className = impl.substring(5).strip();
+            if (!className.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+                throw new ParameterException(cmd, "--impl java: needs a fully qualified class name, found \""
+                        + className + "\"");
+            }
+            return ProtocolImplementation.javaClass(className, checkedClasspath(cmd), timeout);
         }
         throw new ParameterException(cmd, "--impl must be reference, java:<class> or cmd:'<command line>', found \""
-                + spec + "\"");
+                + impl + "\"");
     }
 
-    private static Implementation javaClass(CommandLine cmd, String className, String classpath) {
-        List<URL> urls = new ArrayList<>();
-        if (classpath != null) {
-            for (String entry : classpath.split(File.pathSeparator)) {
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                File f = new File(entry);
-                if (!f.exists()) {
-                    throw new ParameterException(cmd, "--classpath entry does not exist: " + entry);
-                }
-                try {
-                    urls.add(f.toURI().toURL());
-                } catch (MalformedURLException e) {
-                    throw new ParameterException(cmd, "--classpath entry is not a path: " + entry);
-                }
+    private String checkedClasspath(CommandLine cmd) {
+        if (classpath == null) {
+            return null;
+        }
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !new File(entry).exists()) {
+                throw new ParameterException(cmd, "--classpath entry does not exist: " + entry);
             }
         }
-        ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ImplementationOptions.class.getClassLoader());
-        try {
-            Class<?> c = Class.forName(className, true, loader);
-            if (!Implementation.class.isAssignableFrom(c)) {
-                throw new ParameterException(cmd, className + " does not implement " + Implementation.class.getName());
-            }
-            return (Implementation) c.getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            throw new ParameterException(cmd, "class " + className + " not found on the classpath"
-                    + (classpath == null ? " (add jars with --classpath)" : " " + classpath));
-        } catch (ReflectiveOperationException e) {
-            throw new ParameterException(cmd, "cannot instantiate " + className
-                    + " with a public no-argument constructor: " + e);
+        return classpath;
+    }
+
+    /** The implementation never answered its handshake: exit 2 with what it said. */
+    static final class CannotStartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CannotStartException(String impl, String why) {
+            super("could not start " + impl + ": " + why);
         }
     }
 }

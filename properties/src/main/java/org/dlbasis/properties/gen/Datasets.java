@@ -13,6 +13,9 @@ import org.quicktheories.core.Gen;
 
 /** Data sets, layer sizes and parameters for the model properties, small enough for 2 cores. */
 public final class Datasets {
+    /** The margin of {@link #separable}: no point closer than this to the hidden hyperplane. */
+    private static final double MARGIN = 0.1;
+
     private Datasets() {
     }
 
@@ -37,26 +40,46 @@ public final class Datasets {
         return new Dataset(x, Tensor.wrap(Shape.of(rows, m), y));
     }
 
-    /** Linearly separable data: y = 1 exactly where wᵀx + b > 0 for a hidden (w, b), with a margin. */
+    /**
+     * Linearly separable data: y = 1 exactly where wᵀx &gt; 0 for a hidden unit vector w, with a
+     * margin |wᵀx| ≥ 0.1. A point inside the margin is moved along w onto its edge rather than
+     * drawn again, so the generator is bounded for every n and every w (redrawing looped forever
+     * for n = 1 and a small w).
+     */
     public static Dataset separable(int n, int m, Random random) {
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = random.nextGaussian();
-        }
+        double[] w = unitGaussian(n, random);
         double[] x = new double[n * m];
         double[] y = new double[m];
         for (int j = 0; j < m; j++) {
-            double z;
-            do {
-                z = 0;
+            double z = 0;
+            for (int i = 0; i < n; i++) {
+                x[i * m + j] = 4 * random.nextDouble() - 2;
+                z += w[i] * x[i * m + j];
+            }
+            if (Math.abs(z) < MARGIN) {
+                double shift = Math.copySign(MARGIN, z) - z; // wᵀ(x + shift·w) = z + shift, as |w| = 1
                 for (int i = 0; i < n; i++) {
-                    x[i * m + j] = 4 * random.nextDouble() - 2;
-                    z += w[i] * x[i * m + j];
+                    x[i * m + j] += shift * w[i];
                 }
-            } while (Math.abs(z) < 0.1);
+                z += shift;
+            }
             y[j] = z > 0 ? 1 : 0;
         }
         return new Dataset(Tensor.wrap(Shape.of(n, m), x), Tensor.wrap(Shape.of(1, m), y));
+    }
+
+    /** A direction drawn uniformly on the unit sphere (e₀ in the measure-zero case of a zero draw). */
+    private static double[] unitGaussian(int n, Random random) {
+        double[] w = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextGaussian();
+            norm = Math.hypot(norm, w[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = norm > 0 ? w[i] / norm : i == 0 ? 1 : 0;
+        }
+        return w;
     }
 
     /** Layer sizes with n[2] in [1, 3] as well. */

@@ -36,8 +36,31 @@ import org.dlbasis.spec.tensor.Tensor;
 public final class ProtocolImplementation implements Implementation, AutoCloseable {
     private final ProtocolClient client;
 
-    public ProtocolImplementation(String commandLine, long timeoutMillis) {
-        this.client = new ProtocolClient(commandLine, timeoutMillis);
+    private ProtocolImplementation(ProtocolClient client) {
+        this.client = client;
+    }
+
+    /** A program started with {@code sh -c <commandLine>}. */
+    public static ProtocolImplementation command(String commandLine, long timeoutMillis) {
+        return new ProtocolImplementation(
+                new ProtocolClient(ChildProcess.shell(commandLine), commandLine, timeoutMillis));
+    }
+
+    /**
+     * A Java class run in a child JVM by {@link ProtocolServer}: an infinite loop is a timeout,
+     * and {@code System.exit}, a StackOverflowError or an OutOfMemoryError end that JVM, not the
+     * runner; the next check starts a fresh one.
+     *
+     * @param classpath the implementation's jars and folders (platform path separator), may be null
+     */
+    public static ProtocolImplementation javaClass(String className, String classpath, long timeoutMillis) {
+        return new ProtocolImplementation(new ProtocolClient(ProtocolServer.command(className, classpath),
+                "java:" + className, timeoutMillis));
+    }
+
+    /** True once the program has answered a handshake (a failure before that means it cannot start). */
+    public boolean everStarted() {
+        return client.everStarted();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -36,6 +37,13 @@ public final class ConformanceRun {
     private final Settings settings;
     private final Predicate<String> clauseFilter;
     private final Path goldenDirectory;
+    private final String started = Instant.now().toString();
+    private final long startNanos = System.nanoTime();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<CaseResult> golden = new ArrayList<>();
+    /** Asked once, when the run starts: a snapshot never calls the implementation. */
+    private volatile String name = "(not started)";
+    private volatile Set<String> capabilities = Set.of();
 
     /**
      * @param clauseFilter which clause IDs to run
@@ -48,46 +56,105 @@ public final class ConformanceRun {
         this.goldenDirectory = goldenDirectory;
     }
 
-    /** A filter from patterns such as {@code ACT-6}, {@code ACT-*} or {@code BCAST}; empty = all. */
+    /**
+     * A filter from patterns such as {@code ACT-6}, {@code ACT-*} or {@code BCAST}, as users type
+     * them: case does not matter, spaces around a pattern are ignored, and a comma inside one
+     * argument separates patterns too. Empty or null: every clause.
+     *
+     * @throws IllegalArgumentException naming the patterns that select no clause of SPEC.md: a
+     *     selection that silently runs nothing would look like a pass
+     */
     public static Predicate<String> clauses(List<String> patterns) {
         if (patterns == null || patterns.isEmpty()) {
             return id -> true;
         }
-        return id -> patterns.stream().anyMatch(p -> p.endsWith("*") ? id.startsWith(p.substring(0, p.length() - 1))
-                : id.equals(p) || id.startsWith(p + "-"));
+        List<String> normalized = patterns.stream().flatMap(p -> java.util.Arrays.stream(p.split(",")))
+                .map(p -> p.strip().toUpperCase(java.util.Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("--clauses is empty; give IDs (ACT-6), groups (ACT) or prefixes "
+                    + "(BACKPROP-*)");
+        }
+        List<String> ids = SpecClauses.load().all().stream().map(SpecClause::id).toList();
+        List<String> unknown = normalized.stream().filter(p -> ids.stream().noneMatch(id -> selects(p, id))).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no clause of SPEC.md matches " + String.join(", ", unknown)
+                    + "; give IDs (ACT-6), groups (ACT) or prefixes (BACKPROP-*); the groups are "
+                    + ids.stream().map(id -> id.substring(0, id.lastIndexOf('-'))).distinct()
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return id -> normalized.stream().anyMatch(p -> selects(p, id));
     }
 
+    private static boolean selects(String pattern, String id) {
+        return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1))
+                : id.equals(pattern) || id.startsWith(pattern + "-");
+    }
+
+    /**
+     * Runs every selected property, then every selected golden case, and returns the complete
+     * report. {@link #snapshot()} may be called meanwhile from another thread (for a report that
+     * is written as the run goes, and kept when the run is interrupted).
+     */
     public ConformanceReport run(Progress progress) {
-        long start = System.nanoTime();
-        String started = Instant.now().toString();
+        name = name();
+        capabilities = capabilities();
         List<Property> properties = PropertyCatalog.all().stream()
                 .filter(p -> p.clauses().stream().anyMatch(clauseFilter)).toList();
         List<GoldenCase> cases = goldenCases();
         int total = properties.size() + cases.size();
         int index = 0;
-        List<Outcome> outcomes = new ArrayList<>();
         for (Property p : properties) {
             Outcome o = Runner.run(impl, p, settings);
-            outcomes.add(o);
+            synchronized (this) {
+                outcomes.add(o);
+            }
             progress.done(++index, total, String.join(",", p.clauses()) + " " + p.name(), o.status(), o.millis());
         }
-        List<CaseResult> golden = new ArrayList<>();
         for (GoldenCase c : cases) {
             long t = System.nanoTime();
             CaseResult r = GoldenRunner.run(impl, c);
-            golden.add(r);
+            synchronized (this) {
+                golden.add(r);
+            }
             progress.done(++index, total, c.file() + " " + c.id(), r.status(), (System.nanoTime() - t) / 1_000_000);
         }
-        String name;
-        java.util.Set<String> capabilities = new TreeSet<>();
-        try {
-            name = impl.name();
-            impl.capabilities().forEach(c -> capabilities.add(c.name()));
-        } catch (RuntimeException e) {
-            name = "(unreachable implementation: " + e.getMessage() + ")";
+        return report(true);
+    }
+
+    /** The report of what has run so far, marked incomplete. */
+    public ConformanceReport snapshot() {
+        return report(false);
+    }
+
+    private ConformanceReport report(boolean complete) {
+        List<Outcome> o;
+        List<CaseResult> g;
+        synchronized (this) {
+            o = List.copyOf(outcomes);
+            g = List.copyOf(golden);
         }
         return new ConformanceReport(name, capabilities, settings.seed(), settings.examples(), started,
-                (System.nanoTime() - start) / 1_000_000, clauseResults(outcomes, golden));
+                (System.nanoTime() - startNanos) / 1_000_000, complete, clauseResults(o, g, complete));
+    }
+
+    /** The implementation's name; never null, whatever the implementation returns or throws. */
+    private String name() {
+        try {
+            String name = impl.name();
+            return name == null || name.isBlank() ? "(an implementation with no name)" : name;
+        } catch (RuntimeException e) {
+            return "(unreachable implementation: " + e.getMessage() + ")";
+        }
+    }
+
+    private Set<String> capabilities() {
+        Set<String> capabilities = new TreeSet<>();
+        try {
+            impl.capabilities().forEach(c -> capabilities.add(c.name()));
+        } catch (RuntimeException e) {
+            // reported through the checks that needed them
+        }
+        return capabilities;
     }
 
     private List<GoldenCase> goldenCases() {
@@ -102,7 +169,7 @@ public final class ConformanceRun {
         return cases;
     }
 
-    private List<ClauseResult> clauseResults(List<Outcome> outcomes, List<CaseResult> golden) {
+    private List<ClauseResult> clauseResults(List<Outcome> outcomes, List<CaseResult> golden, boolean complete) {
         List<ClauseResult> results = new ArrayList<>();
         for (SpecClause c : SpecClauses.load().all()) {
             if (!clauseFilter.test(c.id())) {
@@ -110,12 +177,13 @@ public final class ConformanceRun {
             }
             List<Outcome> mine = outcomes.stream().filter(o -> o.clauses().contains(c.id())).toList();
             List<CaseResult> cases = golden.stream().filter(g -> g.clauses().contains(c.id())).toList();
-            results.add(verdict(c, mine, cases));
+            results.add(verdict(c, mine, cases, complete));
         }
         return results;
     }
 
-    private static ClauseResult verdict(SpecClause c, List<Outcome> outcomes, List<CaseResult> cases) {
+    private static ClauseResult verdict(SpecClause c, List<Outcome> outcomes, List<CaseResult> cases,
+            boolean complete) {
         if (c.pending()) {
             return new ClauseResult(c.id(), c.strength(), c.title(), Status.NOT_VERIFIED, 0, c.pendingReason(),
                     outcomes, cases);
@@ -135,7 +203,8 @@ public final class ConformanceRun {
         }
         if (outcomes.isEmpty() && cases.isEmpty()) {
             status = Status.NOT_VERIFIED;
-            firstDetail.put(status, "no property or golden case checks this clause in this run");
+            firstDetail.put(status, complete ? "no property or golden case checks this clause in this run"
+                    : "not reached: the run did not finish");
         }
         String reason = status == Status.PASS ? "" : firstDetail.getOrDefault(status, "");
         return new ClauseResult(c.id(), c.strength(), c.title(), status, margin, reason, outcomes, cases);

@@ -1,8 +1,8 @@
 package org.dlbasis.properties.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,22 +16,31 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes report.json, report.md and report.html into {@code dir}; returns the paths written. */
-    public static Path[] writeAll(ConformanceReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path json = Files.writeString(dir.resolve("report.json"), json(report));
-        Path md = Files.writeString(dir.resolve("report.md"), markdown(report));
-        Path html = Files.writeString(dir.resolve("report.html"), html(report));
-        return new Path[] {json, md, html};
+    /** The three files, in {@code dir}. */
+    public static List<Path> files(Path dir) {
+        return List.of(dir.resolve("report.json"), dir.resolve("report.md"), dir.resolve("report.html"));
     }
 
-    /** The report's fields after {@code format}, {@code conforms} and {@code counts} (spec/REPORT.md). */
+    /**
+     * Writes report.json, report.md and report.html into {@code dir}, each replaced atomically
+     * (see {@link ReportFiles}); returns the paths written.
+     */
+    public static List<Path> writeAll(ConformanceReport report, Path dir) throws IOException {
+        List<Path> files = files(dir);
+        ReportFiles.write(files.get(0), json(report));
+        ReportFiles.write(files.get(1), markdown(report));
+        ReportFiles.write(files.get(2), html(report));
+        return files;
+    }
+
+    /** The report's fields after {@code format}, the verdict and {@code counts} (spec/REPORT.md). */
     public static String json(ConformanceReport report) {
-        return Json.document(FORMAT, new Summary(report.conforms(), report.counts(), report));
+        return Json.document(FORMAT, new Summary(report.verdict(), report.conforms(), report.checked(),
+                report.counts(), report));
     }
 
     /** The JSON document's top level: the verdict and counts first, then the report's own fields. */
-    private record Summary(boolean conforms, Map<Status, Integer> counts,
+    private record Summary(Verdict verdict, boolean conforms, int checked, Map<Status, Integer> counts,
             @com.fasterxml.jackson.annotation.JsonUnwrapped ConformanceReport report) {
     }
 
@@ -51,23 +60,13 @@ public final class ReportWriter {
         return c.status() == Status.PASS ? String.format(Locale.ROOT, "%.2e", c.margin()) : "-";
     }
 
-    private static String summary(ConformanceReport r) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Status, Integer> e : r.counts().entrySet()) {
-            if (e.getValue() > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey());
-            }
-        }
-        return sb.toString();
-    }
-
     public static String markdown(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# dlbasis conformance report\n\n");
-        sb.append("- implementation: ").append(r.implementation()).append('\n');
+        sb.append("- implementation: ").append(Untrusted.markdownLine(r.implementation())).append('\n');
         sb.append("- capabilities: ").append(r.capabilities()).append('\n');
-        sb.append("- verdict: **").append(r.conforms() ? "conforms" : "does not conform").append("** (")
-                .append(summary(r)).append(")\n");
+        sb.append("- verdict: **").append(r.verdict().words()).append("** (").append(r.verdictLine())
+                .append(")\n");
         sb.append("- seed ").append(r.seed()).append(", ").append(r.examples()).append(" examples per property, ")
                 .append(r.millis()).append(" ms, started ").append(r.started()).append("\n\n");
         sb.append("| clause | strength | status | margin | checks | title |\n|---|---|---|---|---|---|\n");
@@ -79,8 +78,8 @@ public final class ReportWriter {
         sb.append("\n## Details\n");
         for (ClauseResult c : r.clauses()) {
             if (c.status() != Status.PASS) {
-                sb.append("\n### ").append(c.id()).append(" — ").append(c.status()).append("\n\n```\n")
-                        .append(c.reason()).append("\n```\n");
+                sb.append("\n### ").append(c.id()).append(" — ").append(c.status()).append("\n\n")
+                        .append(Untrusted.markdownBlock(c.reason()));
             }
         }
         return sb.toString();
@@ -108,7 +107,7 @@ public final class ReportWriter {
                 + "pre{white-space:pre-wrap;font-size:85%}</style></head><body>\n"
                 + "<h1>dlbasis conformance report</h1>\n<p>Implementation <b>" + esc(r.implementation())
                 + "</b>, capabilities " + esc(r.capabilities().toString()) + ".</p>\n<p>Verdict: <b>"
-                + (r.conforms() ? "conforms" : "does not conform") + "</b> (" + esc(summary(r)) + "). Seed "
+                + esc(r.verdict().words()) + "</b> (" + esc(r.verdictLine()) + "). Seed "
                 + r.seed() + ", " + r.examples() + " examples per property, " + r.millis() + " ms.</p>\n"
                 + "<p>Margin: the worst observed error divided by the clause's tolerance (0 = exact, 1 = at the limit)."
                 + " Checks: properties + golden cases.</p>\n<table><tr><th>clause</th><th>strength</th><th>status</th>"

@@ -48,19 +48,14 @@ public final class Untrusted {
     }
 
     /**
-     * For several lines of Markdown shown verbatim: a fenced block whose fence is longer than any
-     * run of backticks in the text, so the text cannot close it.
+     * For several lines of Markdown shown verbatim: an indented code block (every line starts with
+     * four spaces, and a blank line precedes it). Unlike a fenced block, there is no fence that
+     * the text could close, and no line of it can pass for a line of the report.
      */
     public static String markdownBlock(String s) {
-        String text = terminal(s).replace("\r", "");
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "text\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+        StringBuilder b = new StringBuilder("\n");
+        terminal(s).replace("\r", "").lines().forEach(l -> b.append("    ").append(l).append('\n'));
+        return b.append('\n').toString();
     }
 
     private static boolean isControl(int c) {

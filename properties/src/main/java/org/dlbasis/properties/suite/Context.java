@@ -35,15 +35,24 @@ public final class Context {
         return settings;
     }
 
-    /** {@code qt()} with the run's seed and {@link Settings#examples()}. */
+    /**
+     * {@code qt()} with the run's seed and {@link Settings#examples()}, and at most
+     * {@value #SHRINK_CYCLES} shrinking steps (QuickTheories' default is unbounded in practice,
+     * and every step is a call to the implementation).
+     */
     public QuickTheory qt() {
-        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.examples());
+        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.examples())
+                .withShrinkCycles(SHRINK_CYCLES);
     }
 
     /** {@code qt()} for properties that train models: fewer, costlier examples. */
     public QuickTheory qtModels() {
-        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.modelExamples());
+        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.modelExamples())
+                .withShrinkCycles(SHRINK_CYCLES);
     }
+
+    /** Shrinking steps per failing property. */
+    static final int SHRINK_CYCLES = 500;
 
     /** A deterministic random source for properties over fixed families of data. */
     public Random random() {

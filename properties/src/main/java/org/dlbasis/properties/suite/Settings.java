@@ -7,16 +7,27 @@ package org.dlbasis.properties.suite;
  *
  * @param seed the QuickTheories seed; every failure prints it
  * @param examples examples per property (properties over expensive models use a tenth, at least 5)
+ * @param budgetMillis the wall time one property may take; beyond it, the property is an ERROR
+ *     that names what was running, and the run goes on
  */
-public record Settings(long seed, int examples) {
+public record Settings(long seed, int examples, long budgetMillis) {
 
     public static final long DEFAULT_SEED = 20261130L;
     public static final int DEFAULT_EXAMPLES = 100;
+    public static final long DEFAULT_BUDGET_MILLIS = 120_000;
 
     public Settings {
         if (examples < 1) {
             throw new IllegalArgumentException("examples must be >= 1, found " + examples);
         }
+        if (budgetMillis < 1) {
+            throw new IllegalArgumentException("the time budget must be >= 1 ms, found " + budgetMillis);
+        }
+    }
+
+    /** With the default time budget per property. */
+    public Settings(long seed, int examples) {
+        this(seed, examples, DEFAULT_BUDGET_MILLIS);
     }
 
     /** From {@code -Ddlbasis.seed=…} and {@code -Ddlbasis.examples=…}, else the defaults. */

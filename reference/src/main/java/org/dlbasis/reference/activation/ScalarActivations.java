@@ -73,11 +73,19 @@ public final class ScalarActivations {
     }
 
     /**
-     * tanh'(z) = 1 − tanh²(z) (N39) evaluated as 4t/(1 + t)² with t = e^−2|z|, which equals it
-     * exactly in real arithmetic and keeps relative precision where tanh²(z) rounds to 1.
+     * tanh'(z) = 1 − tanh²(z) (N39). For |z| ≥ 0.55 it is evaluated as 4t/(1 + t)² with
+     * t = e^−2|z|, which equals it exactly in real arithmetic and keeps relative precision where
+     * tanh²(z) rounds to 1. Below 0.55, tanh² ≤ 0.26 and 1 − tanh² cannot cancel, so the note's
+     * formula is accurate there; it is also never above 1, where 4t/(1 + t)² rounds to
+     * 1.0000000000000002 for tiny z (t ≈ 1 − 2|z|), breaking ACT-13's range [0, 1].
      */
     public static double tanhDerivative(double z) {
-        double t = Math.exp(-2.0 * Math.abs(z));
+        double a = Math.abs(z);
+        if (!(a >= 0.55)) {
+            double th = Math.tanh(z);
+            return 1.0 - th * th;
+        }
+        double t = Math.exp(-2.0 * a);
         double onePlusT = 1.0 + t;
         return 4.0 * t / (onePlusT * onePlusT);
     }
