@@ -1,14 +1,22 @@
 #!/usr/bin/env python3
 """Generates dlbasis's golden files from numpy, independently of the Java reference.
 
-    python3 golden-data/generate.py            # (re)write golden-data/*.json
-    python3 golden-data/generate.py --check    # regenerate in memory, fail if a file differs
+    python3 golden-data/generate.py                # (re)write golden-data/*.json
+    python3 golden-data/generate.py --check        # regenerate in memory, compare values with the files
+    python3 golden-data/generate.py --check --dir D    # ... with the files in D instead
 
-Deterministic: the same numpy gives byte-identical files. Values that must be correctly rounded
-(activations, losses, sums and dot products of the array cases) are computed with Python's
-`decimal` at 60 digits or with exact `fractions`, then rounded once to float64; numpy computes
-the array shapes, the error texts, and the models (whose tolerance, MODEL or TRAJ, covers
-numpy's own rounding). The format is documented in golden-data/README.md.
+Deterministic on any CPU and with any numpy of requirements.txt: every value written is exact
+(numpy's integer and IEEE + - * / results, reshapes, transposes) or is computed with Python's
+`decimal` at 60 digits or exact `fractions` and rounded once to float64 (activations, losses,
+sums and dot products, and the models: forward passes, costs, gradients, steps and whole
+training trajectories), so numpy's own rounding (BLAS, SIMD, libm) never reaches a file. numpy
+supplies the random inputs (PCG64), the array shapes and the error texts. The format is
+documented in golden-data/README.md.
+
+--check compares VALUES, not bytes: the same cases in the same order, and every field equal
+(numbers bit for bit, -0.0 included), except the header's provenance.numpy, which only records
+the numpy that wrote the file. On a difference it names both numpy versions and the first
+differing case of each file, and exits 1.
 """
 import argparse
 import decimal
@@ -16,6 +24,8 @@ import fractions
 import itertools
 import json
 import math
+import platform
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +35,7 @@ SEED = 20261130
 HERE = Path(__file__).resolve().parent
 U = 2.0 ** -53
 D = decimal.Context(prec=60, Emin=-10**6, Emax=10**6)
+decimal.setcontext(D)  # every Decimal operator too, not only D's methods, works at 60 digits
 
 TOL = {
     "EXACT": (0.0, 0.0),
@@ -96,6 +107,12 @@ class File:
 
 
 # ---------------------------------------------------------------- exact helpers
+
+def uniform(rng, low, high, size):
+    """rng.uniform(low, high, size): the same draws, but low + (high - low)·u as two separate IEEE
+    operations on every platform (numpy's C loop may be compiled to a fused multiply-add)."""
+    return low + (high - low) * rng.random(size)
+
 
 def dec(x):
     return D.create_decimal(float(x))
@@ -311,7 +328,7 @@ def arrays():
                 out = np.sum(a, axis=axis, keepdims=keep)
                 exact = exact_sum(a, axis, keep)
                 n = a.size if (axis is None or s == ()) else s[axis]
-                worst = float(np.max(np.sum(np.abs(a), axis=axis, keepdims=keep))) if out.size else 0.0
+                worst = float(np.max(exact_sum(np.abs(a), axis, keep))) if out.size else 0.0
                 f.case(cid, ["ARR-6"], "sum", {"a": tensor(a)}, {"out": tensor(exact.reshape(out.shape))},
                        params=params, tolerance=tol("SUM(%d)" % max(n, 1), gamma(max(n, 1)) * worst * 1.0001, U))
     for s, dims in [((6,), [2, 3]), ((6,), [-1, 2]), ((2, 3), [3, 2]), ((2, 3), [-1]), ((2, 3, 4), [4, -1]),
@@ -425,13 +442,13 @@ def loss():
                {"z": tensor([zs]), "y": tensor([[y] * len(zs)])},
                {"out": tensor([[exact_loss_from_logit(z, y) for z in zs]])}, tolerance=tol("LOSS"))
     rng = np.random.default_rng(SEED + 3)
-    p = rng.uniform(0.01, 0.99, size=(2, 7))
+    p = uniform(rng, 0.01, 0.99, (2, 7))
     y = rng.integers(0, 2, size=(2, 7)).astype(np.float64)
     losses = [exact_loss(a, b) for a, b in zip(p.reshape(-1), y.reshape(-1))]
     total = math.fsum(losses)
     f.case("cost-2x7", ["LOSS-5"], "cost", {"y_hat": tensor(p), "y": tensor(y)}, {"out": num(total / 7)},
            tolerance=tol("LOSS"))
-    zl = rng.uniform(-30, 30, size=(1, 9))
+    zl = uniform(rng, -30, 30, (1, 9))
     yl = rng.integers(0, 2, size=(1, 9)).astype(np.float64)
     f.case("cost-from-logits-1x9", ["LOSS-5", "LOSS-4"], "cost_from_logits", {"z": tensor(zl), "y": tensor(yl)},
            {"out": num(math.fsum(exact_loss_from_logit(a, b) for a, b in zip(zl[0], yl[0])) / 9)},
@@ -448,163 +465,248 @@ def loss():
     return f
 
 
-# ---------------------------------------------------------------- models, the way a numpy user writes them
+# ---------------------------------------------------------------- models, exactly
 
-def np_sigmoid(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+# The models' expected values are the exact real-number results of the note's formulas on the
+# case's float64 inputs: forward pass, cost (the stable logit form, mathematically the same
+# cost), back propagation, one step, and whole training trajectories, all evaluated in decimal at
+# 60 digits (the relative error stays far below 1e-40 through a trajectory) and rounded once to
+# float64. A float64 implementation differs from them by its own rounding, which MODEL and TRAJ
+# cover; numpy's rounding (BLAS, SIMD, libm) does not enter.
+
+Dec = decimal.Decimal
+KINKED = ("relu", "leaky_relu", "elu")
 
 
-def np_g(kind, p, z):
+def dmat(a):
+    """A 2-D float64 array as exact Decimals (lists of rows)."""
+    a = np.asarray(a, dtype=np.float64)
+    assert a.ndim == 2, a.shape
+    return [[Dec(float(v)) for v in row] for row in a]
+
+
+def dtensor(m):
+    """Decimals rounded once to float64 (an exact zero is written 0.0), as a 2-D tensor."""
+    return {"shape": [len(m), len(m[0]) if m else 0], "data": [num(float(v) + 0.0) for row in m for v in row]}
+
+
+def dnum(v):
+    return num(float(v) + 0.0)
+
+
+def rounded_mat(m):
+    """What a case's JSON holds: m rounded to float64, read back exactly."""
+    return [[Dec(float(v) + 0.0) for v in row] for row in m]
+
+
+def mm(a, b):
+    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Dec(0)) for j in range(len(b[0]))]
+            for i in range(len(a))]
+
+
+def tr(a):
+    return [list(r) for r in zip(*a)]
+
+
+def emap(f, *ms):
+    return [[f(*vals) for vals in zip(*rows)] for rows in zip(*ms)]
+
+
+def plus_column(a, col):
+    return [[v + col[i][0] for v in row] for i, row in enumerate(a)]
+
+
+def row_sums(a):
+    return [[sum(row, Dec(0))] for row in a]
+
+
+def scaled(a, s):
+    return [[v * s for v in row] for row in a]
+
+
+def d_sigmoid(z):
+    return 1 / (1 + (-z).exp())
+
+
+def d_g(kind, p, z):
     if kind == "sigmoid":
-        return np_sigmoid(z)
+        return d_sigmoid(z)
     if kind == "tanh":
-        return np.tanh(z)
+        if z == 0:
+            return Dec(0)
+        e = (2 * z).exp()
+        return (e - 1) / (e + 1)
     if kind == "relu":
-        return np.maximum(0, z)
+        return z if z > 0 else Dec(0)
     if kind == "leaky_relu":
-        return np.where(z >= 0, z, p * z)
+        return z if z >= 0 else p * z
     if kind == "elu":
-        return np.where(z >= 0, z, p * np.expm1(np.minimum(z, 0)))
+        return z if z >= 0 else p * (z.exp() - 1)
     return z
 
 
-def np_dg(kind, p, z):
+def d_dg(kind, p, z):
     if kind == "sigmoid":
-        return np_sigmoid(z) * np_sigmoid(-z)
+        e = (-abs(z)).exp()
+        return e / ((1 + e) * (1 + e))
     if kind == "tanh":
-        t = np.exp(-2 * np.abs(z))
-        return 4 * t / (1 + t) ** 2
+        s = z.exp() + (-z).exp()
+        return 4 / (s * s)
     if kind == "relu":
-        return (z > 0).astype(np.float64)
+        return Dec(1) if z > 0 else Dec(0)
     if kind == "leaky_relu":
-        return np.where(z > 0, 1.0, p)
+        return Dec(1) if z > 0 else p
     if kind == "elu":
-        return np.where(z >= 0, 1.0, p * np.exp(np.minimum(z, 0)))
-    return np.ones_like(z)
+        return Dec(1) if z >= 0 else p * z.exp()
+    return Dec(1)
 
 
-def np_cost_from_logits(z, y):
-    t = np.where(y == 1, -z, z)
-    return float(np.sum(np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))) / z.shape[1])
+def d_cost(z, y):
+    """(1/m) Σ log(1 + exp(t)), t = −z where y = 1 and z where y = 0 (SPEC LOSS-4, LOSS-5)."""
+    terms = [(1 + (-zi if yi == 1 else zi).exp()).ln() for zi, yi in zip(z[0], y[0])]
+    return sum(terms, Dec(0)) / len(terms)
+
+
+def check_kinks(kind, z):
+    """A kinked activation's branch must not depend on rounding: no pre-activation within 1e-6 of 0
+    unless it is exactly 0 (zero initialisation), where every implementation computes 0 too."""
+    if kind in KINKED:
+        for row in z:
+            for v in row:
+                assert v == 0 or abs(v) > Dec("1e-6"), "pre-activation %s is too close to the kink" % v
+
+
+def lr_forward(w, b, x):
+    return [[v + b for v in row] for row in mm(tr(w), x)]
 
 
 def lr_backward(w, b, x, y):
-    m = x.shape[1]
-    dz = np_sigmoid(w.T @ x + b) - y
-    return x @ dz.T / m, float(np.sum(dz) / m)
+    m = len(x[0])
+    dz = emap(lambda a, yi: d_sigmoid(a) - yi, lr_forward(w, b, x), y)
+    return scaled(mm(x, tr(dz)), Dec(1) / m), sum(dz[0], Dec(0)) / m
 
 
 def logistic():
     f = File("logistic.json", "Logistic regression on fixed data: forward, cost, backward, one step, k steps.")
     rng = np.random.default_rng(SEED + 4)
-    x = rng.uniform(-2, 2, size=(4, 6))
+    x = uniform(rng, -2, 2, (4, 6))
     y = np.array([[1.0, 0, 1, 1, 0, 0]])
     w = rng.standard_normal((4, 1))
     b = 0.3
     params = {"w": tensor(w), "b": num(b)}
-    z = w.T @ x + b
-    f.case("forward", ["LR-1"], "lr_forward", {"params": params, "x": tensor(x)}, {"out": tensor(np_sigmoid(z))},
-           tolerance=tol("MODEL"))
+    X, Y, W, B = dmat(x), dmat(y), dmat(w), Dec(b)
+    z = lr_forward(W, B, X)
+    f.case("forward", ["LR-1"], "lr_forward", {"params": params, "x": tensor(x)},
+           {"out": dtensor(emap(d_sigmoid, z))}, tolerance=tol("MODEL"))
     f.case("cost", ["LR-2"], "lr_cost", {"params": params, "x": tensor(x), "y": tensor(y)},
-           {"out": num(np_cost_from_logits(z, y))}, tolerance=tol("MODEL"))
-    dw, db = lr_backward(w, b, x, y)
+           {"out": dnum(d_cost(z, Y))}, tolerance=tol("MODEL"))
+    dw, db = lr_backward(W, B, X, Y)
+    grads = {"dw": dtensor(dw), "db": dnum(db)}
     f.case("backward", ["LR-3"], "lr_backward", {"params": params, "x": tensor(x), "y": tensor(y)},
-           {"dw": tensor(dw), "db": num(db)}, tolerance=tol("MODEL"))
+           grads, tolerance=tol("MODEL"))
     alpha = 0.1
-    f.case("step", ["GD-1"], "lr_step", {"params": params, "grads": {"dw": tensor(dw), "db": num(db)}},
-           {"params": {"w": tensor(w - alpha * dw), "b": num(b - alpha * db)}}, params={"learning_rate": alpha},
+    A = Dec(alpha)
+    stepped_w = emap(lambda wi, gi: wi - A * gi, W, rounded_mat(dw))
+    stepped_b = B - A * Dec(float(db) + 0.0)
+    f.case("step", ["GD-1"], "lr_step", {"params": params, "grads": grads},
+           {"params": {"w": dtensor(stepped_w), "b": dnum(stepped_b)}}, params={"learning_rate": alpha},
            tolerance=tol("MODEL"))
     k = 10
     costs = []
-    wk, bk = w.copy(), b
+    wk, bk = W, B
     for _ in range(k):
-        costs.append(np_cost_from_logits(wk.T @ x + bk, y))
-        gw, gb = lr_backward(wk, bk, x, y)
-        wk, bk = wk - alpha * gw, bk - alpha * gb
-    costs.append(np_cost_from_logits(wk.T @ x + bk, y))
+        costs.append(d_cost(lr_forward(wk, bk, X), Y))
+        gw, gb = lr_backward(wk, bk, X, Y)
+        wk, bk = emap(lambda wi, gi: wi - A * gi, wk, gw), bk - A * gb
+    costs.append(d_cost(lr_forward(wk, bk, X), Y))
     f.case("train-10", ["GD-5"], "lr_train", {"params": params, "x": tensor(x), "y": tensor(y)},
-           {"params": {"w": tensor(wk), "b": num(bk)}, "costs": tensor(costs)},
+           {"params": {"w": dtensor(wk), "b": dnum(bk)}, "costs": tensor([float(c) for c in costs])},
            params={"learning_rate": alpha, "iterations": k}, tolerance=tol("TRAJ"))
     f.case("wrong-w-shape", ["LR-1", "DIM-3"], "lr_forward", {"params": {"w": tensor(w.T), "b": num(b)},
                                                              "x": tensor(x)}, error={"kind": "SHAPE_MISMATCH"})
-    f.case("negative-learning-rate", ["GD-2"], "lr_step", {"params": params, "grads": {"dw": tensor(dw), "db": num(db)}},
+    f.case("negative-learning-rate", ["GD-2"], "lr_step", {"params": params, "grads": grads},
            params={"learning_rate": -0.1}, error={"kind": "INVALID_ARGUMENT"})
     return f
 
 
 def net_forward(p, x, kind, a):
-    z1 = p["w1"] @ x + p["b1"]
-    a1 = np_g(kind, a, z1)
-    z2 = p["w2"] @ a1 + p["b2"]
-    return z1, a1, z2, np_sigmoid(z2)
+    z1 = plus_column(mm(p["w1"], x), p["b1"])
+    check_kinks(kind, z1)
+    a1 = emap(lambda v: d_g(kind, a, v), z1)
+    z2 = plus_column(mm(p["w2"], a1), p["b2"])
+    return z1, a1, z2, emap(d_sigmoid, z2)
 
 
 def net_backward(p, x, y, kind, a):
-    m = x.shape[1]
+    inv_m = Dec(1) / len(x[0])
     z1, a1, z2, a2 = net_forward(p, x, kind, a)
-    dz2 = a2 - y
-    dw2 = dz2 @ a1.T / m
-    db2 = np.sum(dz2, axis=1, keepdims=True) / m
-    dz1 = (p["w2"].T @ dz2) * np_dg(kind, a, z1)
-    dw1 = dz1 @ x.T / m
-    db1 = np.sum(dz1, axis=1, keepdims=True) / m
-    return {"w1": dw1, "b1": db1, "w2": dw2, "b2": db2}
+    dz2 = emap(lambda ai, yi: ai - yi, a2, y)
+    dz1 = emap(lambda s, z: s * d_dg(kind, a, z), mm(tr(p["w2"]), dz2), z1)
+    return {"w1": scaled(mm(dz1, tr(x)), inv_m), "b1": scaled(row_sums(dz1), inv_m),
+            "w2": scaled(mm(dz2, tr(a1)), inv_m), "b2": scaled(row_sums(dz2), inv_m)}
+
+
+def net_step(p, g, alpha):
+    return {key: emap(lambda v, d: v - alpha * d, p[key], g[key]) for key in p}
 
 
 def net_params(p):
     return {k: tensor(v) for k, v in p.items()}
 
 
+def net_dparams(p):
+    return {k: dtensor(v) for k, v in p.items()}
+
+
 def net_grads(g):
-    return {"dw1": tensor(g["w1"]), "db1": tensor(g["b1"]), "dw2": tensor(g["w2"]), "db2": tensor(g["b2"])}
+    return {"dw1": dtensor(g["w1"]), "db1": dtensor(g["b1"]), "dw2": dtensor(g["w2"]), "db2": dtensor(g["b2"])}
 
 
 def net_train(p, x, y, kind, a, alpha, k):
     costs = []
     for _ in range(k):
-        costs.append(np_cost_from_logits(net_forward(p, x, kind, a)[2], y))
-        g = net_backward(p, x, y, kind, a)
-        p = {key: p[key] - alpha * g[key] for key in p}
-    costs.append(np_cost_from_logits(net_forward(p, x, kind, a)[2], y))
-    return p, costs
+        costs.append(d_cost(net_forward(p, x, kind, a)[2], y))
+        p = net_step(p, net_backward(p, x, y, kind, a), alpha)
+    costs.append(d_cost(net_forward(p, x, kind, a)[2], y))
+    return p, tensor([float(c) for c in costs])
 
 
 def network():
     f = File("network.json", "The two-layer network for each hidden activation: forward, cost, backward, one "
              "step, k steps; and zero-initialisation trajectories.")
     rng = np.random.default_rng(SEED + 5)
-    x = rng.uniform(-2, 2, size=(3, 5))
+    x = uniform(rng, -2, 2, (3, 5))
     y = np.array([[1.0, 0, 1, 0, 1]])
     p = {"w1": rng.standard_normal((4, 3)) * 0.5, "b1": rng.standard_normal((4, 1)) * 0.1,
          "w2": rng.standard_normal((1, 4)) * 0.5, "b2": np.array([[0.05]])}
+    X, Y, P = dmat(x), dmat(y), {key: dmat(v) for key, v in p.items()}
     alpha, k = 0.5, 5
     for kind, a, *_ in ACTIVATIONS:
         name = kind if kind in ("sigmoid", "tanh", "relu", "linear") else "%s(%s)" % (kind, a)
         params = {"activation": kind, "parameter": a}
         inputs = {"params": net_params(p), "x": tensor(x), "y": tensor(y)}
-        z1, a1, z2, a2 = net_forward(p, x, kind, a)
+        z1, a1, z2, a2 = net_forward(P, X, kind, Dec(a))
         f.case("forward-" + name, ["NET-2", "NET-3"], "net_forward", {"params": net_params(p), "x": tensor(x)},
-               {"z1": tensor(z1), "a1": tensor(a1), "z2": tensor(z2), "a2": tensor(a2)}, params=params,
+               {"z1": dtensor(z1), "a1": dtensor(a1), "z2": dtensor(z2), "a2": dtensor(a2)}, params=params,
                tolerance=tol("MODEL"))
-        f.case("cost-" + name, ["NET-3"], "net_cost", inputs, {"out": num(np_cost_from_logits(z2, y))},
+        f.case("cost-" + name, ["NET-3"], "net_cost", inputs, {"out": dnum(d_cost(z2, Y))},
                params=params, tolerance=tol("MODEL"))
-        g = net_backward(p, x, y, kind, a)
+        g = net_backward(P, X, Y, kind, Dec(a))
         f.case("backward-" + name, ["BACKPROP-2", "BACKPROP-3", "BACKPROP-4", "BACKPROP-5", "BACKPROP-6"],
                "net_backward", inputs, net_grads(g), params=params, tolerance=tol("MODEL"))
-        stepped = {key: p[key] - alpha * g[key] for key in p}
+        stepped = net_step(P, {key: rounded_mat(v) for key, v in g.items()}, Dec(alpha))
         f.case("step-" + name, ["GD-1"], "net_step", {"params": net_params(p), "grads": net_grads(g)},
-               {"params": net_params(stepped)}, params={"learning_rate": alpha}, tolerance=tol("MODEL"))
-        trained, costs = net_train(p, x, y, kind, a, alpha, k)
+               {"params": net_dparams(stepped)}, params={"learning_rate": alpha}, tolerance=tol("MODEL"))
+        trained, costs = net_train(P, X, Y, kind, Dec(a), Dec(alpha), k)
         f.case("train-%d-%s" % (k, name), ["GD-5", "NET-3"], "net_train", inputs,
-               {"params": net_params(trained), "costs": tensor(costs)},
+               {"params": net_dparams(trained), "costs": costs},
                params=dict(params, learning_rate=alpha, iterations=k), tolerance=tol("TRAJ"))
     zero = {"w1": np.zeros((4, 3)), "b1": np.zeros((4, 1)), "w2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
     for kind in ("sigmoid", "tanh", "relu"):
-        trained, costs = net_train(zero, x, y, kind, 0.0, alpha, 8)
+        trained, costs = net_train({key: dmat(v) for key, v in zero.items()}, X, Y, kind, Dec(0), Dec(alpha), 8)
         f.case("zero-init-train-8-" + kind, ["INIT-2", "INIT-3"], "net_train",
                {"params": net_params(zero), "x": tensor(x), "y": tensor(y)},
-               {"params": net_params(trained), "costs": tensor(costs)},
+               {"params": net_dparams(trained), "costs": costs},
                params={"activation": kind, "parameter": 0.0, "learning_rate": alpha, "iterations": 8},
                tolerance=tol("TRAJ"))
     return f
@@ -613,27 +715,137 @@ def network():
 FILES = [note_examples, arrays, broadcast, activations, loss, logistic, network]
 
 
+# ---------------------------------------------------------------- --check: compare values
+
+def same_number(a, b):
+    """Bit for bit: the same type (integer or float) and the same value, -0.0 and 0.0 distinct."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    return a == b
+
+
+def first_difference(committed, fresh, path):
+    """(path, committed value, regenerated value) of the first difference, or None."""
+    if isinstance(fresh, dict):
+        if not isinstance(committed, dict):
+            return path, committed, fresh
+        for key in fresh:
+            if key not in committed:
+                return "%s.%s" % (path, key) if path else key, "(missing)", fresh[key]
+            found = first_difference(committed[key], fresh[key], "%s.%s" % (path, key) if path else key)
+            if found:
+                return found
+        for key in committed:
+            if key not in fresh:
+                return "%s.%s" % (path, key) if path else key, committed[key], "(missing)"
+        return None
+    if isinstance(fresh, list):
+        if not isinstance(committed, list):
+            return path, committed, fresh
+        for i, (c, f) in enumerate(zip(committed, fresh)):
+            found = first_difference(c, f, "%s[%d]" % (path, i))
+            if found:
+                return found
+        if len(committed) != len(fresh):
+            return path + " (length)", len(committed), len(fresh)
+        return None
+    if isinstance(fresh, (int, float)) and not isinstance(fresh, bool):
+        return None if same_number(committed, fresh) else (path, committed, fresh)
+    return None if (type(committed) is type(fresh) and committed == fresh) else (path, committed, fresh)
+
+
+def show(v):
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, float) else repr(v)
+
+
+def reject_constant(token):
+    raise ValueError("bare %s (the format writes \"NaN\", \"Infinity\", \"-Infinity\" as strings)" % token)
+
+
+def compare(name, text, fresh):
+    """None if the committed document `text` holds the same values as `fresh` (its header's numpy
+    version aside); else one line naming the first differing case."""
+    if text is None:
+        return "%s: missing" % name
+    try:
+        committed = json.loads(text, parse_constant=reject_constant)
+    except ValueError as e:
+        return "%s: not valid JSON: %s" % (name, e)
+    if not isinstance(committed, dict):
+        return "%s: not a JSON object" % name
+    header = {k: v for k, v in committed.items() if k != "cases"}
+    fresh_header = {k: v for k, v in fresh.items() if k != "cases"}
+    if isinstance(header.get("provenance"), dict):
+        header["provenance"] = {k: v for k, v in header["provenance"].items() if k != "numpy"}
+    fresh_header["provenance"] = {k: v for k, v in fresh_header["provenance"].items() if k != "numpy"}
+    found = first_difference(header, fresh_header, "")
+    if found:
+        return "%s: header field %s: committed %s, regenerated %s" % (name, found[0], show(found[1]), show(found[2]))
+    cases = committed.get("cases")
+    if not isinstance(cases, list):
+        return "%s: \"cases\" is not a list" % name
+    for i, case in enumerate(fresh["cases"]):
+        if i >= len(cases):
+            return "%s: case \"%s\" (cases[%d]) is missing: the file has only %d cases" % (name, case["id"], i, len(cases))
+        old = cases[i]
+        old_id = old.get("id") if isinstance(old, dict) else None
+        if old_id != case["id"]:
+            return "%s: cases[%d] is \"%s\", regenerated \"%s\"" % (name, i, old_id, case["id"])
+        found = first_difference(old, case, "")
+        if found:
+            return "%s: case \"%s\" (cases[%d]) differs at %s: committed %s, regenerated %s" % (
+                name, case["id"], i, found[0], show(found[1]), show(found[2]))
+    if len(cases) > len(fresh["cases"]):
+        extra = cases[len(fresh["cases"])]
+        return "%s: case \"%s\" (cases[%d]) is not generated any more" % (
+            name, extra.get("id") if isinstance(extra, dict) else extra, len(fresh["cases"]))
+    return None
+
+
+def committed_numpy(text):
+    """The numpy version in a committed file's header, read even from a file that is not valid JSON."""
+    found = re.search(r'"numpy"\s*:\s*"([^"]*)"', text)
+    return found.group(1) if found else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if a committed file differs from a fresh run")
+    parser.add_argument("--check", action="store_true",
+                        help="compare the values of the committed files with a fresh regeneration; exit 1 if they differ")
+    parser.add_argument("--dir", type=Path, default=HERE,
+                        help="the directory of the golden files (default: this script's directory)")
     args = parser.parse_args()
-    stale = []
+    differences, versions = [], set()
     for make in FILES:
         f = make()
         text = f.render()
-        path = HERE / f.name
+        path = args.dir / f.name
         if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(f.name)
+            old = path.read_text(encoding="utf-8") if path.is_file() else None
+            difference = compare(f.name, old, json.loads(text))
+            if difference:
+                differences.append(difference)
+                versions.add(committed_numpy(old) if old else None)
         else:
             path.write_text(text, encoding="utf-8")
-            print("wrote %s: %d cases" % (f.name, len(f.cases)))
-    if stale:
-        print("golden files differ from a fresh regeneration with numpy %s: %s\n"
-              "run: python3 golden-data/generate.py" % (np.__version__, ", ".join(stale)), file=sys.stderr)
+            print("wrote %s: %d cases" % (path, len(f.cases)))
+    running = "numpy %s (Python %s, %s)" % (np.__version__, platform.python_version(), sys.executable)
+    if differences:
+        committed = ", ".join(sorted("numpy " + v for v in versions if v)) or "an unknown numpy"
+        print("The golden files in %s do not hold the values a fresh regeneration computes.\n"
+              "First difference in each file:\n  %s\n"
+              "Committed files written with: %s; regenerated with: %s.\n"
+              "No golden value should depend on numpy's version or the CPU (golden-data/README.md), so this\n"
+              "is a bug to report, with the lines above; do not overwrite the committed files to make it pass.\n"
+              "Only if you changed generate.py on purpose: regenerate with `python3 golden-data/generate.py`,\n"
+              "review the diff and run `mvn -B verify`."
+              % (args.dir, "\n  ".join(differences), committed, running), file=sys.stderr)
         sys.exit(1)
     if args.check:
-        print("golden files are up to date (numpy %s)" % np.__version__)
+        print("golden files in %s hold the regenerated values (%d files; regenerated with %s)"
+              % (args.dir, len(FILES), running))
 
 
 if __name__ == "__main__":

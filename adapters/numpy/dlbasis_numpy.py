@@ -72,7 +72,7 @@ def numpy_call(f, *args):
     try:
         with np.errstate(all="ignore"):
             return f(*args)
-    except np.exceptions.AxisError as e:
+    except getattr(np, "exceptions", np).AxisError as e:
         raise SpecError("AXIS_OUT_OF_BOUNDS", str(e))
     except ValueError as e:
         message = str(e).rstrip()  # numpy 2.4 ends the broadcast message with a space (SPEC ERR-1)

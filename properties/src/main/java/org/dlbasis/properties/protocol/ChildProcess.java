@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,11 +26,10 @@ import java.util.concurrent.TimeoutException;
  * <li>Requests are written by a writer thread and responses read by a reader thread, so a child
  *     that stops reading (a request larger than the pipe buffer) or stops writing is a timeout,
  *     not a hang.</li>
- * <li>The child runs in a process group of its own ({@code setsid}, where the platform has it),
- *     and {@link #close()} kills the whole group and every descendant: a command line run through
- *     {@code sh -c} leaves no grandchild behind, nor does a program that forks.</li>
- * <li>Every live child is registered with {@link LiveChildren}, whose shutdown hook kills it when
- *     the runner ends for any reason (Ctrl-C, SIGTERM, {@code System.exit}).</li>
+ * <li>The child is started by {@link LiveChildren} in a process group of its own, and
+ *     {@link #close()} kills the whole group and every descendant: a command line run through
+ *     {@code sh -c} leaves no grandchild behind, nor does a program that forks; the registry's
+ *     shutdown hook does the same when the runner ends for any reason (Ctrl-C, SIGTERM).</li>
  * <li>The last lines of stderr are kept for error reports; after an exit, stderr is drained before
  *     its tail is read, so the line that explains a crash is never lost.</li>
  * </ul>
@@ -41,7 +39,6 @@ final class ChildProcess implements AutoCloseable {
     private static final String EOF = new String("<eof>");
     private static final int STDERR_TAIL_LINES = 30;
     private static final long DRAIN_MILLIS = 1000;
-    private static final String SETSID = "/usr/bin/setsid";
 
     private final Process process;
     private final OutputStream stdin;
@@ -49,17 +46,9 @@ final class ChildProcess implements AutoCloseable {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrPump;
     private final ExecutorService writer;
-    private final boolean ownGroup;
 
     ChildProcess(List<String> command) throws IOException {
-        ownGroup = new java.io.File(SETSID).canExecute();
-        List<String> full = new ArrayList<>();
-        if (ownGroup) {
-            full.add(SETSID);
-        }
-        full.addAll(command);
-        process = new ProcessBuilder(full).start();
-        LiveChildren.add(this);
+        process = LiveChildren.start(command);
         stdin = process.getOutputStream();
         daemon("dlbasis-child-stdout", () -> pump(process.getInputStream(), true));
         stderrPump = daemon("dlbasis-child-stderr", () -> pump(process.getErrorStream(), false));
@@ -195,37 +184,9 @@ final class ChildProcess implements AutoCloseable {
         kill();
     }
 
-    /**
-     * Kills the child, its process group and every descendant, and waits for the child. Safe to
-     * call from a shutdown hook and more than once.
-     */
+    /** Kills the child's whole tree (see {@link LiveChildren#kill}). */
     void kill() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
-        if (ownGroup) {
-            killGroup(process.pid());
-        }
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LiveChildren.kill(process);
         writer.shutdownNow();
-        LiveChildren.remove(this);
-    }
-
-    /** {@code kill -KILL -- -pgid}: the group setsid made, including grandchildren whose parent died. */
-    private static void killGroup(long pgid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + pgid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(2, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // no kill(1): the descendants are still destroyed one by one
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -102,9 +102,13 @@ public final class Runner {
         if (root instanceof ImplementationFailure) {
             return outcome(p, Status.ERROR, 0, root.getMessage(), settings, start);
         }
-        String detail = withoutStackFrames(t.getMessage()) + (root != t && !(root instanceof AssertionError)
-                ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
-        return outcome(p, t instanceof AssertionError ? Status.FAIL : Status.ERROR, 0, detail, settings, start);
+        if (t instanceof AssertionError) {
+            String detail = withoutStackFrames(t.getMessage()) + (root != t && !(root instanceof AssertionError)
+                    ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
+            return outcome(p, Status.FAIL, 0, detail, settings, start);
+        }
+        return outcome(p, Status.ERROR, 0, "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed "
+                + settings.seed(), settings, start);
     }
 
     /** QuickTheories puts the cause's stack trace in its message; the report needs the values, not the frames. */
