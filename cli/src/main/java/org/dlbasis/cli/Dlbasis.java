@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./dlbasis}: the command line of dlbasis. */
 @Command(name = "dlbasis", mixinStandardHelpOptions = true, version = "dlbasis 0.1.0",
         description = {"An executable specification of the basics of deep learning.", "", ExitCode.DESCRIPTION},
-        subcommands = {ConformCommand.class, GradcheckCommand.class})
+        subcommands = {ConformCommand.class, GradcheckCommand.class, SweepCommand.class})
 public final class Dlbasis implements Runnable {
     @Spec
     CommandSpec spec;
@@ -46,6 +46,6 @@ public final class Dlbasis implements Runnable {
     /** No subcommand: the usage, on stderr, and a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: conform or gradcheck");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: conform, gradcheck or sweep");
     }
 }

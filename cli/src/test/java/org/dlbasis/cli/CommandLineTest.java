@@ -128,7 +128,7 @@ class CommandLineTest {
     @Test
     void noSubcommandIsAUsageError() {
         assertEquals(ExitCode.USAGE, run());
-        assertTrue(err.contains("choose a command: conform or gradcheck"), err);
+        assertTrue(err.contains("choose a command: conform, gradcheck or sweep"), err);
         assertTrue(err.contains("Exit status: 0 conforms"), "the usage names the exit codes: " + err);
     }
 

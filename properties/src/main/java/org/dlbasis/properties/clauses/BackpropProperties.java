@@ -70,7 +70,10 @@ public final class BackpropProperties {
 
     /**
      * Every parameter against central differences of the implementation's own cost, for every
-     * activation; ReLU and Leaky ReLU keep |Z1| ≥ 1e−3 so no probe crosses the kink.
+     * activation; ReLU and Leaky ReLU keep |Z1| ≥ 1e−3 so no probe crosses the kink. A NaN or ±∞
+     * entry fails by itself, named by tensor and index, and huge finite entries are judged without
+     * overflow ({@link NumericalGradient#violation}): a sum of squares that overflowed once let
+     * ∞ ≤ ∞ pass a gradient with one entry of +∞ or 1e200.
      */
     @Clause({"BACKPROP-7", "NET-3"})
     public void required_BACKPROP7_gradientsAreTheDerivativesOfTheCost(Context ctx) {

@@ -2,57 +2,79 @@ package org.dlbasis.properties.gradcheck;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.dlbasis.properties.match.TensorMatchers;
+import org.dlbasis.properties.oracle.NumericalGradient;
+import org.dlbasis.properties.oracle.NumericalGradient.Comparison;
+import org.dlbasis.properties.oracle.NumericalGradient.Judgement;
+import org.dlbasis.properties.suite.ImplementationFailure;
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
  * Compares a backward pass with central differences of the same implementation's cost
  * (SPEC BACKPROP-7): per parameter tensor, every coordinate, a sample of them, or random
  * directions; with kink probes set aside and, on failure, a diagnosis.
+ *
+ * <p>The judgement is {@link NumericalGradient.Comparison}'s: a non-finite entry fails by itself
+ * and is named, and the norms cannot overflow. Memory is O(parameters): per entry only g̃ is kept
+ * (for the diagnosis), the worst entries are kept as they come ({@link WorstEntries}), and the
+ * chart gets at most {@value #CHART_POINTS} points.
  */
 public final class GradcheckRun {
-    private static final int WORST = 5;
     private static final int CHART_POINTS = 4000;
-    private static final double U = 0x1p-53;
 
     private final GradcheckModel model;
     private final GradcheckConfig config;
     private final CoordinateCost costs;
-    private final double baseCost;
+    private double baseCost = Double.NaN;
 
     public GradcheckRun(GradcheckModel model, GradcheckConfig config, CoordinateCost costs) {
         this.model = model;
         this.config = config;
         this.costs = costs;
-        this.baseCost = model.cost(model.parameters());
     }
 
+    /**
+     * Runs the check. If the implementation fails (raises, crashes, times out, answers nonsense)
+     * the run stops there and the report carries its error, with the blocks finished before it.
+     */
     public GradcheckReport run(String implementation) {
+        ImplementationFailure.reset(); // the protocol client refuses every call after an earlier failure on this thread
         long start = System.nanoTime();
-        Map<String, Tensor> gradients = model.gradients();
         List<BlockResult> blocks = new ArrayList<>();
+        String error = null;
+        try {
+            baseCost = model.cost(model.parameters());
+            if (!Double.isFinite(baseCost)) {
+                error = "the cost J(θ) at the checked point is " + baseCost + ": no central difference can be judged";
+            } else {
+                checkAll(model.gradients(), blocks);
+            }
+        } catch (ImplementationError e) {
+            error = e.getMessage();
+        }
+        boolean pass = error == null && !blocks.isEmpty() && blocks.stream().allMatch(BlockResult::pass);
+        return new GradcheckReport(implementation, GradcheckReport.Setup.of(config), baseCost, blocks, pass, error,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void checkAll(Map<String, Tensor> gradients, List<BlockResult> blocks) {
         if (config.mode() == GradcheckConfig.Mode.DIRECTIONAL) {
             blocks.add(directional(gradients));
-        } else {
-            for (String name : model.names()) {
-                blocks.add(block(name, model.parameters().get(name), gradients.get(name)));
-            }
+            return;
         }
-        boolean pass = blocks.stream().allMatch(BlockResult::pass);
-        String mode = config.mode() + (config.fast() ? " (incremental)" : "");
-        return new GradcheckReport(implementation, config.describe(), mode, config.seed(), config.eps(),
-                config.threshold(), baseCost, blocks, pass, (System.nanoTime() - start) / 1_000_000);
+        for (String name : model.names()) {
+            blocks.add(block(name, model.parameters().get(name), gradients.get(name)));
+        }
     }
 
     /** The rounding floor of one central difference (SPEC GRADCHECK): 16u·max(1, |J|)/eps. */
     private double floor() {
-        return 16 * U * Math.max(1, Math.abs(baseCost)) / config.eps();
+        return NumericalGradient.roundingFloor(baseCost, config.eps());
     }
 
     private double numeric(String name, int flat, double eps) {
@@ -64,19 +86,17 @@ public final class GradcheckRun {
             return shapeMismatch(name, theta, analytic);
         }
         int[] coordinates = coordinates(theta.size(), name);
-        List<Integer> judged = new ArrayList<>();
-        int nearKink = 0;
+        int[] judged = new int[coordinates.length];
+        int count = 0;
         double[] numeric = new double[theta.size()];
         GradcheckModel.KinkProbe kinks = model.kinks();
         for (int flat : coordinates) {
-            if (kinks != null && kinks.nearKink(name, flat, config.eps())) {
-                nearKink++;
-                continue;
+            if (kinks == null || !kinks.nearKink(name, flat, config.eps())) {
+                numeric[flat] = numeric(name, flat, config.eps());
+                judged[count++] = flat;
             }
-            numeric[flat] = numeric(name, flat, config.eps());
-            judged.add(flat);
         }
-        return judge(name, theta, analytic, numeric, judged, nearKink);
+        return judge(name, theta, analytic, numeric, Arrays.copyOf(judged, count), coordinates.length - count);
     }
 
     private int[] coordinates(int size, String name) {
@@ -89,61 +109,93 @@ public final class GradcheckRun {
         return r.ints(0, size).distinct().limit(config.samples()).sorted().toArray();
     }
 
-    private BlockResult judge(String name, Tensor theta, Tensor analytic, double[] numeric, List<Integer> judged,
+    /**
+     * The judged coordinates against their central differences; a backward value that is not
+     * finite fails the block even where it was not judged (sampled out, or near a kink).
+     */
+    private BlockResult judge(String name, Tensor theta, Tensor analytic, double[] numeric, int[] judged,
             int nearKink) {
-        double diff2 = 0;
-        double g2 = 0;
-        double n2 = 0;
-        double maxAbs = 0;
-        double[] errors = new double[Math.min(judged.size(), CHART_POINTS)];
-        List<BlockResult.Entry> entries = new ArrayList<>();
-        for (int k = 0; k < judged.size(); k++) {
-            int flat = judged.get(k);
-            double a = analytic.flat(flat);
-            double n = numeric[flat];
-            double d = Math.abs(a - n);
-            diff2 += d * d;
-            g2 += a * a;
-            n2 += n * n;
-            maxAbs = Math.max(maxAbs, d);
+        Comparison comparison = new Comparison();
+        WorstEntries worst = new WorstEntries();
+        double[] errors = new double[Math.min(judged.length, CHART_POINTS)];
+        for (int k = 0; k < judged.length; k++) {
+            int flat = judged[k];
+            comparison.add(flat, analytic.flat(flat), numeric[flat]);
+            worst.offer(flat, analytic.flat(flat), numeric[flat]);
             if (k < errors.length) {
-                errors[k] = d == 0 ? 0 : d / (Math.abs(a) + Math.abs(n));
+                errors[k] = entryError(analytic.flat(flat), numeric[flat]);
             }
-            entries.add(new BlockResult.Entry(TensorMatchers.multiIndex(theta.shape(), flat), a, n, d));
         }
-        double norms = Math.sqrt(g2) + Math.sqrt(n2);
-        double rel = norms == 0 ? 0 : Math.sqrt(diff2) / norms;
-        double allowed = config.threshold() * norms + Math.sqrt(judged.size()) * floor();
-        boolean pass = Math.sqrt(diff2) <= allowed;
-        entries.sort(Comparator.comparingDouble(BlockResult.Entry::absDiff).reversed());
-        List<BlockResult.Entry> worst = List.copyOf(entries.subList(0, Math.min(WORST, entries.size())));
-        List<String> diagnosis = pass ? List.of() : Diagnosis.of(theta, analytic, numeric, judged, config.m());
-        List<double[]> sweep = pass || judged.isEmpty() ? List.of() : sweep(name, theta, analytic, worst.get(0));
-        return new BlockResult(name, theta.shape().toString(), judged.size(), nearKink, maxAbs, rel, allowed, pass,
-                worst, errors, diagnosis, sweep);
+        Unjudged unjudged = Unjudged.scan(theta, analytic, judged);
+        List<String> diagnosis = new ArrayList<>();
+        if (comparison.nonFinite() > 0) {
+            diagnosis.add(comparison.describeNonFinite(flat -> index(theta, flat)));
+        }
+        diagnosis.addAll(unjudged.named());
+        List<double[]> sweep = List.of();
+        if (!comparison.finitePairsPass(config.threshold(), floor())) {
+            diagnosis.addAll(Diagnosis.of(theta, analytic, numeric, judged, judged.length == theta.size(), config.m()));
+            sweep = worst.worstFinite().stream().mapToObj(flat -> sweep(name, analytic, flat)).findFirst()
+                    .orElse(List.of());
+        }
+        Judgement j = unjudged.failing(comparison.judge(config.threshold(), floor()));
+        return new BlockResult(name, theta.shape().toString(), nearKink, j, worst.entries(flat -> index(theta, flat)),
+                errors, diagnosis, sweep);
+    }
+
+    /**
+     * Backward values that are not finite at coordinates the central differences did not judge:
+     * how many, and the first few by index and value.
+     */
+    private record Unjudged(int count, List<String> named) {
+        private static final int NAMED = 3;
+
+        /** Scans {@code analytic} outside {@code judged} (sorted flat indices). */
+        static Unjudged scan(Tensor theta, Tensor analytic, int[] judged) {
+            List<String> named = new ArrayList<>();
+            int count = 0;
+            int next = 0;
+            for (int flat = 0; flat < analytic.size(); flat++) {
+                if (next < judged.length && judged[next] == flat) {
+                    next++;
+                } else if (!Double.isFinite(analytic.flat(flat)) && count++ < NAMED) {
+                    named.add(NumericalGradient.describe(index(theta, flat), analytic.flat(flat), Double.NaN));
+                }
+            }
+            if (count > NAMED) {
+                named.add("and " + (count - NAMED) + " more non-finite backward values");
+            }
+            return new Unjudged(count, named);
+        }
+
+        /** {@code j}, failed and with these counted, if there are any. */
+        Judgement failing(Judgement j) {
+            return count == 0 ? j : new Judgement(j.checked(), j.nonFinite() + count, j.maxAbsDiff(), j.diffNorm(),
+                    j.relativeDifference(), j.allowed(), false);
+        }
+    }
+
+    private static String index(Tensor theta, int flat) {
+        return TensorMatchers.multiIndex(theta.shape(), flat);
+    }
+
+    /** |g − g̃| / (|g| + |g̃|), each divided by the larger first so that it cannot overflow; NaN if not finite. */
+    static double entryError(double a, double n) {
+        if (!Double.isFinite(a) || !Double.isFinite(n)) {
+            return Double.NaN;
+        }
+        double s = Math.max(Math.abs(a), Math.abs(n));
+        return s == 0 ? 0 : Math.abs(a / s - n / s) / (Math.abs(a / s) + Math.abs(n / s));
     }
 
     /** |g − g̃(eps)| of one entry for eps = 1e−1 … 1e−10: rounding falls then rises, a bug stays flat. */
-    private List<double[]> sweep(String name, Tensor theta, Tensor analytic, BlockResult.Entry worst) {
-        int flat = flatIndex(theta, worst.index());
+    private List<double[]> sweep(String name, Tensor analytic, int flat) {
         List<double[]> points = new ArrayList<>();
         for (int e = 1; e <= 10; e++) {
             double eps = Math.pow(10, -e);
             points.add(new double[] {eps, Math.abs(analytic.flat(flat) - numeric(name, flat, eps))});
         }
         return points;
-    }
-
-    private static int flatIndex(Tensor theta, String index) {
-        String[] parts = index.replace("(", "").replace(")", "").split(",");
-        int[] strides = theta.shape().strides();
-        int flat = 0;
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].isEmpty()) {
-                flat += Integer.parseInt(parts[i]) * strides[i];
-            }
-        }
-        return flat;
     }
 
     private BlockResult shapeMismatch(String name, Tensor theta, Tensor analytic) {
@@ -157,50 +209,67 @@ public final class GradcheckRun {
         if (analytic != null && analytic.rank() == 1 && analytic.size() == theta.size()) {
             diagnosis.add("a rank-1 gradient: np.sum without keepdims=True");
         }
-        return new BlockResult(name, theta.shape().toString(), 0, 0, Double.NaN, Double.NaN, 0, false, List.of(),
-                new double[0], diagnosis, List.of());
+        Judgement none = new Judgement(0, 0, Double.NaN, Double.NaN, Double.NaN, 0, false);
+        return new BlockResult(name, theta.shape().toString(), 0, none, List.of(), new double[0], diagnosis,
+                List.of());
     }
 
-    /** Random unit directions v over all parameters: (J(θ+eps·v) − J(θ−eps·v))/(2eps) against g·v. */
+    /**
+     * Random unit directions v over all parameters: (J(θ+eps·v) − J(θ−eps·v))/(2eps) against g·v.
+     * Non-finite backward values are named first: a projection cannot say which entry it was.
+     */
     private BlockResult directional(Map<String, Tensor> gradients) {
+        for (String name : model.names()) {
+            Tensor theta = model.parameters().get(name);
+            Tensor g = gradients.get(name);
+            if (g == null || !g.shape().equals(theta.shape())) {
+                return shapeMismatch(name, theta, g);
+            }
+        }
+        Unjudged backward = nonFiniteBackward(gradients);
         Random r = new Random(config.seed() + 17);
-        double[] errors = new double[config.samples()];
-        List<BlockResult.Entry> entries = new ArrayList<>();
-        double diff2 = 0;
-        double gv2 = 0;
-        double num2 = 0;
-        double maxAbs = 0;
+        double[] errors = new double[Math.min(config.samples(), CHART_POINTS)];
+        Comparison comparison = new Comparison();
+        WorstEntries worst = new WorstEntries();
         for (int d = 0; d < config.samples(); d++) {
             Map<String, Tensor> v = direction(r);
             double gv = 0;
             for (String name : model.names()) {
                 Tensor g = gradients.get(name);
-                if (g == null || !g.shape().equals(model.parameters().get(name).shape())) {
-                    return shapeMismatch(name, model.parameters().get(name), g);
-                }
                 for (int i = 0; i < g.size(); i++) {
                     gv += g.flat(i) * v.get(name).flat(i);
                 }
             }
             double numeric = (model.cost(shifted(v, config.eps())) - model.cost(shifted(v, -config.eps())))
                     / (2 * config.eps());
-            double diff = Math.abs(gv - numeric);
-            diff2 += diff * diff;
-            gv2 += gv * gv;
-            num2 += numeric * numeric;
-            maxAbs = Math.max(maxAbs, diff);
-            errors[d] = diff == 0 ? 0 : diff / (Math.abs(gv) + Math.abs(numeric));
-            entries.add(new BlockResult.Entry("direction " + d, gv, numeric, diff));
+            comparison.add(d, gv, numeric);
+            worst.offer(d, gv, numeric);
+            if (d < errors.length) {
+                errors[d] = entryError(gv, numeric);
+            }
         }
-        double norms = Math.sqrt(gv2) + Math.sqrt(num2);
-        double rel = norms == 0 ? 0 : Math.sqrt(diff2) / norms;
-        double allowed = config.threshold() * norms + Math.sqrt(config.samples()) * floor();
-        boolean pass = Math.sqrt(diff2) <= allowed;
-        entries.sort(Comparator.comparingDouble(BlockResult.Entry::absDiff).reversed());
-        return new BlockResult("directions", "(" + config.samples() + " random unit directions)", config.samples(), 0,
-                maxAbs, rel, allowed, pass, List.copyOf(entries.subList(0, Math.min(WORST, entries.size()))), errors,
-                pass ? List.of() : List.of("a directional check cannot say which tensor is wrong: rerun with --mode full"),
-                List.of());
+        Judgement j = backward.failing(comparison.judge(config.threshold(), floor()));
+        List<String> diagnosis = new ArrayList<>(backward.named());
+        if (comparison.nonFinite() > 0) {
+            diagnosis.add(comparison.describeNonFinite(d -> "direction " + d));
+        }
+        if (!comparison.finitePairsPass(config.threshold(), floor())) {
+            diagnosis.add("a directional check cannot say which tensor is wrong: rerun with --mode full");
+        }
+        return new BlockResult("directions", "(" + config.samples() + " random unit directions)", 0, j,
+                worst.entries(d -> "direction " + d), errors, diagnosis, List.of());
+    }
+
+    /** Every tensor's non-finite backward values (a projection g·v cannot say which entry it was). */
+    private Unjudged nonFiniteBackward(Map<String, Tensor> gradients) {
+        List<String> named = new ArrayList<>();
+        int count = 0;
+        for (String name : model.names()) {
+            Unjudged u = Unjudged.scan(model.parameters().get(name), gradients.get(name), new int[0]);
+            count += u.count();
+            u.named().forEach(line -> named.add(name + ": " + line));
+        }
+        return new Unjudged(count, named);
     }
 
     private Map<String, Tensor> direction(Random r) {

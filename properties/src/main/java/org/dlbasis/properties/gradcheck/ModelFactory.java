@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;
@@ -52,7 +53,6 @@ public final class ModelFactory {
     }
 
     private static GradcheckModel logistic(Implementation impl, Tensor x, Tensor y, Random r, GradcheckConfig c) {
-        var lr = impl.logisticRegression();
         Map<String, Tensor> theta = new LinkedHashMap<>();
         theta.put("w", gaussian(r, c.nx(), 1, c.scale()));
         theta.put("b", Tensor.scalar(r.nextGaussian() * 0.1));
@@ -66,11 +66,14 @@ public final class ModelFactory {
             }
 
             public double cost(Map<String, Tensor> t) {
-                return lr.cost(new LogisticParameters(t.get("w"), t.get("b").item()), x, y);
+                LogisticParameters p = new LogisticParameters(t.get("w"), t.get("b").item());
+                return ImplementationError.call("the cost J(θ)", () -> impl.logisticRegression().cost(p, x, y));
             }
 
             public Map<String, Tensor> gradients() {
-                LogisticGradients g = lr.backward(new LogisticParameters(theta.get("w"), theta.get("b").item()), x, y);
+                LogisticParameters p = new LogisticParameters(theta.get("w"), theta.get("b").item());
+                LogisticGradients g = ImplementationError.call("the backward pass",
+                        () -> impl.logisticRegression().backward(p, x, y));
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 out.put("w", g.dw());
                 out.put("b", Tensor.scalar(g.db()));
@@ -92,10 +95,13 @@ public final class ModelFactory {
         return network(impl, x, y, theta, c.activation());
     }
 
-    /** The two-layer network at explicit parameters W1, b1, W2, b2. */
+    /**
+     * The two-layer network at explicit parameters W1, b1, W2, b2. Every call into the
+     * implementation goes through {@link ImplementationError#call}, so its failures are reported as
+     * its own.
+     */
     public static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
             Activation g) {
-        var net = impl.twoLayerNetwork();
         GradcheckModel.KinkProbe kinks = hasKink(g) ? new HiddenKinks(theta, x) : null;
         return new GradcheckModel() {
             public List<String> names() {
@@ -107,12 +113,16 @@ public final class ModelFactory {
             }
 
             public double cost(Map<String, Tensor> t) {
-                return net.cost(params(t), x, y, g);
+                NetworkParameters p = params(t);
+                return ImplementationError.call("the cost J(θ)", () -> impl.twoLayerNetwork().cost(p, x, y, g));
             }
 
             public Map<String, Tensor> gradients() {
                 NetworkParameters p = params(theta);
-                NetworkGradients d = net.backward(p, net.forward(p, x, g), x, y, g);
+                ForwardCache cache = ImplementationError.call("the forward pass",
+                        () -> impl.twoLayerNetwork().forward(p, x, g));
+                NetworkGradients d = ImplementationError.call("the backward pass",
+                        () -> impl.twoLayerNetwork().backward(p, cache, x, y, g));
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 out.put("W1", d.dw1());
                 out.put("b1", d.db1());

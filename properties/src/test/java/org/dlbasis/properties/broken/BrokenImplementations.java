@@ -213,6 +213,14 @@ final class BrokenImplementations {
             }),
             network("dZ2 = Y − A2 (sign)", "BACKPROP-1", gradients((g, p, c, x, y) ->
                     new NetworkGradients(times(g.dw1(), -1), times(g.db1(), -1), times(g.dw2(), -1), times(g.db2(), -1)))),
+            // hostile gradients: one entry not finite, or so large that a plain sum of squares overflows
+            // (∞ ≤ ∞ once let the +∞ and 1e200 ones pass); each must fail BACKPROP-7 by itself
+            network("one dW2 entry +Infinity", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "dW2", 0, Double.POSITIVE_INFINITY))),
+            network("one db1 entry NaN", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "db1", 0, Double.NaN))),
+            network("one dW1 entry 1e200", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "dW1", 0, 1e200))),
             network("b1 broadcast along the wrong axis (added as a row)", "NET-2", new Delegating.Network() {
                 @Override
                 public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
@@ -235,6 +243,20 @@ final class BrokenImplementations {
                 @Override
                 public NetworkParameters initialize(LayerSizes s, Initialization i) {
                     return d.initialize(s, Initialization.zeros());
+                }
+            }),
+            network("one random row repeated in W1 and one value in W2: symmetric units", "INIT-4",
+                    new Delegating.Network() {
+                @Override
+                public NetworkParameters initialize(LayerSizes s, Initialization i) {
+                    NetworkParameters p = d.initialize(s, i);
+                    int nx = s.nx();
+                    double[] w1 = p.w1().toArray();
+                    for (int k = nx; k < w1.length; k++) {
+                        w1[k] = w1[k % nx];
+                    }
+                    return new NetworkParameters(Tensor.of(p.w1().shape(), w1), p.b1(),
+                            Tensor.full(p.w2().shape(), p.w2().flat(0)), p.b2());
                 }
             }),
             network("uniform instead of Gaussian init", "INIT-1", new Delegating.Network() {
