@@ -2,13 +2,13 @@ package org.dlbasis.benchmarks;
 
 import java.util.Locale;
 
-import org.dlbasis.properties.gradcheck.CoordinateCost;
-import org.dlbasis.properties.gradcheck.GradcheckConfig;
-import org.dlbasis.properties.gradcheck.GradcheckModel;
-import org.dlbasis.properties.gradcheck.GradcheckReport;
-import org.dlbasis.properties.gradcheck.GradcheckRun;
-import org.dlbasis.properties.gradcheck.IncrementalCost;
-import org.dlbasis.properties.gradcheck.ModelFactory;
+import org.dlbasis.runner.gradcheck.CoordinateCost;
+import org.dlbasis.runner.gradcheck.GradcheckConfig;
+import org.dlbasis.runner.gradcheck.GradcheckModel;
+import org.dlbasis.runner.gradcheck.GradcheckReport;
+import org.dlbasis.runner.gradcheck.GradcheckRun;
+import org.dlbasis.runner.gradcheck.IncrementalCost;
+import org.dlbasis.runner.gradcheck.ModelFactory;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 

@@ -2,8 +2,8 @@ package org.dlbasis.cli;
 
 import java.io.IOException;
 
-import org.dlbasis.properties.json.JsonFormatException;
-import org.dlbasis.properties.report.Untrusted;
+import org.dlbasis.golden.json.JsonFormatException;
+import org.dlbasis.runner.report.Untrusted;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,8 +2,8 @@ package org.dlbasis.cli;
 
 import java.io.File;
 
-import org.dlbasis.properties.protocol.ProtocolImplementation;
-import org.dlbasis.properties.suite.ImplementationFailure;
+import org.dlbasis.runner.protocol.ProtocolImplementation;
+import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;

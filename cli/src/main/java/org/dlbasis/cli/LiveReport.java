@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.dlbasis.properties.report.ConformanceReport;
-import org.dlbasis.properties.report.ConformanceRun;
-import org.dlbasis.properties.report.ReportWriter;
+import org.dlbasis.runner.report.ConformanceReport;
+import org.dlbasis.runner.report.ConformanceRun;
+import org.dlbasis.runner.report.ReportWriter;
 
 /**
  * A conformance run whose report exists from its first second: a daemon thread rewrites it every

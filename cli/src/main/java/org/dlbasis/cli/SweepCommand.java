@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import org.dlbasis.properties.report.ConformanceRun;
-import org.dlbasis.properties.report.SeedSweep;
-import org.dlbasis.properties.report.Untrusted;
+import org.dlbasis.runner.report.ConformanceRun;
+import org.dlbasis.runner.report.SeedSweep;
+import org.dlbasis.runner.report.Untrusted;
 import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.dlbasis.properties.json.Json;
+import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.Clause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

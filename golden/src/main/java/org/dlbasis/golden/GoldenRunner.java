@@ -1,0 +1,102 @@
+package org.dlbasis.golden;
+
+import java.util.Map;
+
+import org.dlbasis.golden.json.Operations;
+import org.dlbasis.tck.match.TensorMatchers;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.suite.ImplementationFailure;
+import org.dlbasis.tck.suite.Status;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.error.CapabilityNotImplementedException;
+import org.dlbasis.spec.error.SpecException;
+import org.dlbasis.spec.tensor.Tensor;
+
+/** Runs golden cases against any implementation and explains every mismatch. */
+public final class GoldenRunner {
+    private GoldenRunner() {
+    }
+
+    public static CaseResult run(Implementation impl, GoldenCase c) {
+        ImplementationFailure.reset();
+        try {
+            if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
+                return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare "
+                        + Operations.capabilityOf(c.op()));
+            }
+        } catch (ImplementationFailure e) {
+            return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
+        }
+        Map<String, Tensor> actual;
+        ImplementationFailure.reset();
+        try {
+            actual = Operations.invoke(impl, c.op(), c.params(), c.inputs());
+        } catch (SpecException e) {
+            return c.expectsError() ? checkError(c, e)
+                    : result(c, Status.FAIL, 0, where(c) + ": raised " + e.kind() + " \"" + e.getMessage()
+                            + "\" where outputs were expected");
+        } catch (CapabilityNotImplementedException e) {
+            return result(c, Status.NOT_IMPLEMENTED, 0, e.getMessage());
+        } catch (ImplementationFailure e) {
+            return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return result(c, Status.ERROR, 0, where(c) + ": the implementation threw " + e);
+        }
+        if (c.expectsError()) {
+            return result(c, Status.FAIL, 0, where(c) + ": expected a " + c.errorKind() + " error"
+                    + (c.errorMessage() == null ? "" : " \"" + c.errorMessage() + "\"") + ", but it returned " + actual);
+        }
+        return compare(c, actual);
+    }
+
+    private static CaseResult checkError(GoldenCase c, SpecException e) {
+        if (e.kind() != c.errorKind()) {
+            return result(c, Status.FAIL, 0, where(c) + ": expected a " + c.errorKind() + " error, found " + e.kind()
+                    + " \"" + e.getMessage() + "\"");
+        }
+        if (c.errorMessage() != null && !c.errorMessage().equals(e.getMessage())) {
+            return result(c, Status.FAIL, 0, where(c) + ": expected the message \"" + c.errorMessage() + "\", found \""
+                    + e.getMessage() + "\"");
+        }
+        return result(c, Status.PASS, 0, "");
+    }
+
+    private static CaseResult compare(GoldenCase c, Map<String, Tensor> actual) {
+        double margin = 0;
+        for (Map.Entry<String, Tensor> e : c.expected().entrySet()) {
+            Tensor got = actual.get(e.getKey());
+            Tensor want = e.getValue();
+            if (got == null) {
+                return result(c, Status.FAIL, 0, where(c) + ": output \"" + e.getKey() + "\" is missing");
+            }
+            if (!got.shape().equals(want.shape())) {
+                return result(c, Status.FAIL, 0, where(c) + ": output \"" + e.getKey() + "\" has shape " + got.shape()
+                        + ", expected " + want.shape());
+            }
+            int worst = TensorMatchers.worstIndex(got, want, c.tolerance());
+            if (worst < 0) {
+                continue;
+            }
+            double ratio = c.tolerance().ratio(got.flat(worst), want.flat(worst));
+            if (!(ratio <= 1)) {
+                return result(c, Status.FAIL, 0, mismatch(c, e.getKey(), got, want, worst, c.tolerance()));
+            }
+            margin = Math.max(margin, ratio);
+        }
+        return result(c, Status.PASS, margin, "");
+    }
+
+    private static String mismatch(GoldenCase c, String output, Tensor got, Tensor want, int i, Tolerance t) {
+        return where(c) + ": output \"" + output + "\" at index " + TensorMatchers.multiIndex(want.shape(), i)
+                + ": expected " + want.flat(i) + ", actual " + got.flat(i) + ", |diff| "
+                + Math.abs(got.flat(i) - want.flat(i)) + " > allowed " + t.allowed(want.flat(i)) + " under " + t;
+    }
+
+    private static String where(GoldenCase c) {
+        return c.file() + " case \"" + c.id() + "\" (" + c.op() + ")";
+    }
+
+    private static CaseResult result(GoldenCase c, Status status, double margin, String detail) {
+        return new CaseResult(c.file(), c.id(), c.clauses(), status, margin, detail);
+    }
+}

@@ -1,0 +1,24 @@
+package org.dlbasis.runner.gradcheck;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dlbasis.spec.tensor.Tensor;
+
+/** J(θ + delta·e), e the unit vector of one coordinate of one parameter tensor. */
+public interface CoordinateCost {
+
+    double cost(String name, int flat, double delta);
+
+    /** The plain way: copy θ, change one entry, and ask the implementation for the whole cost. */
+    static CoordinateCost plain(GradcheckModel model) {
+        Map<String, Tensor> theta = model.parameters();
+        return (name, flat, delta) -> {
+            Map<String, Tensor> moved = new LinkedHashMap<>(theta);
+            double[] v = theta.get(name).toArray();
+            v[flat] += delta;
+            moved.put(name, Tensor.wrap(theta.get(name).shape(), v));
+            return model.cost(moved);
+        };
+    }
+}

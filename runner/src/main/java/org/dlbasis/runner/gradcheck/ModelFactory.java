@@ -1,0 +1,191 @@
+package org.dlbasis.runner.gradcheck;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.ForwardCache;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.NetworkGradients;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
+
+/**
+ * Builds the models to check from a configuration: data X ~ N(0, 1), labels from a seeded coin,
+ * weights N(0, 1)·scale and biases N(0, 1)·0.1 — drawn here, not by the implementation, so that
+ * any implementation is checked at the same point.
+ */
+public final class ModelFactory {
+    private ModelFactory() {
+    }
+
+    /** The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[2], m) (one row for logistic regression). */
+    public record Data(Tensor x, Tensor y, Random random) {
+    }
+
+    public static Data data(GradcheckConfig c) {
+        Random r = new Random(c.seed());
+        Tensor x = gaussian(r, c.nx(), c.m(), 1);
+        int rows = c.logistic() ? 1 : c.ny();
+        double[] y = new double[rows * c.m()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextBoolean() ? 1 : 0;
+        }
+        return new Data(x, Tensor.wrap(Shape.of(rows, c.m()), y), r);
+    }
+
+    public static GradcheckModel create(Implementation impl, GradcheckConfig c) {
+        Data d = data(c);
+        return c.logistic() ? logistic(impl, d.x(), d.y(), d.random(), c) : network(impl, d.x(), d.y(), d.random(), c);
+    }
+
+    static Tensor gaussian(Random r, int rows, int cols, double scale) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian() * scale;
+        }
+        return Tensor.wrap(Shape.of(rows, cols), v);
+    }
+
+    private static GradcheckModel logistic(Implementation impl, Tensor x, Tensor y, Random r, GradcheckConfig c) {
+        Map<String, Tensor> theta = new LinkedHashMap<>();
+        theta.put("w", gaussian(r, c.nx(), 1, c.scale()));
+        theta.put("b", Tensor.scalar(r.nextGaussian() * 0.1));
+        return new GradcheckModel() {
+            public List<String> names() {
+                return List.of("w", "b");
+            }
+
+            public Map<String, Tensor> parameters() {
+                return theta;
+            }
+
+            public double cost(Map<String, Tensor> t) {
+                LogisticParameters p = new LogisticParameters(t.get("w"), t.get("b").item());
+                return ImplementationError.call("the cost J(θ)", () -> impl.logisticRegression().cost(p, x, y));
+            }
+
+            public Map<String, Tensor> gradients() {
+                LogisticParameters p = new LogisticParameters(theta.get("w"), theta.get("b").item());
+                LogisticGradients g = ImplementationError.call("the backward pass",
+                        () -> impl.logisticRegression().backward(p, x, y));
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                out.put("w", g.dw());
+                out.put("b", Tensor.scalar(g.db()));
+                return out;
+            }
+
+            public KinkProbe kinks() {
+                return null;
+            }
+        };
+    }
+
+    private static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Random r, GradcheckConfig c) {
+        Map<String, Tensor> theta = new LinkedHashMap<>();
+        theta.put("W1", gaussian(r, c.nh(), c.nx(), c.scale()));
+        theta.put("b1", gaussian(r, c.nh(), 1, 0.1));
+        theta.put("W2", gaussian(r, c.ny(), c.nh(), c.scale()));
+        theta.put("b2", gaussian(r, c.ny(), 1, 0.1));
+        return network(impl, x, y, theta, c.activation());
+    }
+
+    /**
+     * The two-layer network at explicit parameters W1, b1, W2, b2. Every call into the
+     * implementation goes through {@link ImplementationError#call}, so its failures are reported as
+     * its own.
+     */
+    public static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
+            Activation g) {
+        GradcheckModel.KinkProbe kinks = hasKink(g) ? new HiddenKinks(theta, x) : null;
+        return new GradcheckModel() {
+            public List<String> names() {
+                return List.of("W1", "b1", "W2", "b2");
+            }
+
+            public Map<String, Tensor> parameters() {
+                return theta;
+            }
+
+            public double cost(Map<String, Tensor> t) {
+                NetworkParameters p = params(t);
+                return ImplementationError.call("the cost J(θ)", () -> impl.twoLayerNetwork().cost(p, x, y, g));
+            }
+
+            public Map<String, Tensor> gradients() {
+                NetworkParameters p = params(theta);
+                ForwardCache cache = ImplementationError.call("the forward pass",
+                        () -> impl.twoLayerNetwork().forward(p, x, g));
+                NetworkGradients d = ImplementationError.call("the backward pass",
+                        () -> impl.twoLayerNetwork().backward(p, cache, x, y, g));
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                out.put("W1", d.dw1());
+                out.put("b1", d.db1());
+                out.put("W2", d.dw2());
+                out.put("b2", d.db2());
+                return out;
+            }
+
+            public KinkProbe kinks() {
+                return kinks;
+            }
+        };
+    }
+
+    static NetworkParameters params(Map<String, Tensor> t) {
+        return new NetworkParameters(t.get("W1"), t.get("b1"), t.get("W2"), t.get("b2"));
+    }
+
+    static boolean hasKink(Activation g) {
+        return g.kind() == Activation.Kind.RELU || g.kind() == Activation.Kind.LEAKY_RELU
+                || (g.kind() == Activation.Kind.ELU && g.parameter() != 1);
+    }
+
+    /** Z[1] = W1 X + b1 computed here, to find probes that cross 0. */
+    private static final class HiddenKinks implements GradcheckModel.KinkProbe {
+        private final double[] x;
+        private final double[][] z1;
+        private final int nx;
+        private final int m;
+
+        HiddenKinks(Map<String, Tensor> theta, Tensor xs) {
+            this.x = xs.toArray();
+            double[] w1 = theta.get("W1").toArray();
+            double[] b1 = theta.get("b1").toArray();
+            int nh = b1.length;
+            nx = xs.shape().dim(0);
+            m = xs.shape().dim(1);
+            z1 = new double[nh][m];
+            for (int i = 0; i < nh; i++) {
+                java.util.Arrays.fill(z1[i], b1[i]);
+                for (int j = 0; j < nx; j++) {
+                    double w = w1[i * nx + j];
+                    for (int n = 0; n < m; n++) {
+                        z1[i][n] += w * x[j * m + n];
+                    }
+                }
+            }
+        }
+
+        public boolean nearKink(String name, int flat, double eps) {
+            if (!name.equals("W1") && !name.equals("b1")) {
+                return false;
+            }
+            boolean weight = name.equals("W1");
+            int i = weight ? flat / nx : flat;
+            int j = flat % nx;
+            for (int n = 0; n < m; n++) {
+                double reach = weight ? eps * Math.abs(x[j * m + n]) : eps;
+                if (Math.abs(z1[i][n]) <= 1.01 * reach) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

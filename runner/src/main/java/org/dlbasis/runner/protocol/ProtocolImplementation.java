@@ -1,0 +1,311 @@
+package org.dlbasis.runner.protocol;
+
+import static org.dlbasis.golden.json.Json.number;
+import static org.dlbasis.golden.json.Json.tensor;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.dlbasis.golden.json.Json;
+import org.dlbasis.tck.suite.ImplementationFailure;
+import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.Activations;
+import org.dlbasis.spec.api.ArrayOps;
+import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.ForwardCache;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.Initialization;
+import org.dlbasis.spec.api.LayerSizes;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.LogisticRegression;
+import org.dlbasis.spec.api.Loss;
+import org.dlbasis.spec.api.NetworkGradients;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.api.TwoLayerNetwork;
+import org.dlbasis.spec.tensor.Tensor;
+
+/**
+ * An implementation in another language, reached through spec/PROTOCOL.md: every API call is one
+ * request to the child process. To the suite it is an implementation like any other.
+ */
+public final class ProtocolImplementation implements Implementation, AutoCloseable {
+    private final ProtocolClient client;
+
+    private ProtocolImplementation(ProtocolClient client) {
+        this.client = client;
+    }
+
+    /** A program started with {@code sh -c <commandLine>}. */
+    public static ProtocolImplementation command(String commandLine, long timeoutMillis) {
+        return new ProtocolImplementation(
+                new ProtocolClient(ChildProcess.shell(commandLine), commandLine, timeoutMillis));
+    }
+
+    /**
+     * A Java class run in a child JVM by {@link ProtocolServer}: an infinite loop is a timeout,
+     * and {@code System.exit}, a StackOverflowError or an OutOfMemoryError end that JVM, not the
+     * runner; the next check starts a fresh one.
+     *
+     * @param classpath the implementation's jars and folders (platform path separator), may be null
+     */
+    public static ProtocolImplementation javaClass(String className, String classpath, long timeoutMillis) {
+        return new ProtocolImplementation(new ProtocolClient(ProtocolServer.command(className, classpath),
+                "java:" + className, timeoutMillis));
+    }
+
+    /** True once the program has answered a handshake (a failure before that means it cannot start). */
+    public boolean everStarted() {
+        return client.everStarted();
+    }
+
+    @Override
+    public String name() {
+        return client.name();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return client.capabilities();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private void declared(Capability c) {
+        if (!capabilities().contains(c)) {
+            throw new org.dlbasis.spec.error.CapabilityNotImplementedException(name(), c);
+        }
+    }
+
+    // ------------------------------------------------------------ encoding helpers
+
+    private static ObjectNode object(Object... namesAndValues) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object v = namesAndValues[i + 1];
+            String key = (String) namesAndValues[i];
+            if (v instanceof Tensor) {
+                node.set(key, tensor((Tensor) v));
+            } else if (v instanceof Double) {
+                node.set(key, number((Double) v));
+            } else if (v instanceof Integer) {
+                node.put(key, (Integer) v);
+            } else if (v instanceof Long) {
+                node.put(key, (Long) v);
+            } else if (v instanceof Boolean) {
+                node.put(key, (Boolean) v);
+            } else if (v == null) {
+                node.putNull(key);
+            } else if (v instanceof JsonNode) {
+                node.set(key, (JsonNode) v);
+            } else if (v instanceof int[]) {
+                var array = node.putArray(key);
+                for (int d : (int[]) v) {
+                    array.add(d);
+                }
+            } else {
+                node.put(key, v.toString());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode activation(Activation g) {
+        return object("activation", g.kind().name().toLowerCase(java.util.Locale.ROOT), "parameter", g.parameter());
+    }
+
+    private static ObjectNode with(ObjectNode base, Object... more) {
+        base.setAll(object(more));
+        return base;
+    }
+
+    private static ObjectNode params(LogisticParameters p) {
+        return object("w", p.w(), "b", p.b());
+    }
+
+    private static ObjectNode params(NetworkParameters p) {
+        return object("w1", p.w1(), "b1", p.b1(), "w2", p.w2(), "b2", p.b2());
+    }
+
+    private Tensor out(String op, ObjectNode params, ObjectNode inputs) {
+        return output(client.call(op, params, inputs), "out", op);
+    }
+
+    private static Tensor output(Map<String, Tensor> outputs, String name, String op) {
+        Tensor t = outputs.get(name);
+        if (t == null) {
+            throw new ImplementationFailure("the implementation answered \"" + op + "\" without the output \"" + name
+                    + "\"; it gave " + outputs.keySet());
+        }
+        return t;
+    }
+
+    private static double scalar(Map<String, Tensor> outputs, String name, String op) {
+        Tensor t = output(outputs, name, op);
+        if (t.size() != 1) {
+            throw new ImplementationFailure("the implementation answered \"" + op + "\" with \"" + name
+                    + "\" of shape " + t.shape() + " where a number was expected");
+        }
+        return t.flat(0);
+    }
+
+    private static LogisticParameters logistic(Map<String, Tensor> o, String op) {
+        return new LogisticParameters(output(o, "params.w", op), scalar(o, "params.b", op));
+    }
+
+    private static NetworkParameters network(Map<String, Tensor> o, String op) {
+        return new NetworkParameters(output(o, "params.w1", op), output(o, "params.b1", op),
+                output(o, "params.w2", op), output(o, "params.b2", op));
+    }
+
+    // ------------------------------------------------------------ capabilities
+
+    @Override
+    public ArrayOps arrays() {
+        declared(Capability.ARRAYS);
+        return new ArrayOps() {
+            private Tensor binary(String op, Tensor a, Tensor b) {
+                return out(op, object(), object("a", a, "b", b));
+            }
+
+            public Tensor add(Tensor a, Tensor b) { return binary("add", a, b); }
+            public Tensor subtract(Tensor a, Tensor b) { return binary("subtract", a, b); }
+            public Tensor multiply(Tensor a, Tensor b) { return binary("multiply", a, b); }
+            public Tensor divide(Tensor a, Tensor b) { return binary("divide", a, b); }
+            public Tensor maximum(Tensor a, Tensor b) { return binary("maximum", a, b); }
+            public Tensor greater(Tensor a, Tensor b) { return binary("greater", a, b); }
+            public Tensor exp(Tensor a) { return out("exp", object(), object("a", a)); }
+            public Tensor log(Tensor a) { return out("log", object(), object("a", a)); }
+            public Tensor transpose(Tensor a) { return out("transpose", object(), object("a", a)); }
+            public Tensor dot(Tensor a, Tensor b) { return binary("dot", a, b); }
+
+            public Tensor sum(Tensor a, Integer axis, boolean keepdims) {
+                return out("sum", object("axis", axis, "keepdims", keepdims), object("a", a));
+            }
+
+            public Tensor reshape(Tensor a, int... dims) {
+                return out("reshape", object("dims", dims), object("a", a));
+            }
+        };
+    }
+
+    @Override
+    public Activations activations() {
+        declared(Capability.ACTIVATIONS);
+        return new Activations() {
+            public Tensor apply(Activation g, Tensor z) { return out("activation", activation(g), object("z", z)); }
+
+            public Tensor derivative(Activation g, Tensor z) {
+                return out("activation_derivative", activation(g), object("z", z));
+            }
+
+            public Tensor maxout(Tensor pieces) { return out("maxout", object(), object("pieces", pieces)); }
+
+            public Tensor maxoutDerivative(Tensor pieces) {
+                return out("maxout_derivative", object(), object("pieces", pieces));
+            }
+        };
+    }
+
+    @Override
+    public Loss loss() {
+        declared(Capability.LOSS);
+        return new Loss() {
+            public Tensor loss(Tensor yHat, Tensor y) { return out("loss", object(), object("y_hat", yHat, "y", y)); }
+
+            public Tensor lossFromLogits(Tensor z, Tensor y) {
+                return out("loss_from_logits", object(), object("z", z, "y", y));
+            }
+
+            public double cost(Tensor yHat, Tensor y) {
+                return scalar(client.call("cost", object(), object("y_hat", yHat, "y", y)), "out", "cost");
+            }
+
+            public double costFromLogits(Tensor z, Tensor y) {
+                return scalar(client.call("cost_from_logits", object(), object("z", z, "y", y)), "out",
+                        "cost_from_logits");
+            }
+        };
+    }
+
+    @Override
+    public LogisticRegression logisticRegression() {
+        declared(Capability.LOGISTIC_REGRESSION);
+        return new LogisticRegression() {
+            public Tensor forward(LogisticParameters p, Tensor x) {
+                return out("lr_forward", object(), object("params", params(p), "x", x));
+            }
+
+            public double cost(LogisticParameters p, Tensor x, Tensor y) {
+                return scalar(client.call("lr_cost", object(), object("params", params(p), "x", x, "y", y)), "out",
+                        "lr_cost");
+            }
+
+            public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+                var o = client.call("lr_backward", object(), object("params", params(p), "x", x, "y", y));
+                return new LogisticGradients(output(o, "dw", "lr_backward"), scalar(o, "db", "lr_backward"));
+            }
+
+            public LogisticParameters step(LogisticParameters p, LogisticGradients g, double rate) {
+                return logistic(client.call("lr_step", object("learning_rate", rate),
+                        object("params", params(p), "grads", object("dw", g.dw(), "db", g.db()))), "lr_step");
+            }
+
+            public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double rate, int k) {
+                var o = client.call("lr_train", object("learning_rate", rate, "iterations", k),
+                        object("params", params(p), "x", x, "y", y));
+                return new Training<>(logistic(o, "lr_train"), output(o, "costs", "lr_train").toArray());
+            }
+        };
+    }
+
+    @Override
+    public TwoLayerNetwork twoLayerNetwork() {
+        declared(Capability.TWO_LAYER_NETWORK);
+        return new TwoLayerNetwork() {
+            public NetworkParameters initialize(LayerSizes s, Initialization init) {
+                return network(client.call("net_initialize", object("nx", s.nx(), "nh", s.nh(), "ny", s.ny(),
+                        "scale", init.scale(), "seed", init.seed()), object()), "net_initialize");
+            }
+
+            public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
+                var o = client.call("net_forward", activation(g), object("params", params(p), "x", x));
+                return new ForwardCache(output(o, "z1", "net_forward"), output(o, "a1", "net_forward"),
+                        output(o, "z2", "net_forward"), output(o, "a2", "net_forward"));
+            }
+
+            public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
+                return scalar(client.call("net_cost", activation(g), object("params", params(p), "x", x, "y", y)),
+                        "out", "net_cost");
+            }
+
+            public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                ObjectNode cache = object("z1", c.z1(), "a1", c.a1(), "z2", c.z2(), "a2", c.a2());
+                var o = client.call("net_backward", activation(g),
+                        object("params", params(p), "cache", cache, "x", x, "y", y));
+                return new NetworkGradients(output(o, "dw1", "net_backward"), output(o, "db1", "net_backward"),
+                        output(o, "dw2", "net_backward"), output(o, "db2", "net_backward"));
+            }
+
+            public NetworkParameters step(NetworkParameters p, NetworkGradients g, double rate) {
+                ObjectNode grads = object("dw1", g.dw1(), "db1", g.db1(), "dw2", g.dw2(), "db2", g.db2());
+                return network(client.call("net_step", object("learning_rate", rate),
+                        object("params", params(p), "grads", grads)), "net_step");
+            }
+
+            public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation g,
+                    double rate, int k) {
+                var o = client.call("net_train", with(activation(g), "learning_rate", rate, "iterations", k),
+                        object("params", params(p), "x", x, "y", y));
+                return new Training<>(network(o, "net_train"), output(o, "costs", "net_train").toArray());
+            }
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package org.dlbasis.runner.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.dlbasis.golden.CaseResult;
+import org.dlbasis.golden.GoldenCase;
+import org.dlbasis.golden.GoldenData;
+import org.dlbasis.golden.GoldenFile;
+import org.dlbasis.golden.GoldenRunner;
+import org.dlbasis.tck.suite.Outcome;
+import org.dlbasis.tck.suite.Property;
+import org.dlbasis.tck.clauses.PropertyCatalog;
+import org.dlbasis.tck.suite.Runner;
+import org.dlbasis.tck.suite.Settings;
+import org.dlbasis.tck.suite.Status;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.clause.SpecClause;
+import org.dlbasis.spec.clause.SpecClauses;
+
+/** Runs the properties (and optionally the golden files) against an implementation, clause by clause. */
+public final class ConformanceRun {
+
+    /** Told about every check as it finishes, for progress output. */
+    public interface Progress {
+        void done(int index, int total, String what, Status status, long millis);
+    }
+
+    private final Implementation impl;
+    private final Settings settings;
+    private final Predicate<String> clauseFilter;
+    private final Path goldenDirectory;
+    private final String started = Instant.now().toString();
+    private final long startNanos = System.nanoTime();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<CaseResult> golden = new ArrayList<>();
+    /** Asked once, when the run starts: a snapshot never calls the implementation. */
+    private volatile String name = "(not started)";
+    private volatile Set<String> capabilities = Set.of();
+
+    /**
+     * @param clauseFilter which clause IDs to run
+     * @param goldenDirectory the golden files to replay, or null for properties only
+     */
+    public ConformanceRun(Implementation impl, Settings settings, Predicate<String> clauseFilter, Path goldenDirectory) {
+        this.impl = impl;
+        this.settings = settings;
+        this.clauseFilter = clauseFilter;
+        this.goldenDirectory = goldenDirectory;
+    }
+
+    /**
+     * A filter from patterns such as {@code ACT-6}, {@code ACT-*} or {@code BCAST}, as users type
+     * them: case does not matter, spaces around a pattern are ignored, and a comma inside one
+     * argument separates patterns too. Empty or null: every clause.
+     *
+     * @throws IllegalArgumentException naming the patterns that select no clause of SPEC.md: a
+     *     selection that silently runs nothing would look like a pass
+     */
+    public static Predicate<String> clauses(List<String> patterns) {
+        if (patterns == null || patterns.isEmpty()) {
+            return id -> true;
+        }
+        List<String> normalized = patterns.stream().flatMap(p -> java.util.Arrays.stream(p.split(",")))
+                .map(p -> p.strip().toUpperCase(java.util.Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("--clauses is empty; give IDs (ACT-6), groups (ACT) or prefixes "
+                    + "(BACKPROP-*)");
+        }
+        List<String> ids = SpecClauses.load().all().stream().map(SpecClause::id).toList();
+        List<String> unknown = normalized.stream().filter(p -> ids.stream().noneMatch(id -> selects(p, id))).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no clause of SPEC.md matches " + String.join(", ", unknown)
+                    + "; give IDs (ACT-6), groups (ACT) or prefixes (BACKPROP-*); the groups are "
+                    + ids.stream().map(id -> id.substring(0, id.lastIndexOf('-'))).distinct()
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return id -> normalized.stream().anyMatch(p -> selects(p, id));
+    }
+
+    private static boolean selects(String pattern, String id) {
+        return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1))
+                : id.equals(pattern) || id.startsWith(pattern + "-");
+    }
+
+    /**
+     * Runs every selected property, then every selected golden case, and returns the complete
+     * report. {@link #snapshot()} may be called meanwhile from another thread (for a report that
+     * is written as the run goes, and kept when the run is interrupted).
+     */
+    public ConformanceReport run(Progress progress) {
+        name = name();
+        capabilities = capabilities();
+        List<Property> properties = PropertyCatalog.all().stream()
+                .filter(p -> p.clauses().stream().anyMatch(clauseFilter)).toList();
+        List<GoldenCase> cases = goldenCases();
+        int total = properties.size() + cases.size();
+        int index = 0;
+        for (Property p : properties) {
+            Outcome o = Runner.run(impl, p, settings);
+            synchronized (this) {
+                outcomes.add(o);
+            }
+            progress.done(++index, total, String.join(",", p.clauses()) + " " + p.name(), o.status(), o.millis());
+        }
+        for (GoldenCase c : cases) {
+            long t = System.nanoTime();
+            CaseResult r = GoldenRunner.run(impl, c);
+            synchronized (this) {
+                golden.add(r);
+            }
+            progress.done(++index, total, c.file() + " " + c.id(), r.status(), (System.nanoTime() - t) / 1_000_000);
+        }
+        return report(true);
+    }
+
+    /** The report of what has run so far, marked incomplete. */
+    public ConformanceReport snapshot() {
+        return report(false);
+    }
+
+    private ConformanceReport report(boolean complete) {
+        List<Outcome> o;
+        List<CaseResult> g;
+        synchronized (this) {
+            o = List.copyOf(outcomes);
+            g = List.copyOf(golden);
+        }
+        return new ConformanceReport(name, capabilities, settings.seed(), settings.examples(), started,
+                (System.nanoTime() - startNanos) / 1_000_000, complete, clauseResults(o, g, complete));
+    }
+
+    /** The implementation's name; never null, whatever the implementation returns or throws. */
+    private String name() {
+        try {
+            String name = impl.name();
+            return name == null || name.isBlank() ? "(an implementation with no name)" : name;
+        } catch (RuntimeException e) {
+            return "(unreachable implementation: " + e.getMessage() + ")";
+        }
+    }
+
+    private Set<String> capabilities() {
+        Set<String> capabilities = new TreeSet<>();
+        try {
+            impl.capabilities().forEach(c -> capabilities.add(c.name()));
+        } catch (RuntimeException e) {
+            // reported through the checks that needed them
+        }
+        return capabilities;
+    }
+
+    private List<GoldenCase> goldenCases() {
+        if (goldenDirectory == null) {
+            return List.of();
+        }
+        List<GoldenCase> cases = new ArrayList<>();
+        for (Path f : GoldenData.files(goldenDirectory)) {
+            GoldenFile.read(f).cases().stream().filter(c -> c.clauses().stream().anyMatch(clauseFilter))
+                    .forEach(cases::add);
+        }
+        return cases;
+    }
+
+    private List<ClauseResult> clauseResults(List<Outcome> outcomes, List<CaseResult> golden, boolean complete) {
+        List<ClauseResult> results = new ArrayList<>();
+        for (SpecClause c : SpecClauses.load().all()) {
+            if (!clauseFilter.test(c.id())) {
+                continue;
+            }
+            List<Outcome> mine = outcomes.stream().filter(o -> o.clauses().contains(c.id())).toList();
+            List<CaseResult> cases = golden.stream().filter(g -> g.clauses().contains(c.id())).toList();
+            results.add(verdict(c, mine, cases, complete));
+        }
+        return results;
+    }
+
+    private static ClauseResult verdict(SpecClause c, List<Outcome> outcomes, List<CaseResult> cases,
+            boolean complete) {
+        if (c.pending()) {
+            return new ClauseResult(c.id(), c.strength(), c.title(), Status.NOT_VERIFIED, 0, c.pendingReason(),
+                    outcomes, cases);
+        }
+        Map<Status, String> firstDetail = new LinkedHashMap<>();
+        Status status = Status.PASS;
+        double margin = 0;
+        for (Outcome o : outcomes) {
+            status = status.worst(o.status());
+            margin = Math.max(margin, o.status() == Status.PASS ? o.margin() : 0);
+            firstDetail.putIfAbsent(o.status(), o.property() + ": " + o.detail());
+        }
+        for (CaseResult r : cases) {
+            status = status.worst(r.status());
+            margin = Math.max(margin, r.status() == Status.PASS ? r.margin() : 0);
+            firstDetail.putIfAbsent(r.status(), r.detail());
+        }
+        if (outcomes.isEmpty() && cases.isEmpty()) {
+            status = Status.NOT_VERIFIED;
+            firstDetail.put(status, complete ? "no property or golden case checks this clause in this run"
+                    : "not reached: the run did not finish");
+        }
+        String reason = status == Status.PASS ? "" : firstDetail.getOrDefault(status, "");
+        return new ClauseResult(c.id(), c.strength(), c.title(), status, margin, reason, outcomes, cases);
+    }
+}

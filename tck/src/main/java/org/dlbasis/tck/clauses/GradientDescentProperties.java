@@ -1,0 +1,160 @@
+package org.dlbasis.tck.clauses;
+
+import static org.dlbasis.tck.gen.Datasets.datasets;
+import static org.quicktheories.generators.Generate.range;
+
+import java.util.Random;
+
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
+import org.dlbasis.spec.Clause;
+import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.LogisticRegression;
+import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
+
+/** SPEC "Gradient descent": GD-1 … GD-5 (N12–N14). */
+@Requires(Capability.LOGISTIC_REGRESSION)
+public final class GradientDescentProperties {
+
+    /** If this fails, check the sign of the update and that α multiplies the gradient. */
+    @Clause("GD-1")
+    public void required_GD1_updateIsThetaMinusAlphaTimesGradient(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qt().forAll(range(1, 8), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE)).checkAssert((n, alpha, seed) -> {
+            Random r = new Random(seed);
+            LogisticParameters p = LogisticRegressionProperties.parameters(n, r);
+            LogisticGradients g = new LogisticGradients(Tensors.gaussian(Shape.of(n, 1), r, 1), r.nextGaussian());
+            LogisticParameters next = lr.step(p, g, alpha);
+            for (int i = 0; i < n; i++) {
+                double expected = p.w().flat(i) - alpha * g.dw().flat(i);
+                ctx.assertClose("w[" + i + "] after a step", next.w().flat(i), expected, oneUlp(expected));
+            }
+            double expectedB = p.b() - alpha * g.db();
+            ctx.assertClose("b after a step", next.b(), expectedB, oneUlp(expectedB));
+        });
+    }
+
+    static Tolerance oneUlp(double expected) {
+        return new Tolerance("1 ulp", Math.ulp(expected), 0);
+    }
+
+    /** L = λ_max(X̃X̃ᵀ)/(4m), by power iteration on the oracle's X̃X̃ᵀ. */
+    static double smoothness(Dataset d) {
+        int n = d.n() + 1;
+        double[] xt = new double[n * d.m()];
+        for (int i = 0; i < d.n(); i++) {
+            for (int j = 0; j < d.m(); j++) {
+                xt[i * d.m() + j] = d.x().get(i, j);
+            }
+        }
+        for (int j = 0; j < d.m(); j++) {
+            xt[d.n() * d.m() + j] = 1;
+        }
+        Tensor xTilde = Tensor.wrap(Shape.of(n, d.m()), xt);
+        Tensor gram = ArrayOracle.matmul(xTilde, ArrayOracle.transpose(xTilde));
+        Tensor v = Tensor.full(Shape.of(n, 1), 1);
+        double lambda = 0;
+        for (int it = 0; it < 200; it++) {
+            Tensor w = ArrayOracle.matmul(gram, v);
+            lambda = Math.sqrt(ArrayOracle.matmul(ArrayOracle.transpose(w), w).item());
+            v = ArrayOracle.scale(w, 1 / lambda);
+        }
+        return lambda * 1.0001 / (4 * d.m()); // power iteration approaches λ_max from below
+    }
+
+    @Clause({"GD-3", "GD-5"})
+    public void informative_GD3_aStepOfAtMostOneOverLNeverIncreasesTheCost(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qtModels().forAll(datasets(6, 20, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
+            double alpha = 1 / smoothness(d);
+            LogisticParameters p = LogisticRegressionProperties.parameters(d.n(), new Random(seed));
+            double[] costs = lr.train(p, d.x(), d.y(), alpha, 20).costs();
+            for (int k = 1; k < costs.length; k++) {
+                ctx.require(costs[k] <= costs[k - 1] + 1e-15 * costs[k - 1], "J increased at step " + k + " with α = 1/L = "
+                        + alpha + ": " + costs[k - 1] + " → " + costs[k]);
+            }
+        });
+    }
+
+    @Clause("GD-4")
+    public void informative_GD4_aLargeStepCanIncreaseTheCost(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        Random r = ctx.random();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Dataset d = Datasets.random(2, 12, 1, r);
+            double alpha = 50 / smoothness(d);
+            double[] costs = lr.train(new LogisticParameters(Tensor.zeros(2, 1), 0), d.x(), d.y(), alpha, 20).costs();
+            for (int k = 1; k < costs.length; k++) {
+                if (costs[k] > costs[k - 1]) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("with α = 50/L, J never increased in 20 steps on 20 data sets: a large learning rate "
+                + "must be able to overshoot (N14)");
+    }
+
+    /** If this fails, check that train records J before the first step and after every step. */
+    @Clause("GD-5")
+    public void required_GD5_trainingIsRepeatedStepsAndRecordsTheCosts(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qtModels().forAll(datasets(5, 10, 1), range(0, 6), range(0, Integer.MAX_VALUE)).checkAssert((d, k, seed) -> {
+            LogisticParameters p = LogisticRegressionProperties.parameters(d.n(), new Random(seed));
+            Training<LogisticParameters> t = lr.train(p, d.x(), d.y(), 0.5, k);
+            double[] costs = t.costs();
+            ctx.require(costs.length == k + 1, "train(…, " + k + ") returned " + costs.length + " costs");
+            LogisticParameters q = p;
+            for (int i = 0; i < k; i++) {
+                ctx.assertClose("costs[" + i + "]", costs[i], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
+                q = lr.step(q, lr.backward(q, d.x(), d.y()), 0.5);
+            }
+            ctx.assertClose("costs[" + k + "]", costs[k], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
+            ctx.assertClose("w after " + k + " steps", t.parameters().w(), q.w(), Tolerance.TRAJ);
+            ctx.assertClose("b after " + k + " steps", t.parameters().b(), q.b(), Tolerance.TRAJ);
+        });
+    }
+
+    /**
+     * The network's train is k steps of step(backward(forward)), against the oracle's trajectory;
+     * wide inputs (n[0] = 70) too, where an implementation may switch kernels.
+     */
+    @Clause({"GD-5", "GD-1"})
+    @Requires(Capability.TWO_LAYER_NETWORK)
+    public void required_GD5_networkTrainingIsRepeatedSteps(Context ctx) {
+        var net = ctx.impl().twoLayerNetwork();
+        ctx.qtModels().forAll(org.dlbasis.tck.gen.ActivationsGen.any(), range(0, 4), range(0, 1),
+                range(0, Integer.MAX_VALUE)).checkAssert((g, k, wide, seed) -> {
+                    Random r = new Random(seed);
+                    var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
+                    Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
+                    var p = Datasets.parameters(sizes, r, 0.5);
+                    var t = net.train(p, d.x(), d.y(), g, 0.3, k);
+                    ctx.require(t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
+                    var q = p;
+                    for (int i = 0; i < k; i++) {
+                        ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i],
+                                org.dlbasis.tck.oracle.ModelOracle.cost(q, d.x(), d.y(), g), Tolerance.TRAJ);
+                        var grads = org.dlbasis.tck.oracle.ModelOracle.backward(q, d.x(), d.y(), g);
+                        q = new org.dlbasis.spec.api.NetworkParameters(minus(q.w1(), grads.dw1()),
+                                minus(q.b1(), grads.db1()), minus(q.w2(), grads.dw2()), minus(q.b2(), grads.db2()));
+                    }
+                    ctx.assertClose("W1 after " + k + " steps", t.parameters().w1(), q.w1(), Tolerance.TRAJ);
+                    ctx.assertClose("b1 after " + k + " steps", t.parameters().b1(), q.b1(), Tolerance.TRAJ);
+                    ctx.assertClose("W2 after " + k + " steps", t.parameters().w2(), q.w2(), Tolerance.TRAJ);
+                    ctx.assertClose("b2 after " + k + " steps", t.parameters().b2(), q.b2(), Tolerance.TRAJ);
+                });
+    }
+
+    private static Tensor minus(Tensor theta, Tensor gradient) {
+        return ArrayOracle.elementwise(theta, gradient, (a, b) -> a - 0.3 * b);
+    }
+}

@@ -1,0 +1,63 @@
+package org.dlbasis.tck.clauses;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.dlbasis.tck.suite.Property;
+
+import org.dlbasis.tck.clauses.Rank1Properties;
+
+/**
+ * Every property of the suite, group by group in the order of SPEC.md. It lives with the property
+ * groups, so that the engine ({@code suite}) knows nothing of them: the arrow goes from the
+ * clauses to the engine only.
+ */
+public final class PropertyCatalog {
+    /** The property groups, one class per part of the spec. */
+    public static final List<Class<?>> GROUPS = List.of(
+            ErrorProperties.class,
+            ArrayProperties.class,
+            BroadcastProperties.class,
+            Rank1Properties.class,
+            ActivationProperties.class,
+            LossProperties.class,
+            LogisticRegressionProperties.class,
+            GradientDescentProperties.class,
+            VectorizationProperties.class,
+            NetworkProperties.class,
+            BackpropProperties.class,
+            InitializationProperties.class);
+
+    private PropertyCatalog() {
+    }
+
+    /** All properties, in group order, then by name. */
+    public static List<Property> all() {
+        List<Property> all = new ArrayList<>();
+        for (Class<?> group : GROUPS) {
+            all.addAll(of(group));
+        }
+        return all;
+    }
+
+    /** The properties of one group, sorted by name. */
+    public static List<Property> of(Class<?> group) {
+        List<Property> properties = new ArrayList<>();
+        for (Method m : group.getDeclaredMethods()) {
+            Property p = Property.of(m);
+            if (p != null) {
+                properties.add(p);
+            }
+        }
+        properties.sort(Comparator.comparing(Property::name));
+        return properties;
+    }
+
+    /** The properties that name {@code clauseId}. */
+    public static List<Property> forClause(String clauseId) {
+        return all().stream().filter(p -> p.clauses().contains(clauseId)).toList();
+    }
+
+}

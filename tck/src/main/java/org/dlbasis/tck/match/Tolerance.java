@@ -1,0 +1,74 @@
+package org.dlbasis.tck.match;
+
+/**
+ * The tolerance model of SPEC.md: {@code |actual − expected| ≤ atol + rtol·|expected|}, NaN
+ * matching only NaN and an infinity only the same infinity. The named classes are the table
+ * "Tolerance model" of the spec; change them only together with it.
+ *
+ * @param name the class name shown in failure messages
+ * @param atol absolute part
+ * @param rtol relative part
+ */
+public record Tolerance(String name, double atol, double rtol) {
+
+    /** The unit roundoff u = 2⁻⁵³. */
+    public static final double U = 0x1p-53;
+
+    public static final Tolerance EXACT = new Tolerance("EXACT", 0, 0);
+    public static final Tolerance ELEM = new Tolerance("ELEM", Double.MIN_NORMAL, 1e-15);
+    public static final Tolerance DERIV = new Tolerance("DERIV", 1e-15, 1e-15);
+    public static final Tolerance LOSS = new Tolerance("LOSS", 1e-15, 1e-15);
+    public static final Tolerance MODEL = new Tolerance("MODEL", 1e-12, 1e-10);
+    public static final Tolerance TRAJ = new Tolerance("TRAJ", 1e-10, 1e-8);
+
+    /** γₙ = n·u / (1 − n·u), Higham's constant for n roundings. */
+    public static double gamma(int n) {
+        return n * U / (1 - n * U);
+    }
+
+    /** SUM(n): atol = γₙ·Σ|terms|, the a-priori bound of any summation order. */
+    public static Tolerance sum(int n, double absSum) {
+        return new Tolerance("SUM(" + n + ")", gamma(n) * absSum, 0);
+    }
+
+    /**
+     * 2·SUM(n): the distance allowed between two computed sums of the same n terms (each is within
+     * γₙ·Σ|terms| of the exact sum, so they are within twice that of each other).
+     */
+    public static Tolerance sumBetween(int n, double absSum) {
+        return new Tolerance("2·SUM(" + n + ")", 2 * gamma(n) * absSum, 0);
+    }
+
+    /** The allowed error at {@code expected}. */
+    public double allowed(double expected) {
+        return atol + rtol * Math.abs(expected);
+    }
+
+    /**
+     * How much of the tolerance {@code actual} uses: 0 for a perfect match, 1 at the limit, above
+     * 1 for a failure ({@code +∞} for NaN against a number, or any mismatch under EXACT).
+     */
+    public double ratio(double actual, double expected) {
+        if (Double.isNaN(expected) || Double.isNaN(actual)) {
+            return Double.isNaN(expected) && Double.isNaN(actual) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            return actual == expected ? 0 : Double.POSITIVE_INFINITY;
+        }
+        double error = Math.abs(actual - expected);
+        if (error == 0) {
+            return 0;
+        }
+        double allowed = allowed(expected);
+        return allowed == 0 ? Double.POSITIVE_INFINITY : error / allowed;
+    }
+
+    public boolean accepts(double actual, double expected) {
+        return ratio(actual, expected) <= 1;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (atol " + atol + ", rtol " + rtol + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package org.dlbasis.tck.oracle;
+
+import java.util.function.DoubleBinaryOperator;
+
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
+
+/**
+ * An independent oracle for the array clauses, written as plainly as possible: explicit tiling
+ * for broadcasting and triple loops for products. It never calls an implementation.
+ */
+public final class ArrayOracle {
+    private ArrayOracle() {
+    }
+
+    /** {@code t} repeated along its size-1 (or missing leading) axes up to {@code target} (BCAST-2). */
+    public static Tensor tile(Tensor t, Shape target) {
+        int offset = target.rank() - t.rank();
+        double[] out = new double[target.size()];
+        int[] index = new int[target.rank()];
+        for (int k = 0; k < out.length; k++) {
+            int[] source = new int[t.rank()];
+            for (int axis = 0; axis < t.rank(); axis++) {
+                source[axis] = t.shape().dim(axis) == 1 ? 0 : index[offset + axis];
+            }
+            out[k] = t.get(source);
+            for (int axis = target.rank() - 1; axis >= 0 && ++index[axis] == target.dim(axis); axis--) {
+                index[axis] = 0;
+            }
+        }
+        return Tensor.wrap(target, out);
+    }
+
+    /** {@code op} on two tensors of equal shape. */
+    public static Tensor elementwise(Tensor a, Tensor b, DoubleBinaryOperator op) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = op.applyAsDouble(a.flat(i), b.flat(i));
+        }
+        return Tensor.wrap(a.shape(), out);
+    }
+
+    /** C[i][j] = Σₖ A[i][k] B[k][j], by the textbook triple loop. */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        int n = a.shape().dim(0);
+        int k = a.shape().dim(1);
+        int m = b.shape().dim(1);
+        double[] c = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a.get(i, p) * b.get(p, j);
+                }
+                c[i * m + j] = s;
+            }
+        }
+        return Tensor.wrap(Shape.of(n, m), c);
+    }
+
+    /** Σₖ |A[i][k] B[k][j]| for each entry: the data of the SUM(k) tolerance. */
+    public static Tensor matmulAbs(Tensor a, Tensor b) {
+        return matmul(a.map(Math::abs), b.map(Math::abs));
+    }
+
+    /** The transpose of a matrix. */
+    public static Tensor transpose(Tensor a) {
+        int r = a.shape().dim(0);
+        int c = a.shape().dim(1);
+        double[] out = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                out[j * r + i] = a.get(i, j);
+            }
+        }
+        return Tensor.wrap(Shape.of(c, r), out);
+    }
+
+    /** Row sums of a matrix as an (r, 1) column. */
+    public static Tensor rowSums(Tensor a) {
+        int r = a.shape().dim(0);
+        int c = a.shape().dim(1);
+        double[] out = new double[r];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                out[i] += a.get(i, j);
+            }
+        }
+        return Tensor.wrap(Shape.of(r, 1), out);
+    }
+
+    /** x·s for every element. */
+    public static Tensor scale(Tensor a, double s) {
+        return a.map(v -> v * s);
+    }
+
+    /** Σ|x| over all elements. */
+    public static double absSum(Tensor a) {
+        double s = 0;
+        for (int i = 0; i < a.size(); i++) {
+            s += Math.abs(a.flat(i));
+        }
+        return s;
+    }
+
+    /** Column j of a matrix as an (r, 1) column. */
+    public static Tensor column(Tensor a, int j) {
+        int r = a.shape().dim(0);
+        double[] out = new double[r];
+        for (int i = 0; i < r; i++) {
+            out[i] = a.get(i, j);
+        }
+        return Tensor.wrap(Shape.of(r, 1), out);
+    }
+}

@@ -1,0 +1,135 @@
+package org.dlbasis.tck.suite;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.error.CapabilityNotImplementedException;
+
+/**
+ * Runs one property against one implementation and classifies what happened.
+ *
+ * <p>Each property runs on a worker thread of its own under the run's time budget
+ * ({@link Settings#budgetMillis()}): a property that does not end in time is an ERROR that names
+ * where it was (the top frames of the worker's stack), and the run goes on. A thread cannot be
+ * stopped safely in Java; the stuck worker is interrupted and abandoned as a daemon. Programs
+ * behind the protocol have their own per-request timeout, and Java classes run in a child JVM, so
+ * this budget is the last line of defence against the suite's own bugs (an unbounded generator).
+ */
+public final class Runner {
+    private static final int FRAMES_SHOWN = 4;
+
+    private Runner() {
+    }
+
+    public static Outcome run(Implementation impl, Property p, Settings settings) {
+        long start = System.nanoTime();
+        FutureTask<Outcome> task = new FutureTask<>(() -> runHere(impl, p, settings, start));
+        Thread worker = new Thread(task, "dlbasis-property-" + p.name());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(settings.budgetMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String where = where(worker);
+            task.cancel(true);
+            return outcome(p, Status.ERROR, 0, "ran out of its time budget of " + settings.budgetMillis()
+                    + " ms while running:\n" + where + "\nseed " + settings.seed(), settings, start);
+        } catch (ExecutionException e) {
+            return outcome(p, Status.ERROR, 0, "the suite failed while running the property: " + e.getCause(),
+                    settings, start);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return outcome(p, Status.ERROR, 0, "interrupted", settings, start);
+        }
+    }
+
+    /** The property on the current thread; {@link ImplementationFailure} is thread-local, so it is read here. */
+    private static Outcome runHere(Implementation impl, Property p, Settings settings, long start) {
+        ImplementationFailure.reset();
+        try {
+            for (Capability needed : p.needs()) {
+                if (!impl.capabilities().contains(needed)) {
+                    return outcome(p, Status.NOT_IMPLEMENTED, 0,
+                            impl.name() + " does not declare " + needed, settings, start);
+                }
+            }
+        } catch (ImplementationFailure e) {
+            return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
+        }
+        Context ctx = new Context(impl, settings);
+        try {
+            p.method().invoke(p.method().getDeclaringClass().getDeclaredConstructor().newInstance(), ctx);
+            return outcome(p, Status.PASS, ctx.margin(), "", settings, start);
+        } catch (InvocationTargetException e) {
+            ImplementationFailure failure = ImplementationFailure.first();
+            return failure != null ? outcome(p, Status.ERROR, 0, failure.getMessage(), settings, start)
+                    : classify(p, e.getCause(), settings, start);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot run property " + p.name(), e);
+        } finally {
+            ImplementationFailure.reset();
+        }
+    }
+
+    /** The top frames of a stuck worker, innermost first, for the ERROR's text. */
+    private static String where(Thread worker) {
+        StackTraceElement[] stack = worker.getStackTrace();
+        if (stack.length == 0) {
+            return "  (the property had just finished)";
+        }
+        return Arrays.stream(stack).filter(f -> !f.getClassName().startsWith("java."))
+                .limit(FRAMES_SHOWN).map(f -> "  at " + f).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * An undeclared capability → NOT_IMPLEMENTED; an adapter's {@link ImplementationFailure} →
+     * ERROR; an AssertionError (a counterexample, QuickTheories' shrunk report) → FAIL; any other
+     * exception escaping the property → ERROR (the implementation crashed).
+     */
+    private static Outcome classify(Property p, Throwable t, Settings settings, long start) {
+        Throwable root = rootCause(t);
+        if (root instanceof CapabilityNotImplementedException) {
+            return outcome(p, Status.NOT_IMPLEMENTED, 0, root.getMessage(), settings, start);
+        }
+        if (root instanceof ImplementationFailure) {
+            return outcome(p, Status.ERROR, 0, root.getMessage(), settings, start);
+        }
+        if (t instanceof AssertionError) {
+            String detail = withoutStackFrames(t.getMessage()) + (root != t && !(root instanceof AssertionError)
+                    ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
+            return outcome(p, Status.FAIL, 0, detail, settings, start);
+        }
+        return outcome(p, Status.ERROR, 0, "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed "
+                + settings.seed(), settings, start);
+    }
+
+    /** QuickTheories puts the cause's stack trace in its message; the report needs the values, not the frames. */
+    private static String withoutStackFrames(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... "))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static Outcome outcome(Property p, Status status, double margin, String detail, Settings s, long start) {
+        return new Outcome(p.name(), p.clauses(), status, margin, detail, s.seed(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}

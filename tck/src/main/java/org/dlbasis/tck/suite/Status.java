@@ -1,0 +1,20 @@
+package org.dlbasis.tck.suite;
+
+/** The verdict of one property, and of one clause (the worst of its properties). */
+public enum Status {
+    /** Every example held; the outcome carries the margin. */
+    PASS,
+    /** Not checked: the clause is pending in SPEC.md. */
+    NOT_VERIFIED,
+    /** The implementation does not declare the capability the property needs. */
+    NOT_IMPLEMENTED,
+    /** A counterexample was found. */
+    FAIL,
+    /** The implementation crashed, timed out or answered nonsense. */
+    ERROR;
+
+    /** The worse of two statuses, for combining the properties of one clause. */
+    public Status worst(Status other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+}

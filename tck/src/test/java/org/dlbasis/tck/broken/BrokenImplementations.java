@@ -1,0 +1,311 @@
+package org.dlbasis.tck.broken;
+
+import static org.dlbasis.tck.broken.Delegating.REF;
+
+import java.util.List;
+
+import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.ForwardCache;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.Initialization;
+import org.dlbasis.spec.api.LayerSizes;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.NetworkGradients;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.error.ShapeMismatchException;
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
+
+/**
+ * A catalogue of realistic mistakes, each one method of the reference broken on purpose, with
+ * the clause that must catch it. The suite is tested by running that clause against each.
+ */
+final class BrokenImplementations {
+    private BrokenImplementations() {
+    }
+
+    /** A mistake, the clause expected to catch it, and the broken implementation. */
+    record Broken(String mistake, String caughtBy, Implementation impl) {
+        @Override
+        public String toString() {
+            return mistake + " (→ " + caughtBy + ")";
+        }
+    }
+
+    private static Broken arrays(String mistake, String clause, Delegating.Arrays a) {
+        return new Broken(mistake, clause, Delegating.of(mistake, a, null, null, null, null));
+    }
+
+    private static Broken activations(String mistake, String clause, Delegating.Acts a) {
+        return new Broken(mistake, clause, Delegating.of(mistake, null, a, null, null, null));
+    }
+
+    private static Broken loss(String mistake, String clause, Delegating.Losses l) {
+        return new Broken(mistake, clause, Delegating.of(mistake, null, null, l, null, null));
+    }
+
+    private static Broken logistic(String mistake, String clause, Delegating.Logistic l) {
+        return new Broken(mistake, clause, Delegating.of(mistake, null, null, null, l, null));
+    }
+
+    private static Broken network(String mistake, String clause, Delegating.Network n) {
+        return new Broken(mistake, clause, Delegating.of(mistake, null, null, null, null, n));
+    }
+
+    /** A derivative that replaces g' for one kind of activation. */
+    private static Delegating.Acts derivativeOf(Activation.Kind kind, java.util.function.BiFunction<Activation, Tensor, Tensor> f) {
+        return new Delegating.Acts() {
+            @Override
+            public Tensor derivative(Activation g, Tensor z) {
+                return g.kind() == kind ? f.apply(g, z) : d.derivative(g, z);
+            }
+        };
+    }
+
+    private static Delegating.Acts valueOf(Activation.Kind kind, java.util.function.BiFunction<Activation, Tensor, Tensor> f) {
+        return new Delegating.Acts() {
+            @Override
+            public Tensor apply(Activation g, Tensor z) {
+                return g.kind() == kind ? f.apply(g, z) : d.apply(g, z);
+            }
+        };
+    }
+
+    /** The reference's network gradients, with one of them replaced. */
+    private interface GradientPatch {
+        NetworkGradients patch(NetworkGradients g, NetworkParameters p, ForwardCache c, Tensor x, Tensor y);
+    }
+
+    private static Delegating.Network gradients(GradientPatch patch) {
+        return new Delegating.Network() {
+            @Override
+            public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                return patch.patch(d.backward(p, c, x, y, g), p, c, x, y);
+            }
+        };
+    }
+
+    private static Tensor times(Tensor t, double s) {
+        return t.map(v -> v * s);
+    }
+
+    static List<Broken> all() {
+        return List.of(
+            // --- activations
+            activations("sigmoid derivative σ instead of σ(1−σ)", "ACT-2",
+                    derivativeOf(Activation.Kind.SIGMOID, (g, z) -> REF.activations().apply(g, z))),
+            activations("tanh derivative 1 − tanh instead of 1 − tanh²", "ACT-4",
+                    derivativeOf(Activation.Kind.TANH, (g, z) -> REF.activations().apply(g, z).map(t -> 1 - t))),
+            activations("ReLU'(0) = 1 (z >= 0)", "ACT-6",
+                    derivativeOf(Activation.Kind.RELU, (g, z) -> z.map(v -> v >= 0 ? 1 : 0))),
+            activations("Leaky ReLU slope 0.01 whatever the parameter", "ACT-7",
+                    valueOf(Activation.Kind.LEAKY_RELU, (g, z) -> z.map(v -> v >= 0 ? v : 0.01 * v))),
+            activations("Leaky ReLU'(0) = 1", "ACT-8",
+                    derivativeOf(Activation.Kind.LEAKY_RELU, (g, z) -> z.map(v -> v >= 0 ? 1 : g.parameter()))),
+            activations("ELU ignores α", "ACT-9",
+                    valueOf(Activation.Kind.ELU, (g, z) -> z.map(v -> v >= 0 ? v : Math.expm1(v)))),
+            activations("ELU'(0) = α (z > 0 branch)", "ACT-10",
+                    derivativeOf(Activation.Kind.ELU, (g, z) -> z.map(v -> v > 0 ? 1 : g.parameter() * Math.exp(v)))),
+            activations("unstable sigmoid e^z/(1+e^z) everywhere", "ACT-13",
+                    valueOf(Activation.Kind.SIGMOID, (g, z) -> z.map(v -> Math.exp(v) / (1 + Math.exp(v))))),
+            activations("Maxout ties go to the last piece", "ACT-11", new Delegating.Acts() {
+                @Override
+                public Tensor maxoutDerivative(Tensor pieces) {
+                    int k = pieces.shape().dim(0);
+                    int n = pieces.size() / k;
+                    double[] out = new double[pieces.size()];
+                    for (int j = 0; j < n; j++) {
+                        int w = 0;
+                        for (int i = 0; i < k; i++) {
+                            if (pieces.flat(i * n + j) >= pieces.flat(w * n + j)) {
+                                w = i;
+                            }
+                        }
+                        out[w * n + j] = 1;
+                    }
+                    return Tensor.wrap(pieces.shape(), out);
+                }
+            }),
+            // --- loss
+            loss("loss evaluated literally: 0·log 0 = NaN", "LOSS-2", new Delegating.Losses() {
+                @Override
+                public Tensor loss(Tensor yHat, Tensor y) {
+                    d.loss(yHat, y); // keep the validation
+                    double[] out = new double[y.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        double p = yHat.flat(i);
+                        double t = y.flat(i);
+                        out[i] = -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
+                    }
+                    return Tensor.wrap(y.shape(), out);
+                }
+            }),
+            loss("cost with sum instead of mean", "LOSS-5", new Delegating.Losses() {
+                @Override
+                public double cost(Tensor yHat, Tensor y) {
+                    return d.cost(yHat, y) * y.shape().dim(1);
+                }
+            }),
+            loss("labels of shape (m,1) silently reshaped to the predictions' (1,m)", "LOSS-6", new Delegating.Losses() {
+                @Override
+                public double cost(Tensor yHat, Tensor y) {
+                    return d.cost(yHat, Tensor.of(yHat.shape(), y.toArray()));
+                }
+            }),
+            loss("loss from logits as log(1 + e^z), overflowing", "LOSS-4", new Delegating.Losses() {
+                @Override
+                public Tensor lossFromLogits(Tensor z, Tensor y) {
+                    d.lossFromLogits(z, y);
+                    double[] out = new double[y.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        double t = y.flat(i) == 1 ? -z.flat(i) : z.flat(i);
+                        out[i] = Math.log(1 + Math.exp(t));
+                    }
+                    return Tensor.wrap(y.shape(), out);
+                }
+            }),
+            // --- logistic regression and gradient descent
+            logistic("logistic dw without 1/m", "LR-3", new Delegating.Logistic() {
+                @Override
+                public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+                    LogisticGradients g = d.backward(p, x, y);
+                    return new LogisticGradients(times(g.dw(), x.shape().dim(1)), g.db());
+                }
+            }),
+            logistic("update with + instead of −", "GD-1", new Delegating.Logistic() {
+                @Override
+                public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
+                    return d.step(p, new LogisticGradients(times(g.dw(), -1), -g.db()), a);
+                }
+            }),
+            logistic("negative learning rate accepted", "GD-2", new Delegating.Logistic() {
+                @Override
+                public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
+                    return d.step(p, a < 0 ? new LogisticGradients(times(g.dw(), -1), -g.db()) : g, Math.abs(a));
+                }
+            }),
+            logistic("training history without J(θ₀)", "GD-5", new Delegating.Logistic() {
+                @Override
+                public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double a, int k) {
+                    Training<LogisticParameters> t = super.train(p, x, y, a, k);
+                    return new Training<>(t.parameters(), java.util.Arrays.copyOfRange(t.costs(), 1, k + 1));
+                }
+            }),
+            // --- two-layer network
+            network("dW2 without 1/m", "BACKPROP-2", gradients((g, p, c, x, y) ->
+                    new NetworkGradients(g.dw1(), g.db1(), times(g.dw2(), x.shape().dim(1)), g.db2()))),
+            network("db2 summed over axis 0", "BACKPROP-3", gradients((g, p, c, x, y) -> {
+                int m = x.shape().dim(1);
+                Tensor dz2 = REF.arrays().subtract(c.a2(), y);
+                return new NetworkGradients(g.dw1(), g.db1(), g.dw2(), times(REF.arrays().sum(dz2, 0, true), 1.0 / m));
+            })),
+            network("db1 without keepdims (rank-1)", "DIM-2", gradients((g, p, c, x, y) ->
+                    new NetworkGradients(g.dw1(), REF.arrays().reshape(g.db1(), -1), g.dw2(), g.db2()))),
+            network("dW1 transposed (X dZ1ᵀ)", "BACKPROP-5", gradients((g, p, c, x, y) ->
+                    new NetworkGradients(REF.arrays().transpose(g.dw1()), g.db1(), g.dw2(), g.db2()))),
+            network("dZ1 uses g'(A1) instead of g'(Z1)", "BACKPROP-4", new Delegating.Network() {
+                @Override
+                public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                    return d.backward(p, new ForwardCache(c.a1(), c.a1(), c.z2(), c.a2()), x, y, g);
+                }
+            }),
+            network("dZ2 = Y − A2 (sign)", "BACKPROP-1", gradients((g, p, c, x, y) ->
+                    new NetworkGradients(times(g.dw1(), -1), times(g.db1(), -1), times(g.dw2(), -1), times(g.db2(), -1)))),
+            // hostile gradients: one entry not finite, or so large that a plain sum of squares overflows
+            // (∞ ≤ ∞ once let the +∞ and 1e200 ones pass); each must fail BACKPROP-7 by itself
+            network("one dW2 entry +Infinity", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "dW2", 0, Double.POSITIVE_INFINITY))),
+            network("one db1 entry NaN", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "db1", 0, Double.NaN))),
+            network("one dW1 entry 1e200", "BACKPROP-7", gradients((g, p, c, x, y) ->
+                    BrokenForGradcheck.withEntry(g, "dW1", 0, 1e200))),
+            network("b1 broadcast along the wrong axis (added as a row)", "NET-2", new Delegating.Network() {
+                @Override
+                public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
+                    ForwardCache c = d.forward(p, x, g);
+                    Tensor w1x = REF.arrays().dot(p.w1(), x);
+                    Tensor z1 = REF.arrays().add(w1x, REF.arrays().transpose(p.b1()));
+                    Tensor a1 = REF.activations().apply(g, z1);
+                    Tensor z2 = REF.arrays().add(REF.arrays().dot(p.w2(), a1), p.b2());
+                    return new ForwardCache(z1, a1, z2, REF.activations().apply(Activation.sigmoid(), z2));
+                }
+            }),
+            network("one bias for both layers (b2 := b1[0])", "NET-2", new Delegating.Network() {
+                @Override
+                public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
+                    Tensor b2 = Tensor.full(p.b2().shape(), p.b1().flat(0));
+                    return d.forward(new NetworkParameters(p.w1(), p.b1(), p.w2(), b2), x, g);
+                }
+            }),
+            network("zero-initialised W whatever the scale", "INIT-1", new Delegating.Network() {
+                @Override
+                public NetworkParameters initialize(LayerSizes s, Initialization i) {
+                    return d.initialize(s, Initialization.zeros());
+                }
+            }),
+            network("one random row repeated in W1 and one value in W2: symmetric units", "INIT-4",
+                    new Delegating.Network() {
+                @Override
+                public NetworkParameters initialize(LayerSizes s, Initialization i) {
+                    NetworkParameters p = d.initialize(s, i);
+                    int nx = s.nx();
+                    double[] w1 = p.w1().toArray();
+                    for (int k = nx; k < w1.length; k++) {
+                        w1[k] = w1[k % nx];
+                    }
+                    return new NetworkParameters(Tensor.of(p.w1().shape(), w1), p.b1(),
+                            Tensor.full(p.w2().shape(), p.w2().flat(0)), p.b2());
+                }
+            }),
+            network("uniform instead of Gaussian init", "INIT-1", new Delegating.Network() {
+                @Override
+                public NetworkParameters initialize(LayerSizes s, Initialization i) {
+                    java.util.Random r = new java.util.Random(i.seed());
+                    NetworkParameters p = d.initialize(s, i);
+                    return new NetworkParameters(p.w1().map(v -> (r.nextDouble() - 0.5) * i.scale()), p.b1(),
+                            p.w2().map(v -> (r.nextDouble() - 0.5) * i.scale()), p.b2());
+                }
+            }),
+            // --- arrays
+            arrays("rank-1 transpose gives a column (n,1)", "RANK1-1", new Delegating.Arrays() {
+                @Override
+                public Tensor transpose(Tensor a) {
+                    return a.rank() == 1 ? Tensor.of(Shape.of(a.size(), 1), a.toArray()) : d.transpose(a);
+                }
+            }),
+            arrays("sum treats a negative axis as axis 0", "ARR-6", new Delegating.Arrays() {
+                @Override
+                public Tensor sum(Tensor a, Integer axis, boolean keepdims) {
+                    return d.sum(a, axis != null && axis < 0 && axis >= -a.rank() ? Integer.valueOf(0) : axis, keepdims);
+                }
+            }),
+            arrays("broadcast error without the shapes", "BCAST-3", new Delegating.Arrays() {
+                @Override
+                public Tensor add(Tensor a, Tensor b) {
+                    try {
+                        return d.add(a, b);
+                    } catch (ShapeMismatchException e) {
+                        throw new ShapeMismatchException("shapes do not match");
+                    }
+                }
+            }),
+            arrays("dot broadcasts a (n,1) against a (n,1) like *", "RANK1-5", new Delegating.Arrays() {
+                @Override
+                public Tensor dot(Tensor a, Tensor b) {
+                    try {
+                        return d.dot(a, b);
+                    } catch (ShapeMismatchException e) {
+                        return d.multiply(a, b);
+                    }
+                }
+            }),
+            arrays("1 against 0 broadcasts to 1", "BCAST-5", new Delegating.Arrays() {
+                @Override
+                public Tensor add(Tensor a, Tensor b) {
+                    return a.size() == 0 || b.size() == 0 ? Tensor.zeros(1) : d.add(a, b);
+                }
+            }));
+    }
+}
