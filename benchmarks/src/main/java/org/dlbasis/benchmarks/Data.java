@@ -20,7 +20,7 @@ final class Data {
         for (int i = 0; i < v.length; i++) {
             v[i] = uniform(start + i);
         }
-        return Tensor.wrap(Shape.of(rows, cols), v);
+        return Tensor.of(Shape.of(rows, cols), v);
     }
 
     /** Box-Muller on pairs of u, as numpy's side does it. */
@@ -31,7 +31,7 @@ final class Data {
             double u2 = uniform(start + 1_000_000_000L + i);
             v[i] = Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2) * scale;
         }
-        return Tensor.wrap(Shape.of(rows, cols), v);
+        return Tensor.of(Shape.of(rows, cols), v);
     }
 
     /** Labels 1 where u(5·10⁹ + j) < 0.5. */
@@ -40,6 +40,6 @@ final class Data {
         for (int j = 0; j < m; j++) {
             y[j] = uniform(5_000_000_000L + j) < 0.5 ? 1 : 0;
         }
-        return Tensor.wrap(Shape.of(1, m), y);
+        return Tensor.of(Shape.of(1, m), y);
     }
 }

@@ -67,7 +67,7 @@ public final class WorkloadBenchmark {
         for (int j = 0; j < m; j++) {
             y[j] = x.get(0, j) * x.get(1, j) > 0 ? 1 : 0;
         }
-        return network(x, Tensor.wrap(Shape.of(1, m), y), 4, Activation.tanh(), 10000, 1.2);
+        return network(x, Tensor.of(Shape.of(1, m), y), 4, Activation.tanh(), 10000, 1.2);
     }
 
     private static DoubleSupplier network(Tensor x, Tensor y, int nh, Activation g, int iterations, double alpha) {

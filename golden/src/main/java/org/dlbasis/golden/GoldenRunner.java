@@ -8,7 +8,7 @@ import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.tck.suite.Status;
 import org.dlbasis.spec.api.Implementation;
-import org.dlbasis.spec.error.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
 

@@ -169,7 +169,7 @@ public final class Json {
             values[i] = toDouble(data.get(i), path + ".data[" + i + "]");
         }
         try {
-            return Tensor.wrap(s, values);
+            return Tensor.of(s, values);
         } catch (MalformedTensorException e) {
             throw new JsonFormatException(path + ": " + e.getMessage(), e);
         }

@@ -28,7 +28,7 @@ public final class ReferenceActivations implements Activations {
         for (int j = 0; j < n; j++) {
             out[j] = pieces.flat(winner(pieces, k, n, j) * n + j);
         }
-        return Tensor.wrap(positionShape(pieces), out);
+        return Tensor.of(positionShape(pieces), out);
     }
 
     /** One-hot along axis 0 at the first maximal piece; all NaN where a piece is NaN. */
@@ -44,7 +44,7 @@ public final class ReferenceActivations implements Activations {
                 out[i * n + j] = nan ? Double.NaN : (i == w ? 1.0 : 0.0);
             }
         }
-        return Tensor.wrap(pieces.shape(), out);
+        return Tensor.of(pieces.shape(), out);
     }
 
     /** Index of the first maximal piece at position j, or of the first NaN piece if there is one. */

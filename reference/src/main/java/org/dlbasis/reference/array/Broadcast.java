@@ -62,7 +62,7 @@ public final class Broadcast {
                 index[axis] = 0;
             }
         }
-        return Tensor.wrap(out, result);
+        return Tensor.of(out, result);
     }
 
     /** Strides of {@code in} as seen from the broadcast shape {@code out}: 0 where {@code in} is 1 or absent. */

@@ -21,7 +21,7 @@ public final class MatrixProduct {
 
     /** A (rows, cols) tensor holding the values of an EJML matrix (shares nothing with it). */
     public static Tensor toTensor(DMatrixRMaj m) {
-        return Tensor.wrap(Shape.of(m.numRows, m.numCols), java.util.Arrays.copyOf(m.data, m.getNumElements()));
+        return Tensor.of(Shape.of(m.numRows, m.numCols), java.util.Arrays.copyOf(m.data, m.getNumElements()));
     }
 
     /** C = A B for A (n,k) and B (k,m); the caller has checked k. */

@@ -77,7 +77,7 @@ public final class ReferenceArrayOps implements ArrayOps {
                 index[axis] = 0;
             }
         }
-        return Tensor.wrap(out, result);
+        return Tensor.of(out, result);
     }
 
     /** np.dot for ranks 0–2: rank-1 operands act as a row (left) or column (right), then drop that axis. */
@@ -133,7 +133,7 @@ public final class ReferenceArrayOps implements ArrayOps {
             }
             int[] ones = new int[keepdims ? a.rank() : 0];
             java.util.Arrays.fill(ones, 1);
-            return Tensor.wrap(Shape.of(ones), new double[] {total});
+            return Tensor.of(Shape.of(ones), new double[] {total});
         }
         if (a.rank() == 0 && (axis == 0 || axis == -1)) {
             return a; // numpy accepts axis 0 and -1 on a 0-d array and returns it (SPEC ARR-6)
@@ -158,7 +158,7 @@ public final class ReferenceArrayOps implements ArrayOps {
                 }
             }
         }
-        return Tensor.wrap(Shape.of(withoutAxis(dims, axis, keepdims)), result);
+        return Tensor.of(Shape.of(withoutAxis(dims, axis, keepdims)), result);
     }
 
     private static int sizeBefore(int[] dims, int axis) {
@@ -216,6 +216,6 @@ public final class ReferenceArrayOps implements ArrayOps {
         } else if (known != a.size()) {
             throw new ShapeMismatchException(Messages.reshape(a.size(), dims));
         }
-        return Tensor.wrap(Shape.of(resolved), a.toArray());
+        return Tensor.of(Shape.of(resolved), a.toArray());
     }
 }

@@ -18,7 +18,7 @@ public final class CrossEntropy implements Loss {
         for (int i = 0; i < out.length; i++) {
             out[i] = loss(yHat.flat(i), y.flat(i));
         }
-        return Tensor.wrap(y.shape(), out);
+        return Tensor.of(y.shape(), out);
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class CrossEntropy implements Loss {
         for (int i = 0; i < out.length; i++) {
             out[i] = lossFromLogit(z.flat(i), y.flat(i));
         }
-        return Tensor.wrap(y.shape(), out);
+        return Tensor.of(y.shape(), out);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian() * scale;
         }
-        return Tensor.wrap(shape, values);
+        return Tensor.of(shape, values);
     }
 
     @Override

@@ -17,7 +17,7 @@ public interface CoordinateCost {
             Map<String, Tensor> moved = new LinkedHashMap<>(theta);
             double[] v = theta.get(name).toArray();
             v[flat] += delta;
-            moved.put(name, Tensor.wrap(theta.get(name).shape(), v));
+            moved.put(name, Tensor.of(theta.get(name).shape(), v));
             return model.cost(moved);
         };
     }

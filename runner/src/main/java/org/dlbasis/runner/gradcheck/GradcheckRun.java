@@ -282,7 +282,7 @@ public final class GradcheckRun {
                 values[i] = r.nextGaussian();
                 norm2 += values[i] * values[i];
             }
-            v.put(name, Tensor.wrap(t.shape(), values));
+            v.put(name, Tensor.of(t.shape(), values));
         }
         double norm = Math.sqrt(norm2);
         v.replaceAll((k, t) -> t.map(x -> x / norm));
@@ -297,7 +297,7 @@ public final class GradcheckRun {
             for (int i = 0; i < values.length; i++) {
                 values[i] += eps * v.get(name).flat(i);
             }
-            out.put(name, Tensor.wrap(t.shape(), values));
+            out.put(name, Tensor.of(t.shape(), values));
         }
         return out;
     }

@@ -36,7 +36,7 @@ public final class ModelFactory {
         for (int i = 0; i < y.length; i++) {
             y[i] = r.nextBoolean() ? 1 : 0;
         }
-        return new Data(x, Tensor.wrap(Shape.of(rows, c.m()), y), r);
+        return new Data(x, Tensor.of(Shape.of(rows, c.m()), y), r);
     }
 
     public static GradcheckModel create(Implementation impl, GradcheckConfig c) {
@@ -49,7 +49,7 @@ public final class ModelFactory {
         for (int i = 0; i < v.length; i++) {
             v[i] = r.nextGaussian() * scale;
         }
-        return Tensor.wrap(Shape.of(rows, cols), v);
+        return Tensor.of(Shape.of(rows, cols), v);
     }
 
     private static GradcheckModel logistic(Implementation impl, Tensor x, Tensor y, Random r, GradcheckConfig c) {

@@ -80,7 +80,7 @@ public final class ProtocolImplementation implements Implementation, AutoCloseab
 
     private void declared(Capability c) {
         if (!capabilities().contains(c)) {
-            throw new org.dlbasis.spec.error.CapabilityNotImplementedException(name(), c);
+            throw new org.dlbasis.spec.api.CapabilityNotImplementedException(name(), c);
         }
     }
 

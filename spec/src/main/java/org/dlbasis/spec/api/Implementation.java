@@ -2,7 +2,6 @@ package org.dlbasis.spec.api;
 
 import java.util.Set;
 
-import org.dlbasis.spec.error.CapabilityNotImplementedException;
 
 /**
  * An implementation under test: the one object a conformance run, a golden-data run or a gradient

@@ -35,15 +35,6 @@ public final class Tensor {
         return new Tensor(shape, data.clone());
     }
 
-    /** Takes ownership of {@code data} without copying; for implementations that just built it. */
-    public static Tensor wrap(Shape shape, double[] data) {
-        if (data.length != shape.size()) {
-            throw new MalformedTensorException(
-                    "shape " + shape + " needs " + shape.size() + " values, found " + data.length);
-        }
-        return new Tensor(shape, data);
-    }
-
     /** A 0-d tensor, shape {@code ()}. */
     public static Tensor scalar(double value) {
         return new Tensor(Shape.scalar(), new double[] {value});

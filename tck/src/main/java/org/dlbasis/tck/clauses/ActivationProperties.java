@@ -167,7 +167,7 @@ public final class ActivationProperties {
             for (int i = 0; i < v.length; i++) {
                 v[i] = r.nextInt(5) - 2; // small integers: ties are frequent
             }
-            Tensor pieces = Tensor.wrap(Shape.of(k, n), v);
+            Tensor pieces = Tensor.of(Shape.of(k, n), v);
             Tensor out = act.maxout(pieces);
             Tensor d = act.maxoutDerivative(pieces);
             ctx.require(out.shape().equals(Shape.of(n)), "maxout of " + pieces.shape() + " has shape " + out.shape());

@@ -62,7 +62,7 @@ public final class ArrayProperties {
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextInt(6) == 0 ? specials[random.nextInt(specials.length)] : 10 * random.nextDouble() - 5;
         }
-        return Tensor.wrap(shape, v);
+        return Tensor.of(shape, v);
     }
 
     @Clause({"ARR-3", "RANK1-1"})

@@ -16,7 +16,7 @@ import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.NetworkParameters;
-import org.dlbasis.spec.error.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
 

@@ -59,7 +59,7 @@ public final class GradientDescentProperties {
         for (int j = 0; j < d.m(); j++) {
             xt[d.n() * d.m() + j] = 1;
         }
-        Tensor xTilde = Tensor.wrap(Shape.of(n, d.m()), xt);
+        Tensor xTilde = Tensor.of(Shape.of(n, d.m()), xt);
         Tensor gram = ArrayOracle.matmul(xTilde, ArrayOracle.transpose(xTilde));
         Tensor v = Tensor.full(Shape.of(n, 1), 1);
         double lambda = 0;

@@ -67,8 +67,8 @@ public final class InitializationProperties {
                 w2[k * s.nh() + i] = column.flat(k);
             }
         }
-        return new NetworkParameters(Tensor.wrap(Shape.of(s.nh(), s.nx()), w1), Tensor.full(Shape.of(s.nh(), 1), b),
-                Tensor.wrap(Shape.of(s.ny(), s.nh()), w2), Tensors.gaussian(Shape.of(s.ny(), 1), r, 0.5));
+        return new NetworkParameters(Tensor.of(Shape.of(s.nh(), s.nx()), w1), Tensor.full(Shape.of(s.nh(), 1), b),
+                Tensor.of(Shape.of(s.ny(), s.nh()), w2), Tensors.gaussian(Shape.of(s.ny(), 1), r, 0.5));
     }
 
     /** The largest difference between hidden unit 0 and any other unit, over W1 rows, b1 and W2 columns. */

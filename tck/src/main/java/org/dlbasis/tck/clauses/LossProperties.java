@@ -97,8 +97,8 @@ public final class LossProperties {
                 total += l;
                 abs += Math.abs(l);
             }
-            Tensor yHat = Tensor.wrap(Shape.of(r, m), p);
-            Tensor labels = Tensor.wrap(Shape.of(r, m), y);
+            Tensor yHat = Tensor.of(Shape.of(r, m), p);
+            Tensor labels = Tensor.of(Shape.of(r, m), y);
             Tolerance tol = new Tolerance("2·SUM + LOSS", 2 * Tolerance.gamma(r * m) * abs / m + 1e-15, 1e-15);
             ctx.assertClose("J over (" + r + "," + m + ")", loss.cost(yHat, labels), total / m, tol);
         });

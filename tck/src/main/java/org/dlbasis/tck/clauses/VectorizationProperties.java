@@ -59,7 +59,7 @@ public final class VectorizationProperties {
                 }
                 db += one.db() / d.m();
             }
-            ctx.assertClose("dw vs mean of per-sample dw", all.dw(), Tensor.wrap(Shape.of(d.n(), 1), dw), Tolerance.MODEL);
+            ctx.assertClose("dw vs mean of per-sample dw", all.dw(), Tensor.of(Shape.of(d.n(), 1), dw), Tolerance.MODEL);
             ctx.assertClose("db vs mean of per-sample db", all.db(), db, Tolerance.MODEL);
         });
     }

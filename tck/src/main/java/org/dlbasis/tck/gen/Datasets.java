@@ -37,7 +37,7 @@ public final class Datasets {
                 y[r * m + 1] = 1 - y[r * m];
             }
         }
-        return new Dataset(x, Tensor.wrap(Shape.of(rows, m), y));
+        return new Dataset(x, Tensor.of(Shape.of(rows, m), y));
     }
 
     /**
@@ -65,7 +65,7 @@ public final class Datasets {
             }
             y[j] = z > 0 ? 1 : 0;
         }
-        return new Dataset(Tensor.wrap(Shape.of(n, m), x), Tensor.wrap(Shape.of(1, m), y));
+        return new Dataset(Tensor.of(Shape.of(n, m), x), Tensor.of(Shape.of(1, m), y));
     }
 
     /** A direction drawn uniformly on the unit sphere (e₀ in the measure-zero case of a zero draw). */

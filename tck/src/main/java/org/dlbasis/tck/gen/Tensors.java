@@ -28,7 +28,7 @@ public final class Tensors {
         for (int i = 0; i < v.length; i++) {
             v[i] = (2 * random.nextDouble() - 1) * magnitude;
         }
-        return Tensor.wrap(shape, v);
+        return Tensor.of(shape, v);
     }
 
     /** A tensor of {@code shape} with N(0, 1)·scale values. */
@@ -37,7 +37,7 @@ public final class Tensors {
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextGaussian() * scale;
         }
-        return Tensor.wrap(shape, v);
+        return Tensor.of(shape, v);
     }
 
     /** Finite doubles in [lo, hi]. */

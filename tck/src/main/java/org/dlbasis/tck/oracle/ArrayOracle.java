@@ -28,7 +28,7 @@ public final class ArrayOracle {
                 index[axis] = 0;
             }
         }
-        return Tensor.wrap(target, out);
+        return Tensor.of(target, out);
     }
 
     /** {@code op} on two tensors of equal shape. */
@@ -37,7 +37,7 @@ public final class ArrayOracle {
         for (int i = 0; i < out.length; i++) {
             out[i] = op.applyAsDouble(a.flat(i), b.flat(i));
         }
-        return Tensor.wrap(a.shape(), out);
+        return Tensor.of(a.shape(), out);
     }
 
     /** C[i][j] = Σₖ A[i][k] B[k][j], by the textbook triple loop. */
@@ -55,7 +55,7 @@ public final class ArrayOracle {
                 c[i * m + j] = s;
             }
         }
-        return Tensor.wrap(Shape.of(n, m), c);
+        return Tensor.of(Shape.of(n, m), c);
     }
 
     /** Σₖ |A[i][k] B[k][j]| for each entry: the data of the SUM(k) tolerance. */
@@ -73,7 +73,7 @@ public final class ArrayOracle {
                 out[j * r + i] = a.get(i, j);
             }
         }
-        return Tensor.wrap(Shape.of(c, r), out);
+        return Tensor.of(Shape.of(c, r), out);
     }
 
     /** Row sums of a matrix as an (r, 1) column. */
@@ -86,7 +86,7 @@ public final class ArrayOracle {
                 out[i] += a.get(i, j);
             }
         }
-        return Tensor.wrap(Shape.of(r, 1), out);
+        return Tensor.of(Shape.of(r, 1), out);
     }
 
     /** x·s for every element. */
@@ -110,6 +110,6 @@ public final class ArrayOracle {
         for (int i = 0; i < r; i++) {
             out[i] = a.get(i, j);
         }
-        return Tensor.wrap(Shape.of(r, 1), out);
+        return Tensor.of(Shape.of(r, 1), out);
     }
 }

@@ -44,7 +44,7 @@ public final class NumericalGradient {
             values[j] = saved;
             grad[j] = (plus - minus) / (2 * EPS);
         }
-        return Tensor.wrap(theta.shape(), grad);
+        return Tensor.of(theta.shape(), grad);
     }
 
     /**

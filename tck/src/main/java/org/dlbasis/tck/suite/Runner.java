@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.Implementation;
-import org.dlbasis.spec.error.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 
 /**
  * Runs one property against one implementation and classifies what happened.

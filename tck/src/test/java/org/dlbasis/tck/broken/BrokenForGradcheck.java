@@ -77,7 +77,7 @@ public final class BrokenForGradcheck {
     private static Tensor set(Tensor t, int flat, double value) {
         double[] v = t.toArray();
         v[flat] = value;
-        return Tensor.wrap(t.shape(), v);
+        return Tensor.of(t.shape(), v);
     }
 
     /**

@@ -125,7 +125,7 @@ final class BrokenImplementations {
                         }
                         out[w * n + j] = 1;
                     }
-                    return Tensor.wrap(pieces.shape(), out);
+                    return Tensor.of(pieces.shape(), out);
                 }
             }),
             // --- loss
@@ -139,7 +139,7 @@ final class BrokenImplementations {
                         double t = y.flat(i);
                         out[i] = -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
                     }
-                    return Tensor.wrap(y.shape(), out);
+                    return Tensor.of(y.shape(), out);
                 }
             }),
             loss("cost with sum instead of mean", "LOSS-5", new Delegating.Losses() {
@@ -163,7 +163,7 @@ final class BrokenImplementations {
                         double t = y.flat(i) == 1 ? -z.flat(i) : z.flat(i);
                         out[i] = Math.log(1 + Math.exp(t));
                     }
-                    return Tensor.wrap(y.shape(), out);
+                    return Tensor.of(y.shape(), out);
                 }
             }),
             // --- logistic regression and gradient descent

@@ -1,6 +1,4 @@
-package org.dlbasis.spec.error;
-
-import org.dlbasis.spec.api.Capability;
+package org.dlbasis.spec.api;
 
 /**
  * Thrown when a capability the implementation did not declare is used. The suite reports such
