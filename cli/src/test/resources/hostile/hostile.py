@@ -93,6 +93,9 @@ for line in sys.stdin:
     if mode == "forge":
         send({"id": rid, "ok": False, "error": {"kind": "SHAPE_MISMATCH", "message": FORGED}})
         continue
+    if mode == "no_derivatives" and op == "activation_derivative":
+        send({"id": rid, "ok": False, "error": {"kind": "NOT_IMPLEMENTED", "message": "derivatives come later"}})
+        continue
     try:
         response = dict(id=rid, ok=True, **handle(request))
     except ValueError as e:

@@ -168,6 +168,23 @@ class HostileImplementationsTest {
     }
 
     @Test
+    void anOperationAnsweredNotImplementedIsNotImplementedNotAnError() throws IOException {
+        assertEquals(ExitCode.CONFORMS, conform("--impl", program("no_derivatives"), "--clauses", "ACT-1,ACT-6",
+                "--no-golden"));
+        assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation \"activation_derivative\": "
+                + "derivatives come later");
+        assertEquals("PASS", clause("ACT-1").get("status").asText());
+    }
+
+    @Test
+    @Timeout(120)
+    void aJavaClassThatThrowsNotImplementedIsNotImplemented() throws IOException {
+        assertEquals(ExitCode.CONFORMS, conform("--impl", java("NoDerivatives"), "--clauses", "ACT-1,ACT-6",
+                "--no-golden"));
+        assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation");
+    }
+
+    @Test
     void aBareNanGetsAHint() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("bare_nan"), "--clauses", "ACT-1",
                 "--no-golden"));

@@ -6,6 +6,7 @@ import org.dlbasis.golden.json.Operations;
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.suite.ImplementationFailure;
+import org.dlbasis.tck.suite.IsolatedImplementation;
 import org.dlbasis.tck.suite.Status;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
@@ -18,7 +19,9 @@ public final class GoldenRunner {
     }
 
     public static CaseResult run(Implementation impl, GoldenCase c) {
-        ImplementationFailure.reset();
+        if (impl instanceof IsolatedImplementation isolated) {
+            isolated.beginCheck();
+        }
         try {
             if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
                 return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare "
@@ -28,7 +31,6 @@ public final class GoldenRunner {
             return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
         }
         Map<String, Tensor> actual;
-        ImplementationFailure.reset();
         try {
             actual = Operations.invoke(impl, c.op(), c.params(), c.inputs());
         } catch (SpecException e) {

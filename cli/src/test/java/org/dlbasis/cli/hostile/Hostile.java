@@ -52,7 +52,7 @@ public abstract class Hostile implements Implementation {
 
             @Override
             public Tensor derivative(Activation g, Tensor z) {
-                return ref.derivative(g, z);
+                return Hostile.this.derivative(ref, g, z);
             }
 
             @Override
@@ -65,6 +65,11 @@ public abstract class Hostile implements Implementation {
                 return ref.maxoutDerivative(pieces);
             }
         };
+    }
+
+    /** What {@code activation_derivative} does: the reference's, unless overridden. */
+    Tensor derivative(Activations ref, Activation g, Tensor z) {
+        return ref.derivative(g, z);
     }
 
     @Override
@@ -130,6 +135,19 @@ public abstract class Hostile implements Implementation {
         @Override
         void misbehave() {
             System.out.println("{\"id\": 999, \"ok\": true} debugging output");
+        }
+    }
+
+    /** Provides activations but not their derivatives: that operation is "not implemented". */
+    public static final class NoDerivatives extends Hostile {
+        @Override
+        void misbehave() {
+        }
+
+        @Override
+        Tensor derivative(Activations ref, Activation g, Tensor z) {
+            throw new org.dlbasis.spec.api.CapabilityNotImplementedException(name(), "activation_derivative",
+                    "derivatives come later");
         }
     }
 

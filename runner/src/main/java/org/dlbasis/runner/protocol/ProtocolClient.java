@@ -16,6 +16,7 @@ import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -31,6 +32,8 @@ import org.dlbasis.spec.tensor.Tensor;
  */
 public final class ProtocolClient implements AutoCloseable {
     public static final String PROTOCOL = "dlbasis-protocol/1";
+    /** The error kind that answers an operation the program does not provide (SPEC API-1). */
+    public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
     /** After this many children in a row die before answering the handshake, stop restarting. */
     private static final int MAX_FAILED_STARTS = 3;
     private static final int ABBREVIATE = 300;
@@ -44,6 +47,8 @@ public final class ProtocolClient implements AutoCloseable {
     private boolean everStarted;
     private String name;
     private Set<Capability> capabilities;
+    /** The first failure since {@link #beginCheck()}: later calls of the same check are refused. */
+    private ImplementationFailure firstFailure;
 
     /**
      * @param command the program and its arguments
@@ -60,15 +65,20 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     /** The name the child gave in its handshake (starts it if needed). */
-    public String name() {
+    public synchronized String name() {
         ensureStarted();
         return name;
     }
 
     /** The capabilities the child declared in its handshake. */
-    public Set<Capability> capabilities() {
+    public synchronized Set<Capability> capabilities() {
         ensureStarted();
         return capabilities;
+    }
+
+    /** Forgets the previous check's failure (see {@link org.dlbasis.tck.suite.IsolatedImplementation}). */
+    public synchronized void beginCheck() {
+        firstFailure = null;
     }
 
     /** True once a child has answered the handshake: later failures are the implementation's errors, not a start failure. */
@@ -82,10 +92,12 @@ public final class ProtocolClient implements AutoCloseable {
      * @throws org.dlbasis.spec.error.SpecException the error the implementation reported
      * @throws ImplementationFailure if the child crashed, timed out or answered nonsense
      */
-    public Map<String, Tensor> call(String op, JsonNode params, JsonNode inputs) {
-        ImplementationFailure earlier = ImplementationFailure.first();
-        if (earlier != null) {
+    public synchronized Map<String, Tensor> call(String op, JsonNode params, JsonNode inputs) {
+        if (firstFailure != null) {
             throw new ImplementationFailure("not sent: the implementation already failed in this check");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ImplementationFailure("not sent: the check was abandoned (it ran out of its time budget)");
         }
         ensureStarted();
         ObjectNode request = Json.MAPPER.createObjectNode();
@@ -102,14 +114,14 @@ public final class ProtocolClient implements AutoCloseable {
             return;
         }
         if (failedStarts >= MAX_FAILED_STARTS) {
-            throw new ImplementationFailure("the implementation failed to start " + MAX_FAILED_STARTS
-                    + " times in a row; giving up: " + displayName);
+            throw recorded(new ImplementationFailure("the implementation failed to start " + MAX_FAILED_STARTS
+                    + " times in a row; giving up: " + displayName));
         }
         try {
             child = new ChildProcess(command);
         } catch (IOException e) {
             failedStarts++;
-            throw new ImplementationFailure("could not start " + displayName + ": " + e.getMessage(), e);
+            throw recorded(new ImplementationFailure("could not start " + displayName + ": " + e.getMessage(), e));
         }
         ObjectNode hello = Json.MAPPER.createObjectNode();
         hello.put("id", 0);
@@ -238,21 +250,39 @@ public final class ProtocolClient implements AutoCloseable {
             return fail("answered \"" + op + "\" with ok false but without {\"error\": {\"kind\": <kind>, "
                     + "\"message\": <text>}}: " + abbreviate(response.toString()), null);
         }
+        if (kind.asText().equals(NOT_IMPLEMENTED)) {
+            return new CapabilityNotImplementedException(name, op, message == null ? "" : message.asText());
+        }
         for (ErrorKind k : ErrorKind.values()) {
             if (k.name().equals(kind.asText())) {
                 return k.exception(message == null ? "" : message.asText());
             }
         }
         return fail("answered \"" + op + "\" with the unknown error kind " + abbreviate(kind.toString())
-                + "; known: " + List.of(ErrorKind.values()), null);
+                + "; known: " + List.of(ErrorKind.values()) + " and " + NOT_IMPLEMENTED, null);
     }
 
     /** Kills the child and builds the failure, with its stderr tail. */
     private ImplementationFailure fail(String what, Throwable cause) {
         String tail = child == null ? "" : child.stderrTail();
         close();
-        return new ImplementationFailure("the implementation " + what
-                + (tail.isEmpty() ? "" : "\n--- stderr (last lines) ---\n" + tail), cause);
+        return recorded(new ImplementationFailure("the implementation " + what
+                + (tail.isEmpty() ? "" : "\n--- stderr (last lines) ---\n" + tail), cause));
+    }
+
+    /**
+     * A well-formed answer that is still not the protocol's (a missing output, a wrong shape):
+     * kills the child like any other protocol error and records the failure.
+     */
+    public synchronized ImplementationFailure nonsense(String what) {
+        return fail(what, null);
+    }
+
+    private ImplementationFailure recorded(ImplementationFailure failure) {
+        if (firstFailure == null) {
+            firstFailure = failure;
+        }
+        return failure;
     }
 
     private static String abbreviate(String s) {
@@ -260,7 +290,7 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (child != null) {
             ChildProcess c = child;
             child = null;

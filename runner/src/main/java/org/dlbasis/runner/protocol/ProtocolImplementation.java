@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.tck.suite.ImplementationFailure;
+import org.dlbasis.tck.suite.IsolatedImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
@@ -33,7 +34,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * An implementation in another language, reached through spec/PROTOCOL.md: every API call is one
  * request to the child process. To the suite it is an implementation like any other.
  */
-public final class ProtocolImplementation implements Implementation, AutoCloseable {
+public final class ProtocolImplementation implements IsolatedImplementation, AutoCloseable {
     private final ProtocolClient client;
 
     private ProtocolImplementation(ProtocolClient client) {
@@ -77,6 +78,12 @@ public final class ProtocolImplementation implements Implementation, AutoCloseab
     public void close() {
         client.close();
     }
+
+    @Override
+    public void beginCheck() {
+        client.beginCheck();
+    }
+
 
     private void declared(Capability c) {
         if (!capabilities().contains(c)) {
@@ -138,29 +145,29 @@ public final class ProtocolImplementation implements Implementation, AutoCloseab
         return output(client.call(op, params, inputs), "out", op);
     }
 
-    private static Tensor output(Map<String, Tensor> outputs, String name, String op) {
+    private Tensor output(Map<String, Tensor> outputs, String name, String op) {
         Tensor t = outputs.get(name);
         if (t == null) {
-            throw new ImplementationFailure("the implementation answered \"" + op + "\" without the output \"" + name
+            throw client.nonsense("answered \"" + op + "\" without the output \"" + name
                     + "\"; it gave " + outputs.keySet());
         }
         return t;
     }
 
-    private static double scalar(Map<String, Tensor> outputs, String name, String op) {
+    private double scalar(Map<String, Tensor> outputs, String name, String op) {
         Tensor t = output(outputs, name, op);
         if (t.size() != 1) {
-            throw new ImplementationFailure("the implementation answered \"" + op + "\" with \"" + name
+            throw client.nonsense("answered \"" + op + "\" with \"" + name
                     + "\" of shape " + t.shape() + " where a number was expected");
         }
         return t.flat(0);
     }
 
-    private static LogisticParameters logistic(Map<String, Tensor> o, String op) {
+    private LogisticParameters logistic(Map<String, Tensor> o, String op) {
         return new LogisticParameters(output(o, "params.w", op), scalar(o, "params.b", op));
     }
 
-    private static NetworkParameters network(Map<String, Tensor> o, String op) {
+    private NetworkParameters network(Map<String, Tensor> o, String op) {
         return new NetworkParameters(output(o, "params.w1", op), output(o, "params.b1", op),
                 output(o, "params.w2", op), output(o, "params.b2", op));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operations;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
@@ -109,18 +110,24 @@ public final class ProtocolServer {
             try {
                 answer(op, request, response);
             } catch (SpecException e) {
-                response.removeAll();
-                response.set("id", request.get("id"));
-                response.put("ok", false);
-                ObjectNode error = response.putObject("error");
-                error.put("kind", e.kind().name());
-                error.put("message", e.getMessage());
+                error(response, request, e.kind().name(), e.getMessage());
+            } catch (CapabilityNotImplementedException e) {
+                error(response, request, ProtocolClient.NOT_IMPLEMENTED, e.getMessage());
             } catch (Throwable t) {
                 crash(op, t);
             }
             out.println(Json.MAPPER.writeValueAsString(response));
             out.flush();
         }
+    }
+
+    private static void error(ObjectNode response, JsonNode request, String kind, String message) {
+        response.removeAll();
+        response.set("id", request.get("id"));
+        response.put("ok", false);
+        ObjectNode error = response.putObject("error");
+        error.put("kind", kind);
+        error.put("message", message);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dlbasis.tck.suite;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -51,9 +52,15 @@ public final class Runner {
         }
     }
 
-    /** The property on the current thread; {@link ImplementationFailure} is thread-local, so it is read here. */
+    /**
+     * The property on the current thread, against the implementation as {@link Watched}: what the
+     * implementation threw (besides the spec's errors) decides the outcome before anything the
+     * property concluded from it.
+     */
     private static Outcome runHere(Implementation impl, Property p, Settings settings, long start) {
-        ImplementationFailure.reset();
+        if (impl instanceof IsolatedImplementation isolated) {
+            isolated.beginCheck();
+        }
         try {
             for (Capability needed : p.needs()) {
                 if (!impl.capabilities().contains(needed)) {
@@ -64,19 +71,34 @@ public final class Runner {
         } catch (ImplementationFailure e) {
             return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
         }
-        Context ctx = new Context(impl, settings);
+        Watched watched = new Watched(impl);
+        Context ctx = new Context(watched, settings);
+        Throwable thrown = null;
         try {
             p.method().invoke(p.method().getDeclaringClass().getDeclaredConstructor().newInstance(), ctx);
-            return outcome(p, Status.PASS, ctx.margin(), "", settings, start);
         } catch (InvocationTargetException e) {
-            ImplementationFailure failure = ImplementationFailure.first();
-            return failure != null ? outcome(p, Status.ERROR, 0, failure.getMessage(), settings, start)
-                    : classify(p, e.getCause(), settings, start);
+            thrown = e.getCause();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot run property " + p.name(), e);
-        } finally {
-            ImplementationFailure.reset();
         }
+        Optional<Throwable> first = watched.first();
+        if (first.isPresent()) {
+            return implementationThrew(p, first.get(), settings, start);
+        }
+        return thrown == null ? outcome(p, Status.PASS, ctx.margin(), "", settings, start)
+                : classify(p, thrown, settings, start);
+    }
+
+    /** Not implemented → NOT_IMPLEMENTED; an adapter's failure → ERROR with its text; anything else → ERROR. */
+    private static Outcome implementationThrew(Property p, Throwable t, Settings settings, long start) {
+        if (t instanceof CapabilityNotImplementedException) {
+            return outcome(p, Status.NOT_IMPLEMENTED, 0, t.getMessage(), settings, start);
+        }
+        if (t instanceof ImplementationFailure) {
+            return outcome(p, Status.ERROR, 0, t.getMessage(), settings, start);
+        }
+        return outcome(p, Status.ERROR, 0, "the implementation threw " + t + "\nseed " + settings.seed(), settings,
+                start);
     }
 
     /** The top frames of a stuck worker, innermost first, for the ERROR's text. */
