@@ -31,22 +31,22 @@ public final class GradcheckBenchmark {
         ModelFactory.Data d = ModelFactory.data(full);
         int coordinates = 12288 * 7 + 7 + 7 + 1;
         GradcheckReport[] last = new GradcheckReport[1];
-        double[] fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
+        Timing fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
                 IncrementalCost.network(model.parameters(), d.x(), d.y(), full.activation())).run(ref.name()));
         System.out.printf(Locale.ROOT, "full check, incremental: %s for %d coordinates, verdict %s%n",
-                Timing.format(fast), coordinates, last[0].pass() ? "PASS" : "FAIL");
+                fast, coordinates, last[0].pass() ? "PASS" : "FAIL");
 
         GradcheckConfig sample = new GradcheckConfig(false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01,
                 GradcheckConfig.Mode.SAMPLE, plainSample / 4, 1e-5, 1e-7, false);
         GradcheckModel plainModel = ModelFactory.create(ref, sample);
-        double[] plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
+        Timing plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
                 CoordinateCost.plain(plainModel)).run(ref.name()));
         int sampled = Math.min(plainSample / 4, 12288 * 7) + Math.min(plainSample / 4, 7) * 2 + 1;
-        double perCoordinate = plain[0] / sampled;
+        double perCoordinate = plain.median() / sampled;
         double extrapolated = perCoordinate * coordinates;
         System.out.printf(Locale.ROOT, "plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
-                + " extrapolated to %d coordinates: %.0f s%n", Timing.format(plain), sampled, perCoordinate, coordinates,
+                + " extrapolated to %d coordinates: %.0f s%n", plain, sampled, perCoordinate, coordinates,
                 extrapolated);
-        System.out.printf(Locale.ROOT, "ratio plain / incremental: %.0f×%n", extrapolated / fast[0]);
+        System.out.printf(Locale.ROOT, "ratio plain / incremental: %.0f×%n", extrapolated / fast.median());
     }
 }

@@ -4,15 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The harness: warm-up runs, then several timed runs, reporting the median (robust to a noisy
- * 2-core machine) with the min and max beside it.
+ * The harness's measurement: warm-up runs, then several timed runs, reporting the median (robust
+ * to a noisy 2-core machine) with the min and max beside it.
+ *
+ * @param median the median wall time, in seconds
+ * @param min the fastest run
+ * @param max the slowest run
  */
-final class Timing {
-    private Timing() {
-    }
+record Timing(double median, double min, double max) {
 
-    /** Median, min and max wall time of {@code runs} runs after {@code warmups} untimed ones, in seconds. */
-    static double[] measure(int warmups, int runs, Runnable work) {
+    /** {@code runs} timed runs after {@code warmups} untimed ones. */
+    static Timing measure(int warmups, int runs, Runnable work) {
         for (int i = 0; i < warmups; i++) {
             work.run();
         }
@@ -23,10 +25,11 @@ final class Timing {
             seconds[i] = (System.nanoTime() - t) / 1e9;
         }
         Arrays.sort(seconds);
-        return new double[] {seconds[runs / 2], seconds[0], seconds[runs - 1]};
+        return new Timing(seconds[runs / 2], seconds[0], seconds[runs - 1]);
     }
 
-    static String format(double[] t) {
-        return String.format(Locale.ROOT, "%.3f s (min %.3f, max %.3f)", t[0], t[1], t[2]);
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%.3f s (min %.3f, max %.3f)", median, min, max);
     }
 }

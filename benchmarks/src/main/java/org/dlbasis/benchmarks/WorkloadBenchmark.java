@@ -37,8 +37,8 @@ public final class WorkloadBenchmark {
 
     private static void report(String name, int runs, DoubleSupplier work) {
         double[] result = new double[1];
-        double[] t = Timing.measure(1, runs, () -> result[0] = work.getAsDouble());
-        System.out.printf(Locale.ROOT, "%s %.4f %.4f %.4f %.12g%n", name, t[0], t[1], t[2], result[0]);
+        Timing t = Timing.measure(1, runs, () -> result[0] = work.getAsDouble());
+        System.out.printf(Locale.ROOT, "%s %.4f %.4f %.4f %.12g%n", name, t.median(), t.min(), t.max(), result[0]);
     }
 
     static DoubleSupplier logistic() {
@@ -90,14 +90,14 @@ public final class WorkloadBenchmark {
         double[] xa = va.toArray();
         double[] xb = vb.toArray();
         double[] sink = new double[2];
-        double[] dot = Timing.measure(20, 51, () -> sink[0] = REF.arrays().dot(va, vb).item());
-        double[] loop = Timing.measure(20, 51, () -> {
+        Timing dot = Timing.measure(20, 51, () -> sink[0] = REF.arrays().dot(va, vb).item());
+        Timing loop = Timing.measure(20, 51, () -> {
             double s = 0;
             for (int i = 0; i < n; i++) {
                 s += xa[i] * xb[i];
             }
             sink[1] = s;
         });
-        System.out.printf(Locale.ROOT, "n17-dot %.6f %.6f %.6f %.12g%n", dot[0], loop[0], loop[0] / dot[0], sink[0]);
+        System.out.printf(Locale.ROOT, "n17-dot %.6f %.6f %.6f %.12g%n", dot.median(), loop.median(), loop.median() / dot.median(), sink[0]);
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dlbasis.golden.json.Operation;
+
 /**
- * What each operation of a golden case takes and returns: its parameters with their JSON types,
+ * What each {@link Operation} of a golden case takes and returns: its parameters with their JSON types,
  * its inputs (tensors, numbers, or objects of them) and the names of its outputs, exactly as
  * {@link org.dlbasis.golden.json.Operations} decodes and returns them (golden-data/README.md,
  * spec/PROTOCOL.md). {@link GoldenFile} checks every case against it when the file is read, so a
@@ -114,6 +116,13 @@ final class GoldenSchema {
                 netParams));
         ops.put("net_train", new Op(map("params", net, "x", T, "y", T), Collections.unmodifiableMap(netTraining),
                 List.of("params.w1", "params.b1", "params.w2", "params.b2", "costs")));
+        Set<String> wire = new java.util.LinkedHashSet<>();
+        for (Operation op : Operation.values()) {
+            wire.add(op.wireName());
+        }
+        if (!ops.keySet().equals(wire)) {
+            throw new IllegalStateException("GoldenSchema and Operation disagree: " + ops.keySet() + " vs " + wire);
+        }
         return Collections.unmodifiableMap(ops);
     }
 

@@ -31,34 +31,23 @@ public final class Operations {
 
     /** The capability an operation needs; an unknown name is a format error. */
     public static Capability capabilityOf(String op) {
-        switch (op) {
-            case "add": case "subtract": case "multiply": case "divide": case "maximum": case "greater":
-            case "exp": case "log": case "transpose": case "dot": case "sum": case "reshape":
-                return Capability.ARRAYS;
-            case "activation": case "activation_derivative": case "maxout": case "maxout_derivative":
-                return Capability.ACTIVATIONS;
-            case "loss": case "loss_from_logits": case "cost": case "cost_from_logits":
-                return Capability.LOSS;
-            case "lr_forward": case "lr_cost": case "lr_backward": case "lr_step": case "lr_train":
-                return Capability.LOGISTIC_REGRESSION;
-            case "net_initialize": case "net_forward": case "net_cost": case "net_backward": case "net_step":
-            case "net_train":
-                return Capability.TWO_LAYER_NETWORK;
-            default:
-                throw new JsonFormatException("unknown operation \"" + op + "\"");
-        }
+        return Operation.of(op).capability();
     }
 
     /** Calls {@code op} on {@code impl}; the outputs in the order they are documented. */
     public static Map<String, Tensor> invoke(Implementation impl, String op, JsonNode params, JsonNode inputs) {
-        Capability capability = capabilityOf(op);
-        switch (capability) {
-            case ARRAYS: return arrays(impl, op, params, inputs);
-            case ACTIVATIONS: return activations(impl, op, params, inputs);
-            case LOSS: return loss(impl, op, inputs);
-            case LOGISTIC_REGRESSION: return logistic(impl, op, params, inputs);
-            default: return network(impl, op, params, inputs);
-        }
+        return invoke(impl, Operation.of(op), params, inputs);
+    }
+
+    /** Calls {@code op} on {@code impl}; the outputs in the order they are documented. */
+    public static Map<String, Tensor> invoke(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
+        return switch (op.capability()) {
+            case ARRAYS -> arrays(impl, op, params, inputs);
+            case ACTIVATIONS -> activations(impl, op, params, inputs);
+            case LOSS -> loss(impl, op, inputs);
+            case LOGISTIC_REGRESSION -> logistic(impl, op, params, inputs);
+            case TWO_LAYER_NETWORK -> network(impl, op, params, inputs);
+        };
     }
 
     private static Tensor in(JsonNode inputs, String name) {
@@ -69,33 +58,34 @@ public final class Operations {
         return Map.of("out", t);
     }
 
-    private static Map<String, Tensor> arrays(Implementation impl, String op, JsonNode params, JsonNode inputs) {
+    private static Map<String, Tensor> arrays(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var np = impl.arrays();
-        switch (op) {
-            case "add": return out(np.add(in(inputs, "a"), in(inputs, "b")));
-            case "subtract": return out(np.subtract(in(inputs, "a"), in(inputs, "b")));
-            case "multiply": return out(np.multiply(in(inputs, "a"), in(inputs, "b")));
-            case "divide": return out(np.divide(in(inputs, "a"), in(inputs, "b")));
-            case "maximum": return out(np.maximum(in(inputs, "a"), in(inputs, "b")));
-            case "greater": return out(np.greater(in(inputs, "a"), in(inputs, "b")));
-            case "exp": return out(np.exp(in(inputs, "a")));
-            case "log": return out(np.log(in(inputs, "a")));
-            case "transpose": return out(np.transpose(in(inputs, "a")));
-            case "dot": return out(np.dot(in(inputs, "a"), in(inputs, "b")));
-            case "sum": {
+        return out(switch (op) {
+            case ADD -> np.add(in(inputs, "a"), in(inputs, "b"));
+            case SUBTRACT -> np.subtract(in(inputs, "a"), in(inputs, "b"));
+            case MULTIPLY -> np.multiply(in(inputs, "a"), in(inputs, "b"));
+            case DIVIDE -> np.divide(in(inputs, "a"), in(inputs, "b"));
+            case MAXIMUM -> np.maximum(in(inputs, "a"), in(inputs, "b"));
+            case GREATER -> np.greater(in(inputs, "a"), in(inputs, "b"));
+            case EXP -> np.exp(in(inputs, "a"));
+            case LOG -> np.log(in(inputs, "a"));
+            case TRANSPOSE -> np.transpose(in(inputs, "a"));
+            case DOT -> np.dot(in(inputs, "a"), in(inputs, "b"));
+            case SUM -> {
                 JsonNode axis = required(params, "axis", "params");
                 boolean keepdims = required(params, "keepdims", "params").asBoolean();
-                return out(np.sum(in(inputs, "a"), axis.isNull() ? null : axis.intValue(), keepdims));
+                yield np.sum(in(inputs, "a"), axis.isNull() ? null : axis.intValue(), keepdims);
             }
-            default: {
+            case RESHAPE -> {
                 JsonNode dims = required(params, "dims", "params");
                 int[] d = new int[dims.size()];
                 for (int i = 0; i < d.length; i++) {
                     d[i] = dims.get(i).intValue();
                 }
-                return out(np.reshape(in(inputs, "a"), d));
+                yield np.reshape(in(inputs, "a"), d);
             }
-        }
+            default -> throw new IllegalArgumentException(op + " is not an array operation");
+        });
     }
 
     /** {@code {"activation": "leaky_relu", "parameter": 0.1}} → the API's activation. */
@@ -112,24 +102,27 @@ public final class Operations {
         }
     }
 
-    private static Map<String, Tensor> activations(Implementation impl, String op, JsonNode params, JsonNode inputs) {
+    private static Map<String, Tensor> activations(Implementation impl, Operation op, JsonNode params,
+            JsonNode inputs) {
         var act = impl.activations();
-        switch (op) {
-            case "activation": return out(act.apply(activation(params), in(inputs, "z")));
-            case "activation_derivative": return out(act.derivative(activation(params), in(inputs, "z")));
-            case "maxout": return out(act.maxout(in(inputs, "pieces")));
-            default: return out(act.maxoutDerivative(in(inputs, "pieces")));
-        }
+        return out(switch (op) {
+            case ACTIVATION -> act.apply(activation(params), in(inputs, "z"));
+            case ACTIVATION_DERIVATIVE -> act.derivative(activation(params), in(inputs, "z"));
+            case MAXOUT -> act.maxout(in(inputs, "pieces"));
+            case MAXOUT_DERIVATIVE -> act.maxoutDerivative(in(inputs, "pieces"));
+            default -> throw new IllegalArgumentException(op + " is not an activation operation");
+        });
     }
 
-    private static Map<String, Tensor> loss(Implementation impl, String op, JsonNode inputs) {
+    private static Map<String, Tensor> loss(Implementation impl, Operation op, JsonNode inputs) {
         var loss = impl.loss();
-        switch (op) {
-            case "loss": return out(loss.loss(in(inputs, "y_hat"), in(inputs, "y")));
-            case "loss_from_logits": return out(loss.lossFromLogits(in(inputs, "z"), in(inputs, "y")));
-            case "cost": return out(Tensor.scalar(loss.cost(in(inputs, "y_hat"), in(inputs, "y"))));
-            default: return out(Tensor.scalar(loss.costFromLogits(in(inputs, "z"), in(inputs, "y"))));
-        }
+        return out(switch (op) {
+            case LOSS -> loss.loss(in(inputs, "y_hat"), in(inputs, "y"));
+            case LOSS_FROM_LOGITS -> loss.lossFromLogits(in(inputs, "z"), in(inputs, "y"));
+            case COST -> Tensor.scalar(loss.cost(in(inputs, "y_hat"), in(inputs, "y")));
+            case COST_FROM_LOGITS -> Tensor.scalar(loss.costFromLogits(in(inputs, "z"), in(inputs, "y")));
+            default -> throw new IllegalArgumentException(op + " is not a loss operation");
+        });
     }
 
     /** {@code {"w": tensor, "b": number}}. */
@@ -138,30 +131,31 @@ public final class Operations {
                 toDouble(required(node, "b", path), path + ".b"));
     }
 
-    private static Map<String, Tensor> logistic(Implementation impl, String op, JsonNode params, JsonNode inputs) {
+    private static Map<String, Tensor> logistic(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var lr = impl.logisticRegression();
         LogisticParameters p = logisticParameters(required(inputs, "params", "inputs"), "inputs.params");
-        switch (op) {
-            case "lr_forward": return out(lr.forward(p, in(inputs, "x")));
-            case "lr_cost": return out(Tensor.scalar(lr.cost(p, in(inputs, "x"), in(inputs, "y"))));
-            case "lr_backward": {
+        return switch (op) {
+            case LR_FORWARD -> out(lr.forward(p, in(inputs, "x")));
+            case LR_COST -> out(Tensor.scalar(lr.cost(p, in(inputs, "x"), in(inputs, "y"))));
+            case LR_BACKWARD -> {
                 LogisticGradients g = lr.backward(p, in(inputs, "x"), in(inputs, "y"));
-                return ordered("dw", g.dw(), "db", Tensor.scalar(g.db()));
+                yield ordered("dw", g.dw(), "db", Tensor.scalar(g.db()));
             }
-            case "lr_step": {
+            case LR_STEP -> {
                 JsonNode grads = required(inputs, "grads", "inputs");
                 LogisticGradients g = new LogisticGradients(toTensor(required(grads, "dw", "inputs.grads"),
                         "inputs.grads.dw"), toDouble(required(grads, "db", "inputs.grads"), "inputs.grads.db"));
-                return logisticParams(lr.step(p, g, rate(params)), new LinkedHashMap<>());
+                yield logisticParams(lr.step(p, g, rate(params)), new LinkedHashMap<>());
             }
-            default: {
+            case LR_TRAIN -> {
                 Training<LogisticParameters> t = lr.train(p, in(inputs, "x"), in(inputs, "y"), rate(params),
                         Json.integer(params, "iterations", "params"));
                 Map<String, Tensor> result = logisticParams(t.parameters(), new LinkedHashMap<>());
                 result.put("costs", Tensor.vector(t.costs()));
-                return result;
+                yield result;
             }
-        }
+            default -> throw new IllegalArgumentException(op + " is not a logistic-regression operation");
+        };
     }
 
     private static Map<String, Tensor> logisticParams(LogisticParameters p, Map<String, Tensor> into) {
@@ -181,9 +175,9 @@ public final class Operations {
                 toTensor(required(node, "b2", path), path + ".b2"));
     }
 
-    private static Map<String, Tensor> network(Implementation impl, String op, JsonNode params, JsonNode inputs) {
+    private static Map<String, Tensor> network(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var net = impl.twoLayerNetwork();
-        if (op.equals("net_initialize")) {
+        if (op == Operation.NET_INITIALIZE) {
             var sizes = new org.dlbasis.spec.api.LayerSizes(Json.integer(params, "nx", "params"),
                     Json.integer(params, "nh", "params"), Json.integer(params, "ny", "params"));
             var init = org.dlbasis.spec.api.Initialization.gaussian(
@@ -192,36 +186,36 @@ public final class Operations {
             return networkParams(net.initialize(sizes, init), new LinkedHashMap<>());
         }
         NetworkParameters p = networkParameters(required(inputs, "params", "inputs"), "inputs.params");
-        switch (op) {
-            case "net_forward": {
+        return switch (op) {
+            case NET_FORWARD -> {
                 ForwardCache c = net.forward(p, in(inputs, "x"), activation(params));
-                return ordered("z1", c.z1(), "a1", c.a1(), "z2", c.z2(), "a2", c.a2());
+                yield ordered("z1", c.z1(), "a1", c.a1(), "z2", c.z2(), "a2", c.a2());
             }
-            case "net_cost":
-                return out(Tensor.scalar(net.cost(p, in(inputs, "x"), in(inputs, "y"), activation(params))));
-            case "net_backward": {
+            case NET_COST -> out(Tensor.scalar(net.cost(p, in(inputs, "x"), in(inputs, "y"), activation(params))));
+            case NET_BACKWARD -> {
                 Activation g = activation(params);
                 Tensor x = in(inputs, "x");
                 ForwardCache cache = inputs.has("cache") ? cache(inputs.get("cache")) : net.forward(p, x, g);
                 NetworkGradients d = net.backward(p, cache, x, in(inputs, "y"), g);
-                return ordered("dw1", d.dw1(), "db1", d.db1(), "dw2", d.dw2(), "db2", d.db2());
+                yield ordered("dw1", d.dw1(), "db1", d.db1(), "dw2", d.dw2(), "db2", d.db2());
             }
-            case "net_step": {
+            case NET_STEP -> {
                 JsonNode grads = required(inputs, "grads", "inputs");
                 NetworkGradients d = new NetworkGradients(toTensor(required(grads, "dw1", "inputs.grads"), "dw1"),
                         toTensor(required(grads, "db1", "inputs.grads"), "db1"),
                         toTensor(required(grads, "dw2", "inputs.grads"), "dw2"),
                         toTensor(required(grads, "db2", "inputs.grads"), "db2"));
-                return networkParams(net.step(p, d, rate(params)), new LinkedHashMap<>());
+                yield networkParams(net.step(p, d, rate(params)), new LinkedHashMap<>());
             }
-            default: {
+            case NET_TRAIN -> {
                 Training<NetworkParameters> t = net.train(p, in(inputs, "x"), in(inputs, "y"), activation(params),
                         rate(params), Json.integer(params, "iterations", "params"));
                 Map<String, Tensor> result = networkParams(t.parameters(), new LinkedHashMap<>());
                 result.put("costs", Tensor.vector(t.costs()));
-                return result;
+                yield result;
             }
-        }
+            default -> throw new IllegalArgumentException(op + " is not a network operation");
+        };
     }
 
     private static ForwardCache cache(JsonNode node) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dlbasis.golden.json.Json;
+import org.dlbasis.golden.json.Operation;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.tck.suite.IsolatedImplementation;
 import org.dlbasis.spec.api.Activation;
@@ -141,11 +142,15 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         return object("w1", p.w1(), "b1", p.b1(), "w2", p.w2(), "b2", p.b2());
     }
 
-    private Tensor out(String op, ObjectNode params, ObjectNode inputs) {
-        return output(client.call(op, params, inputs), "out", op);
+    private Tensor out(Operation op, ObjectNode params, ObjectNode inputs) {
+        return output(call(op, params, inputs), "out", op);
     }
 
-    private Tensor output(Map<String, Tensor> outputs, String name, String op) {
+    private Map<String, Tensor> call(Operation op, ObjectNode params, ObjectNode inputs) {
+        return client.call(op.wireName(), params, inputs);
+    }
+
+    private Tensor output(Map<String, Tensor> outputs, String name, Operation op) {
         Tensor t = outputs.get(name);
         if (t == null) {
             throw client.nonsense("answered \"" + op + "\" without the output \"" + name
@@ -154,7 +159,7 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         return t;
     }
 
-    private double scalar(Map<String, Tensor> outputs, String name, String op) {
+    private double scalar(Map<String, Tensor> outputs, String name, Operation op) {
         Tensor t = output(outputs, name, op);
         if (t.size() != 1) {
             throw client.nonsense("answered \"" + op + "\" with \"" + name
@@ -163,11 +168,11 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         return t.flat(0);
     }
 
-    private LogisticParameters logistic(Map<String, Tensor> o, String op) {
+    private LogisticParameters logistic(Map<String, Tensor> o, Operation op) {
         return new LogisticParameters(output(o, "params.w", op), scalar(o, "params.b", op));
     }
 
-    private NetworkParameters network(Map<String, Tensor> o, String op) {
+    private NetworkParameters network(Map<String, Tensor> o, Operation op) {
         return new NetworkParameters(output(o, "params.w1", op), output(o, "params.b1", op),
                 output(o, "params.w2", op), output(o, "params.b2", op));
     }
@@ -178,27 +183,27 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public ArrayOps arrays() {
         declared(Capability.ARRAYS);
         return new ArrayOps() {
-            private Tensor binary(String op, Tensor a, Tensor b) {
+            private Tensor binary(Operation op, Tensor a, Tensor b) {
                 return out(op, object(), object("a", a, "b", b));
             }
 
-            public Tensor add(Tensor a, Tensor b) { return binary("add", a, b); }
-            public Tensor subtract(Tensor a, Tensor b) { return binary("subtract", a, b); }
-            public Tensor multiply(Tensor a, Tensor b) { return binary("multiply", a, b); }
-            public Tensor divide(Tensor a, Tensor b) { return binary("divide", a, b); }
-            public Tensor maximum(Tensor a, Tensor b) { return binary("maximum", a, b); }
-            public Tensor greater(Tensor a, Tensor b) { return binary("greater", a, b); }
-            public Tensor exp(Tensor a) { return out("exp", object(), object("a", a)); }
-            public Tensor log(Tensor a) { return out("log", object(), object("a", a)); }
-            public Tensor transpose(Tensor a) { return out("transpose", object(), object("a", a)); }
-            public Tensor dot(Tensor a, Tensor b) { return binary("dot", a, b); }
+            public Tensor add(Tensor a, Tensor b) { return binary(Operation.ADD, a, b); }
+            public Tensor subtract(Tensor a, Tensor b) { return binary(Operation.SUBTRACT, a, b); }
+            public Tensor multiply(Tensor a, Tensor b) { return binary(Operation.MULTIPLY, a, b); }
+            public Tensor divide(Tensor a, Tensor b) { return binary(Operation.DIVIDE, a, b); }
+            public Tensor maximum(Tensor a, Tensor b) { return binary(Operation.MAXIMUM, a, b); }
+            public Tensor greater(Tensor a, Tensor b) { return binary(Operation.GREATER, a, b); }
+            public Tensor exp(Tensor a) { return out(Operation.EXP, object(), object("a", a)); }
+            public Tensor log(Tensor a) { return out(Operation.LOG, object(), object("a", a)); }
+            public Tensor transpose(Tensor a) { return out(Operation.TRANSPOSE, object(), object("a", a)); }
+            public Tensor dot(Tensor a, Tensor b) { return binary(Operation.DOT, a, b); }
 
             public Tensor sum(Tensor a, Integer axis, boolean keepdims) {
-                return out("sum", object("axis", axis, "keepdims", keepdims), object("a", a));
+                return out(Operation.SUM, object("axis", axis, "keepdims", keepdims), object("a", a));
             }
 
             public Tensor reshape(Tensor a, int... dims) {
-                return out("reshape", object("dims", dims), object("a", a));
+                return out(Operation.RESHAPE, object("dims", dims), object("a", a));
             }
         };
     }
@@ -207,16 +212,16 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public Activations activations() {
         declared(Capability.ACTIVATIONS);
         return new Activations() {
-            public Tensor apply(Activation g, Tensor z) { return out("activation", activation(g), object("z", z)); }
+            public Tensor apply(Activation g, Tensor z) { return out(Operation.ACTIVATION, activation(g), object("z", z)); }
 
             public Tensor derivative(Activation g, Tensor z) {
-                return out("activation_derivative", activation(g), object("z", z));
+                return out(Operation.ACTIVATION_DERIVATIVE, activation(g), object("z", z));
             }
 
-            public Tensor maxout(Tensor pieces) { return out("maxout", object(), object("pieces", pieces)); }
+            public Tensor maxout(Tensor pieces) { return out(Operation.MAXOUT, object(), object("pieces", pieces)); }
 
             public Tensor maxoutDerivative(Tensor pieces) {
-                return out("maxout_derivative", object(), object("pieces", pieces));
+                return out(Operation.MAXOUT_DERIVATIVE, object(), object("pieces", pieces));
             }
         };
     }
@@ -225,19 +230,19 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public Loss loss() {
         declared(Capability.LOSS);
         return new Loss() {
-            public Tensor loss(Tensor yHat, Tensor y) { return out("loss", object(), object("y_hat", yHat, "y", y)); }
+            public Tensor loss(Tensor yHat, Tensor y) { return out(Operation.LOSS, object(), object("y_hat", yHat, "y", y)); }
 
             public Tensor lossFromLogits(Tensor z, Tensor y) {
-                return out("loss_from_logits", object(), object("z", z, "y", y));
+                return out(Operation.LOSS_FROM_LOGITS, object(), object("z", z, "y", y));
             }
 
             public double cost(Tensor yHat, Tensor y) {
-                return scalar(client.call("cost", object(), object("y_hat", yHat, "y", y)), "out", "cost");
+                return scalar(call(Operation.COST, object(), object("y_hat", yHat, "y", y)), "out", Operation.COST);
             }
 
             public double costFromLogits(Tensor z, Tensor y) {
-                return scalar(client.call("cost_from_logits", object(), object("z", z, "y", y)), "out",
-                        "cost_from_logits");
+                return scalar(call(Operation.COST_FROM_LOGITS, object(), object("z", z, "y", y)), "out",
+                        Operation.COST_FROM_LOGITS);
             }
         };
     }
@@ -247,28 +252,28 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         declared(Capability.LOGISTIC_REGRESSION);
         return new LogisticRegression() {
             public Tensor forward(LogisticParameters p, Tensor x) {
-                return out("lr_forward", object(), object("params", params(p), "x", x));
+                return out(Operation.LR_FORWARD, object(), object("params", params(p), "x", x));
             }
 
             public double cost(LogisticParameters p, Tensor x, Tensor y) {
-                return scalar(client.call("lr_cost", object(), object("params", params(p), "x", x, "y", y)), "out",
-                        "lr_cost");
+                return scalar(call(Operation.LR_COST, object(), object("params", params(p), "x", x, "y", y)), "out",
+                        Operation.LR_COST);
             }
 
             public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
-                var o = client.call("lr_backward", object(), object("params", params(p), "x", x, "y", y));
-                return new LogisticGradients(output(o, "dw", "lr_backward"), scalar(o, "db", "lr_backward"));
+                var o = call(Operation.LR_BACKWARD, object(), object("params", params(p), "x", x, "y", y));
+                return new LogisticGradients(output(o, "dw", Operation.LR_BACKWARD), scalar(o, "db", Operation.LR_BACKWARD));
             }
 
             public LogisticParameters step(LogisticParameters p, LogisticGradients g, double rate) {
-                return logistic(client.call("lr_step", object("learning_rate", rate),
-                        object("params", params(p), "grads", object("dw", g.dw(), "db", g.db()))), "lr_step");
+                return logistic(call(Operation.LR_STEP, object("learning_rate", rate),
+                        object("params", params(p), "grads", object("dw", g.dw(), "db", g.db()))), Operation.LR_STEP);
             }
 
             public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double rate, int k) {
-                var o = client.call("lr_train", object("learning_rate", rate, "iterations", k),
+                var o = call(Operation.LR_TRAIN, object("learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
-                return new Training<>(logistic(o, "lr_train"), output(o, "costs", "lr_train").toArray());
+                return new Training<>(logistic(o, Operation.LR_TRAIN), output(o, "costs", Operation.LR_TRAIN).toArray());
             }
         };
     }
@@ -278,40 +283,40 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         declared(Capability.TWO_LAYER_NETWORK);
         return new TwoLayerNetwork() {
             public NetworkParameters initialize(LayerSizes s, Initialization init) {
-                return network(client.call("net_initialize", object("nx", s.nx(), "nh", s.nh(), "ny", s.ny(),
-                        "scale", init.scale(), "seed", init.seed()), object()), "net_initialize");
+                return network(call(Operation.NET_INITIALIZE, object("nx", s.nx(), "nh", s.nh(), "ny", s.ny(),
+                        "scale", init.scale(), "seed", init.seed()), object()), Operation.NET_INITIALIZE);
             }
 
             public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
-                var o = client.call("net_forward", activation(g), object("params", params(p), "x", x));
-                return new ForwardCache(output(o, "z1", "net_forward"), output(o, "a1", "net_forward"),
-                        output(o, "z2", "net_forward"), output(o, "a2", "net_forward"));
+                var o = call(Operation.NET_FORWARD, activation(g), object("params", params(p), "x", x));
+                return new ForwardCache(output(o, "z1", Operation.NET_FORWARD), output(o, "a1", Operation.NET_FORWARD),
+                        output(o, "z2", Operation.NET_FORWARD), output(o, "a2", Operation.NET_FORWARD));
             }
 
             public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
-                return scalar(client.call("net_cost", activation(g), object("params", params(p), "x", x, "y", y)),
-                        "out", "net_cost");
+                return scalar(call(Operation.NET_COST, activation(g), object("params", params(p), "x", x, "y", y)),
+                        "out", Operation.NET_COST);
             }
 
             public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
                 ObjectNode cache = object("z1", c.z1(), "a1", c.a1(), "z2", c.z2(), "a2", c.a2());
-                var o = client.call("net_backward", activation(g),
+                var o = call(Operation.NET_BACKWARD, activation(g),
                         object("params", params(p), "cache", cache, "x", x, "y", y));
-                return new NetworkGradients(output(o, "dw1", "net_backward"), output(o, "db1", "net_backward"),
-                        output(o, "dw2", "net_backward"), output(o, "db2", "net_backward"));
+                return new NetworkGradients(output(o, "dw1", Operation.NET_BACKWARD), output(o, "db1", Operation.NET_BACKWARD),
+                        output(o, "dw2", Operation.NET_BACKWARD), output(o, "db2", Operation.NET_BACKWARD));
             }
 
             public NetworkParameters step(NetworkParameters p, NetworkGradients g, double rate) {
                 ObjectNode grads = object("dw1", g.dw1(), "db1", g.db1(), "dw2", g.dw2(), "db2", g.db2());
-                return network(client.call("net_step", object("learning_rate", rate),
-                        object("params", params(p), "grads", grads)), "net_step");
+                return network(call(Operation.NET_STEP, object("learning_rate", rate),
+                        object("params", params(p), "grads", grads)), Operation.NET_STEP);
             }
 
             public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation g,
                     double rate, int k) {
-                var o = client.call("net_train", with(activation(g), "learning_rate", rate, "iterations", k),
+                var o = call(Operation.NET_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
-                return new Training<>(network(o, "net_train"), output(o, "costs", "net_train").toArray());
+                return new Training<>(network(o, Operation.NET_TRAIN), output(o, "costs", Operation.NET_TRAIN).toArray());
             }
         };
     }
