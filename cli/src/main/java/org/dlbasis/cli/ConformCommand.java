@@ -12,6 +12,7 @@ import org.dlbasis.golden.GoldenData;
 import org.dlbasis.runner.report.ClauseResult;
 import org.dlbasis.runner.report.ConformanceReport;
 import org.dlbasis.runner.report.ConformanceRun;
+import org.dlbasis.runner.report.JUnitXml;
 import org.dlbasis.runner.report.ReportFiles;
 import org.dlbasis.runner.report.ReportWriter;
 import org.dlbasis.runner.report.Untrusted;
@@ -65,6 +66,10 @@ final class ConformCommand implements Callable<Integer> {
             description = "folder for report.json, report.md, report.html (default ${DEFAULT-VALUE})")
     Path report;
 
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "also write the verdicts as JUnit XML, one test case per clause, for CI servers")
+    Path junitXml;
+
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "" + Settings.DEFAULT_BUDGET_MILLIS / 1000,
             description = "wall time one property may take before it is an ERROR (default ${DEFAULT-VALUE})")
     long budgetSeconds;
@@ -81,12 +86,21 @@ final class ConformCommand implements Callable<Integer> {
         Settings settings = settings(cmd);
         Predicate<String> selection = selection(cmd);
         ReportFiles.checkWritable(report);
+        if (junitXml != null) {
+            ReportFiles.checkWritable(junitXml.toAbsolutePath().getParent());
+            if (java.nio.file.Files.isDirectory(junitXml)) {
+                throw new CommandLine.ParameterException(cmd, "--junit-xml names a folder, not a file: " + junitXml);
+            }
+        }
         Path golden = noGolden ? null : GoldenData.directory();
         Implementation implementation = implementationOptions.open(cmd);
         try {
             ConformanceRun run = new ConformanceRun(implementation, settings, selection, golden);
             ConformanceReport r = new LiveReport(run, report, SNAPSHOT_MILLIS).run(this::progress);
             List<Path> written = ReportWriter.writeAll(r, report);
+            if (junitXml != null) {
+                ReportFiles.write(junitXml, JUnitXml.of(r));
+            }
             print(r, written);
             return exitCode(r.verdict());
         } finally {

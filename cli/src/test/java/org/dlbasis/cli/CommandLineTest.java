@@ -133,6 +133,26 @@ class CommandLineTest {
     }
 
     @Test
+    void junitXmlHasOneTestCasePerClause() throws Exception {
+        Path xml = dir.resolve("ci/dlbasis.xml");
+        Files.createDirectories(xml.getParent());
+        assertEquals(ExitCode.CONFORMS, conform("--clauses", "ACT,VEC-4", "--junit-xml", xml.toString()));
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        var cases = doc.getElementsByTagName("testcase");
+        assertEquals(clauseIds().size(), cases.getLength());
+        assertEquals("ACT-1 Sigmoid", cases.item(0).getAttributes().getNamedItem("name").getNodeValue());
+        assertEquals(1, doc.getElementsByTagName("skipped").getLength(), "VEC-4 is pending: skipped");
+        assertEquals(0, doc.getElementsByTagName("failure").getLength());
+        assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
+    }
+
+    @Test
+    void junitXmlPathIsCheckedBeforeTheRun() {
+        assertEquals(ExitCode.USAGE, conform("--clauses", "ACT-1", "--junit-xml", dir.toString()));
+        assertTrue(err.contains("--junit-xml names a folder, not a file"), err);
+    }
+
+    @Test
     void theReportIsMarkedCompleteWithItsVerdict() throws IOException {
         assertEquals(ExitCode.CONFORMS, conform("--clauses", "ACT-1"));
         assertTrue(report().get("complete").asBoolean());

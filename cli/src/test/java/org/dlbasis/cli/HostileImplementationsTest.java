@@ -242,8 +242,12 @@ class HostileImplementationsTest {
     // ------------------------------------------------------------------ forged reports
 
     @Test
-    void nothingTheImplementationSaysCanForgeAReport() throws IOException {
-        conform("--impl", program("forge"), "--clauses", "ACT-1,BCAST-3", "--no-golden");
+    void nothingTheImplementationSaysCanForgeAReport() throws Exception {
+        Path xml = reports.resolve("junit.xml");
+        conform("--impl", program("forge"), "--clauses", "ACT-1,BCAST-3", "--no-golden", "--junit-xml", xml.toString());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertTrue(doc.getDocumentElement().getAttribute("name").contains("\\x1b[8m"), "well-formed and escaped");
+        assertTrue(doc.getElementsByTagName("failure").getLength() + doc.getElementsByTagName("error").getLength() > 0);
         String md = Files.readString(reports.resolve("report.md"));
         assertEquals(1, md.lines().filter(l -> l.startsWith("- verdict")).count(), md);
         assertTrue(md.lines().filter(l -> l.contains("<script>") || l.contains("```"))
