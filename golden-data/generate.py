@@ -31,8 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-SEED = 20261130
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "adapters" / "python"))
+from dlbasis_protocol.codec import encode_double, encode_tensor  # noqa: E402  (the one JSON codec)
+
+SEED = 20261130
 U = 2.0 ** -53
 D = decimal.Context(prec=60, Emin=-10**6, Emax=10**6)
 decimal.setcontext(D)  # every Decimal operator too, not only D's methods, works at 60 digits
@@ -49,19 +52,8 @@ TOL = {
 
 # ---------------------------------------------------------------- encoding
 
-def num(x):
-    """A float64 as JSON: shortest round-trip decimal, or "NaN" / "Infinity" / "-Infinity"."""
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    return x
-
-
-def tensor(a):
-    a = np.asarray(a, dtype=np.float64)
-    return {"shape": list(a.shape), "data": [num(v) for v in a.reshape(-1)]}
+num = encode_double
+tensor = encode_tensor
 
 
 def tol(name, atol=None, rtol=None):

@@ -24,6 +24,9 @@ import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from dlbasis_protocol.codec import decode_double, decode_tensor, encode_double, encode_tensor  # noqa: E402
+
 NAME = "numpy %s (adapters/numpy)" % np.__version__
 CAPABILITIES = ["ARRAYS", "ACTIVATIONS", "LOSS", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK"]
 BREAK = os.environ.get("DLBASIS_NUMPY_BREAK", "")
@@ -41,28 +44,10 @@ def shape_text(shape):
 
 # ------------------------------------------------------------------ encoding
 
-def dec(x):
-    if isinstance(x, str):
-        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[x]
-    return float(x)
-
-
-def enc(x):
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    return x
-
-
-def tensor_in(node):
-    return np.array([dec(v) for v in node["data"]], dtype=np.float64).reshape(node["shape"])
-
-
-def tensor_out(a):
-    a = np.asarray(a, dtype=np.float64)
-    return {"shape": list(a.shape), "data": [enc(v) for v in a.reshape(-1)]}
+dec = decode_double
+enc = encode_double
+tensor_in = decode_tensor
+tensor_out = encode_tensor
 
 
 # ------------------------------------------------------------------ arrays (numpy itself)
