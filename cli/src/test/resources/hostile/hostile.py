@@ -49,6 +49,8 @@ def hello_response(rid):
         name = FORGED
     elif mode in ("stop_reading", "huge_request"):
         caps = ["ARRAYS"]
+    elif mode == "cost_1x1":
+        caps = ["LOSS"]
     return {"id": rid, "ok": True, "name": name, "capabilities": caps}
 
 
@@ -92,6 +94,15 @@ for line in sys.stdin:
         os._exit(3)
     if mode == "forge":
         send({"id": rid, "ok": False, "error": {"kind": "SHAPE_MISMATCH", "message": FORGED}})
+        continue
+    if mode == "cost_1x1":
+        if op != "cost":
+            send({"id": rid, "ok": False, "error": {"kind": "NOT_IMPLEMENTED", "message": "only the cost"}})
+            continue
+        import math as m
+        yh, y = request["inputs"]["y_hat"]["data"], request["inputs"]["y"]["data"]
+        j = -sum(b * m.log(a) + (1 - b) * m.log(1 - a) for a, b in zip(yh, y)) / max(1, len(y))
+        send({"id": rid, "ok": True, "outputs": {"out": {"shape": [1, 1], "data": [j]}}})
         continue
     if mode == "no_derivatives" and op == "activation_derivative":
         send({"id": rid, "ok": False, "error": {"kind": "NOT_IMPLEMENTED", "message": "derivatives come later"}})

@@ -185,6 +185,14 @@ class HostileImplementationsTest {
     }
 
     @Test
+    void aCostOfShapeOneByOneIsAFailNotAPass() throws IOException {
+        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("cost_1x1"), "--clauses", "LOSS-5",
+                "--no-golden"));
+        assertClause("LOSS-5", "FAIL", "\"cost\" returned \"out\" with shape (1,1), expected () (a number, a 0-d "
+                + "array: squeeze it)");
+    }
+
+    @Test
     void aBareNanGetsAHint() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("bare_nan"), "--clauses", "ACT-1",
                 "--no-golden"));

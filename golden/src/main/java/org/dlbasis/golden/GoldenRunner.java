@@ -8,6 +8,7 @@ import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.tck.suite.IsolatedImplementation;
 import org.dlbasis.tck.suite.Status;
+import org.dlbasis.tck.suite.WrongResultShape;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.error.SpecException;
@@ -43,6 +44,8 @@ public final class GoldenRunner {
             return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
         } catch (RuntimeException e) {
             return result(c, Status.ERROR, 0, where(c) + ": the implementation threw " + e);
+        } catch (WrongResultShape e) {
+            return result(c, Status.FAIL, 0, where(c) + ": " + e.getMessage());
         }
         if (c.expectsError()) {
             return result(c, Status.FAIL, 0, where(c) + ": expected a " + c.errorKind() + " error"

@@ -13,6 +13,7 @@ import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operation;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.tck.suite.IsolatedImplementation;
+import org.dlbasis.tck.suite.WrongResultShape;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
@@ -29,6 +30,7 @@ import org.dlbasis.spec.api.NetworkGradients;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.Training;
 import org.dlbasis.spec.api.TwoLayerNetwork;
+import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
@@ -159,13 +161,22 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         return t;
     }
 
+    /** A number: exactly a 0-d array, shape (), as numpy gives for a cost after {@code np.squeeze}. */
     private double scalar(Map<String, Tensor> outputs, String name, Operation op) {
         Tensor t = output(outputs, name, op);
-        if (t.size() != 1) {
-            throw client.nonsense("answered \"" + op + "\" with \"" + name
-                    + "\" of shape " + t.shape() + " where a number was expected");
+        if (t.rank() != 0) {
+            throw new WrongResultShape(op.wireName(), name, Shape.scalar(), t.shape());
         }
         return t.flat(0);
+    }
+
+    /** The costs of a training run: exactly rank 1, shape (k+1,). */
+    private double[] costs(Map<String, Tensor> outputs, Operation op, int iterations) {
+        Tensor t = output(outputs, "costs", op);
+        if (t.rank() != 1 || t.size() != iterations + 1) {
+            throw new WrongResultShape(op.wireName(), "costs", Shape.of(iterations + 1), t.shape());
+        }
+        return t.toArray();
     }
 
     private LogisticParameters logistic(Map<String, Tensor> o, Operation op) {
@@ -273,7 +284,7 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
             public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double rate, int k) {
                 var o = call(Operation.LR_TRAIN, object("learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
-                return new Training<>(logistic(o, Operation.LR_TRAIN), output(o, "costs", Operation.LR_TRAIN).toArray());
+                return new Training<>(logistic(o, Operation.LR_TRAIN), costs(o, Operation.LR_TRAIN, k));
             }
         };
     }
@@ -316,7 +327,7 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
                     double rate, int k) {
                 var o = call(Operation.NET_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
-                return new Training<>(network(o, Operation.NET_TRAIN), output(o, "costs", Operation.NET_TRAIN).toArray());
+                return new Training<>(network(o, Operation.NET_TRAIN), costs(o, Operation.NET_TRAIN, k));
             }
         };
     }

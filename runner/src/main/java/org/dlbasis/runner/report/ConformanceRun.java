@@ -3,9 +3,7 @@ package org.dlbasis.runner.report;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -27,6 +25,8 @@ import org.dlbasis.spec.clause.SpecClauses;
 
 /** Runs the properties (and optionally the golden files) against an implementation, clause by clause. */
 public final class ConformanceRun {
+    /** Failing checks quoted per clause and kind; the rest are counted. */
+    private static final int SHOWN = 5;
 
     /** Told about every check as it finishes, for progress output. */
     public interface Progress {
@@ -182,31 +182,77 @@ public final class ConformanceRun {
         return results;
     }
 
+    /** Sorts a check's detail by what it says about the implementation. */
+    private static void file(Status s, String detail, List<String> failures, List<String> errors,
+            List<String> notImplemented) {
+        switch (s) {
+            case FAIL -> failures.add(detail);
+            case ERROR -> errors.add(detail);
+            case NOT_IMPLEMENTED -> notImplemented.add(detail);
+            default -> { }
+        }
+    }
+
+    /**
+     * Every failing check, then every erring one, then what was not implemented: an ERROR never
+     * hides a FAIL, nor one FAIL another (at most {@value #SHOWN} of each, with a count of the rest).
+     */
+    private static String reason(List<String> failures, List<String> errors, List<String> notImplemented) {
+        List<String> parts = new ArrayList<>();
+        boolean labelled = failures.size() + errors.size() > 1;
+        section(parts, "FAIL", failures, labelled);
+        section(parts, "ERROR", errors, labelled);
+        if (parts.isEmpty()) {
+            section(parts, "NOT_IMPLEMENTED", notImplemented, notImplemented.size() > 1);
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private static void section(List<String> parts, String label, List<String> details, boolean labelled) {
+        if (details.isEmpty()) {
+            return;
+        }
+        List<String> shown = details.subList(0, Math.min(SHOWN, details.size()));
+        StringBuilder b = new StringBuilder();
+        for (String d : shown) {
+            b.append(b.length() == 0 ? "" : "\n\n").append(labelled ? label + ": " : "").append(d);
+        }
+        if (details.size() > SHOWN) {
+            b.append("\n\n… and ").append(details.size() - SHOWN).append(" more ").append(label)
+                    .append(" checks in this clause (see properties[] and golden[])");
+        }
+        parts.add(b.toString());
+    }
+
     private static ClauseResult verdict(SpecClause c, List<Outcome> outcomes, List<CaseResult> cases,
             boolean complete) {
         if (c.pending()) {
             return new ClauseResult(c.id(), c.strength(), c.title(), Status.NOT_VERIFIED, 0, c.pendingReason(),
                     outcomes, cases);
         }
-        Map<Status, String> firstDetail = new LinkedHashMap<>();
         Status status = Status.PASS;
         double margin = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<String> notImplemented = new ArrayList<>();
         for (Outcome o : outcomes) {
             status = status.worst(o.status());
             margin = Math.max(margin, o.status() == Status.PASS ? o.margin() : 0);
-            firstDetail.putIfAbsent(o.status(), o.property() + ": " + o.detail());
+            file(o.status(), o.property() + ": " + o.detail(), failures, errors, notImplemented);
         }
         for (CaseResult r : cases) {
             status = status.worst(r.status());
             margin = Math.max(margin, r.status() == Status.PASS ? r.margin() : 0);
-            firstDetail.putIfAbsent(r.status(), r.detail());
+            file(r.status(), r.detail(), failures, errors, notImplemented);
         }
+        String reason;
         if (outcomes.isEmpty() && cases.isEmpty()) {
             status = Status.NOT_VERIFIED;
-            firstDetail.put(status, complete ? "no property or golden case checks this clause in this run"
-                    : "not reached: the run did not finish");
+            reason = complete ? "no property or golden case checks this clause in this run"
+                    : "not reached: the run did not finish";
+        } else {
+            reason = status == Status.PASS ? "" : reason(failures, errors, notImplemented);
         }
-        String reason = status == Status.PASS ? "" : firstDetail.getOrDefault(status, "");
         return new ClauseResult(c.id(), c.strength(), c.title(), status, margin, reason, outcomes, cases);
     }
 }

@@ -89,8 +89,15 @@ public final class Runner {
                 : classify(p, thrown, settings, start);
     }
 
-    /** Not implemented → NOT_IMPLEMENTED; an adapter's failure → ERROR with its text; anything else → ERROR. */
+    /**
+     * Not implemented → NOT_IMPLEMENTED; a wrong answer the adapter found (an AssertionError such
+     * as {@link WrongResultShape}) → FAIL; an adapter's failure → ERROR with its text; anything
+     * else → ERROR.
+     */
     private static Outcome implementationThrew(Property p, Throwable t, Settings settings, long start) {
+        if (t instanceof AssertionError) {
+            return outcome(p, Status.FAIL, 0, t.getMessage() + "\nseed " + settings.seed(), settings, start);
+        }
         if (t instanceof CapabilityNotImplementedException) {
             return outcome(p, Status.NOT_IMPLEMENTED, 0, t.getMessage(), settings, start);
         }

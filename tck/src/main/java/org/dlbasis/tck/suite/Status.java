@@ -8,10 +8,10 @@ public enum Status {
     NOT_VERIFIED,
     /** The implementation does not declare the capability the property needs. */
     NOT_IMPLEMENTED,
-    /** A counterexample was found. */
-    FAIL,
     /** The implementation crashed, timed out or answered nonsense. */
-    ERROR;
+    ERROR,
+    /** A counterexample was found: the worst, so that a crash elsewhere in a clause never hides it. */
+    FAIL;
 
     /** The worse of two statuses, for combining the properties of one clause. */
     public Status worst(Status other) {
