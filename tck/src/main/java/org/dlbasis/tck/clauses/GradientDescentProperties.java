@@ -18,6 +18,8 @@ import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.api.NetworkGradients;
+import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -25,7 +27,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.LOGISTIC_REGRESSION)
 public final class GradientDescentProperties {
 
-    /** If this fails, check the sign of the update and that α multiplies the gradient. */
+    /**
+     * If this fails, check the sign of the update and that α multiplies the gradient. Both ways of
+     * rounding θ − α·dθ pass: once (a fused multiply-add, as PyTorch's SGD does, the more accurate)
+     * and twice (numpy's fl(θ − fl(α·dθ))); see {@link #stepTolerance}.
+     */
     @Clause("GD-1")
     public void required_GD1_updateIsThetaMinusAlphaTimesGradient(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -35,16 +41,54 @@ public final class GradientDescentProperties {
             LogisticGradients g = new LogisticGradients(Tensors.gaussian(Shape.of(n, 1), r, 1), r.nextGaussian());
             LogisticParameters next = lr.step(p, g, alpha);
             for (int i = 0; i < n; i++) {
-                double expected = p.w().flat(i) - alpha * g.dw().flat(i);
-                ctx.assertClose("w[" + i + "] after a step", next.w().flat(i), expected, oneUlp(expected));
+                assertStep(ctx, "w[" + i + "]", next.w().flat(i), p.w().flat(i), alpha, g.dw().flat(i));
             }
-            double expectedB = p.b() - alpha * g.db();
-            ctx.assertClose("b after a step", next.b(), expectedB, oneUlp(expectedB));
+            assertStep(ctx, "b", next.b(), p.b(), alpha, g.db());
         });
     }
 
-    static Tolerance oneUlp(double expected) {
-        return new Tolerance("1 ulp", Math.ulp(expected), 0);
+    /** If this fails, check that every one of W1, b1, W2, b2 takes its own gradient, with the sign and α. */
+    @Clause("GD-1")
+    @Requires(Capability.TWO_LAYER_NETWORK)
+    public void required_GD1_networkUpdateIsThetaMinusAlphaTimesGradient(Context ctx) {
+        var net = ctx.impl().twoLayerNetwork();
+        ctx.qt().forAll(Datasets.layerSizesWithOutputs(4), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE))
+                .checkAssert((s, alpha, seed) -> {
+                    Random r = new Random(seed);
+                    NetworkParameters p = Datasets.parameters(s, r, 1);
+                    NetworkParameters g = Datasets.parameters(s, r, 1);
+                    NetworkParameters next = net.step(p, new NetworkGradients(g.w1(), g.b1(), g.w2(), g.b2()), alpha);
+                    assertSteps(ctx, "W1", next.w1(), p.w1(), alpha, g.w1());
+                    assertSteps(ctx, "b1", next.b1(), p.b1(), alpha, g.b1());
+                    assertSteps(ctx, "W2", next.w2(), p.w2(), alpha, g.w2());
+                    assertSteps(ctx, "b2", next.b2(), p.b2(), alpha, g.b2());
+                });
+    }
+
+    private static void assertSteps(Context ctx, String name, Tensor next, Tensor theta, double alpha, Tensor grad) {
+        ctx.require(next.shape().equals(theta.shape()), name + " after a step has shape " + next.shape()
+                + ", expected " + theta.shape());
+        for (int i = 0; i < theta.size(); i++) {
+            assertStep(ctx, name + " entry " + i, next.flat(i), theta.flat(i), alpha, grad.flat(i));
+        }
+    }
+
+    /** One entry of a step against θ − α·g rounded once, with {@link #stepTolerance}. */
+    private static void assertStep(Context ctx, String what, double actual, double theta, double alpha, double g) {
+        double exact = Math.fma(-alpha, g, theta);
+        ctx.assertClose(what + " after a step (θ = " + theta + ", α = " + alpha + ", dθ = " + g + ")", actual, exact,
+                stepTolerance(exact, alpha * g));
+    }
+
+    /**
+     * GD-1's tolerance around e = fma(−α, dθ, θ), the exact θ − α·dθ rounded once:
+     * |actual − e| ≤ ulp(e) + u·|α·dθ|. It admits every faithful rounding of the exact value
+     * (within ulp(e)) and numpy's two roundings fl(θ − fl(α·dθ)), whose product error u·|α·dθ|
+     * survives the subtraction; a step with the wrong sign, a wrong α or a stale gradient is off
+     * by far more.
+     */
+    static Tolerance stepTolerance(double exact, double alphaTimesGradient) {
+        return new Tolerance("GD-1 step", Math.ulp(exact) + 0x1p-53 * Math.abs(alphaTimesGradient), 0);
     }
 
     /** L = λ_max(X̃X̃ᵀ)/(4m), by power iteration on the oracle's X̃X̃ᵀ. */

@@ -180,6 +180,18 @@ final class BrokenImplementations {
                     return d.step(p, new LogisticGradients(times(g.dw(), -1), -g.db()), a);
                 }
             }),
+            logistic("learning rate rounded to float32 in the step", "GD-1", new Delegating.Logistic() {
+                @Override
+                public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
+                    return d.step(p, g, (float) a);
+                }
+            }),
+            network("network step with the learning rate rounded to float32", "GD-1", new Delegating.Network() {
+                @Override
+                public NetworkParameters step(NetworkParameters p, NetworkGradients g, double a) {
+                    return d.step(p, g, (float) a);
+                }
+            }),
             logistic("negative learning rate accepted", "GD-2", new Delegating.Logistic() {
                 @Override
                 public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
