@@ -69,6 +69,39 @@ public final class BackpropProperties {
     }
 
     /**
+     * If this fails with NaN, the backward pass divides by A2 or 1 − A2 (dA2 = −(Y/A2 − (1−Y)/(1−A2)),
+     * 0/0 once σ saturates): compute dZ2 = A2 − Y directly. Output weights ×40 push |Z2| to tens or
+     * hundreds, where σ rounds to exactly 0 or 1.
+     */
+    @Clause({"BACKPROP-8", "BACKPROP-1"})
+    public void required_BACKPROP8_saturatedOutputsKeepFiniteCostAndGradients(Context ctx) {
+        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+            NetworkParameters q = n.parameters();
+            NetworkParameters p = new NetworkParameters(q.w1(), q.b1(), q.w2().map(w -> 40 * w), q.b2().map(b -> 40 * b));
+            Dataset d = n.data();
+            Activation g = n.activation();
+            double cost = net.cost(p, d.x(), d.y(), g);
+            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated outputs (W2 ×40, " + g + "): the cost "
+                    + "from Z2 is finite for finite Z2");
+            ctx.assertClose("J with saturated outputs", cost, ModelOracle.cost(p, d.x(), d.y(), g), Tolerance.MODEL);
+            ForwardCache c = net.forward(p, d.x(), g);
+            NetworkGradients actual = net.backward(p, c, d.x(), d.y(), g);
+            NetworkGradients expected = ModelOracle.backward(p, c, d.x(), d.y(), g);
+            for (Tensor t : new Tensor[] {actual.dw1(), actual.db1(), actual.dw2(), actual.db2()}) {
+                for (int i = 0; i < t.size(); i++) {
+                    ctx.require(Double.isFinite(t.flat(i)), "a gradient entry is " + t.flat(i) + " with saturated "
+                            + "outputs (W2 ×40, " + g + "); its limit is finite: dZ2 = A2 − Y");
+                }
+            }
+            ctx.assertClose("dW2, saturated", actual.dw2(), expected.dw2(), Tolerance.MODEL);
+            ctx.assertClose("db2, saturated", actual.db2(), expected.db2(), Tolerance.MODEL);
+            ctx.assertClose("dW1, saturated", actual.dw1(), expected.dw1(), Tolerance.MODEL);
+            ctx.assertClose("db1, saturated", actual.db1(), expected.db1(), Tolerance.MODEL);
+        });
+    }
+
+    /**
      * Every parameter against central differences of the implementation's own cost, for every
      * activation; ReLU and Leaky ReLU keep |Z1| ≥ 1e−3 so no probe crosses the kink. A NaN or ±∞
      * entry fails by itself, named by tensor and index, and huge finite entries are judged without

@@ -66,6 +66,31 @@ public final class LogisticRegressionProperties {
     }
 
     /** If this fails by a factor m, look for a missing 1/m; by a transpose, for X dZᵀ written dZ Xᵀ. */
+    /**
+     * If this fails with NaN, dz is computed through dA = −(Y/A − (1−Y)/(1−A)), which is 0/0 once σ
+     * rounds to 0 or 1: use dz = A − Y. Weights ×40 put |z| in the tens to hundreds.
+     */
+    @Clause({"BACKPROP-8", "LR-3"})
+    public void required_BACKPROP8_saturatedLogisticRegressionKeepsFiniteCostAndGradients(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
+            LogisticParameters q = parameters(d.n(), new Random(seed));
+            LogisticParameters p = new LogisticParameters(q.w().map(w -> 40 * w), 40 * q.b());
+            double cost = lr.cost(p, d.x(), d.y());
+            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated σ (w ×40): the cost from z is finite");
+            ctx.assertClose("J, saturated", cost, ModelOracle.cost(p, d.x(), d.y()), Tolerance.MODEL);
+            LogisticGradients g = lr.backward(p, d.x(), d.y());
+            LogisticGradients oracle = ModelOracle.backward(p, d.x(), d.y());
+            for (int i = 0; i < g.dw().size(); i++) {
+                ctx.require(Double.isFinite(g.dw().flat(i)), "dw[" + i + "] = " + g.dw().flat(i) + " with saturated σ; "
+                        + "its limit is finite: dz = A − Y");
+            }
+            ctx.require(Double.isFinite(g.db()), "db = " + g.db() + " with saturated σ; its limit is finite");
+            ctx.assertClose("dw, saturated", g.dw(), oracle.dw(), Tolerance.MODEL);
+            ctx.assertClose("db, saturated", g.db(), oracle.db(), Tolerance.MODEL);
+        });
+    }
+
     @Clause({"LR-3", "BACKPROP-7"})
     public void required_LR3_gradientIsTheDerivativeOfTheCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();

@@ -180,6 +180,35 @@ final class BrokenImplementations {
                     return d.step(p, new LogisticGradients(times(g.dw(), -1), -g.db()), a);
                 }
             }),
+            logistic("dz through dA = −(Y/A − (1−Y)/(1−A)): NaN once σ saturates", "BACKPROP-8",
+                    new Delegating.Logistic() {
+                @Override
+                public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+                    Tensor a = forward(p, x);
+                    Tensor dz = Tensor.of(a.shape(), weekFourDz(a.toArray(), y.toArray()));
+                    int m = x.shape().dim(1);
+                    double[] dw = new double[x.shape().dim(0)];
+                    double db = 0;
+                    for (int j = 0; j < m; j++) {
+                        for (int i = 0; i < dw.length; i++) {
+                            dw[i] += x.get(i, j) * dz.flat(j) / m;
+                        }
+                        db += dz.flat(j) / m;
+                    }
+                    return new LogisticGradients(Tensor.of(p.w().shape(), dw), db);
+                }
+            }),
+            network("dZ2 through dA2 = −(Y/A2 − (1−Y)/(1−A2)) (the week-4 helper): NaN once σ saturates",
+                    "BACKPROP-8", new Delegating.Network() {
+                @Override
+                public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y,
+                        Activation g) {
+                    Tensor dz2 = Tensor.of(c.a2().shape(), weekFourDz(c.a2().toArray(), y.toArray()));
+                    // the rest is the reference's, fed with this dZ2: A2' := Y + dZ2 makes its A2 − Y equal it
+                    Tensor a2 = Tensor.of(y.shape(), add(y.toArray(), dz2.toArray()));
+                    return d.backward(p, new ForwardCache(c.z1(), c.a1(), c.z2(), a2), x, y, g);
+                }
+            }),
             logistic("learning rate rounded to float32 in the step", "GD-1", new Delegating.Logistic() {
                 @Override
                 public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
@@ -319,5 +348,23 @@ final class BrokenImplementations {
                     return a.size() == 0 || b.size() == 0 ? Tensor.zeros(1) : d.add(a, b);
                 }
             }));
+    }
+
+    /** dZ = dA·σ′ with dA = −(Y/A − (1 − Y)/(1 − A)), σ′ = A(1 − A): the week-4 helper's formula. */
+    private static double[] weekFourDz(double[] a, double[] y) {
+        double[] dz = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double da = -(y[i] / a[i] - (1 - y[i]) / (1 - a[i]));
+            dz[i] = da * a[i] * (1 - a[i]);
+        }
+        return dz;
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] s = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            s[i] = a[i] + b[i];
+        }
+        return s;
     }
 }
