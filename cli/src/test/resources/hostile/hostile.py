@@ -51,7 +51,12 @@ def hello_response(rid):
         caps = ["ARRAYS"]
     elif mode == "cost_1x1":
         caps = ["LOSS"]
-    return {"id": rid, "ok": True, "name": name, "capabilities": caps}
+    response = {"id": rid, "ok": True, "name": name, "capabilities": caps}
+    if mode == "tanh_only":
+        response["options"] = {"activations": ["tanh"], "validation": False}
+    elif mode == "bad_options":
+        response["options"] = {"activations": ["swish"]}
+    return response
 
 
 if mode in ("grandchild_hang", "slow"):
@@ -104,6 +109,9 @@ for line in sys.stdin:
         j = -sum(b * m.log(a) + (1 - b) * m.log(1 - a) for a, b in zip(yh, y)) / max(1, len(y))
         send({"id": rid, "ok": True, "outputs": {"out": {"shape": [1, 1], "data": [j]}}})
         continue
+    if mode == "tanh_only" and request.get("params", {}).get("activation", "tanh") != "tanh":
+        sys.stderr.write("hostile tanh_only: asked for an undeclared activation: %s\n" % line)
+        sys.exit(9)
     if mode == "no_derivatives" and op == "activation_derivative":
         send({"id": rid, "ok": False, "error": {"kind": "NOT_IMPLEMENTED", "message": "derivatives come later"}})
         continue

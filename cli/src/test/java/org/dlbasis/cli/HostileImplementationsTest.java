@@ -68,6 +68,11 @@ class HostileImplementationsTest {
         }
     }
 
+    /** What the run printed, for a failing assertion. */
+    private String output() {
+        return "stdout:\n" + out + "\nstderr:\n" + err;
+    }
+
     private JsonNode report() throws IOException {
         return Json.MAPPER.readTree(Files.readString(reports.resolve("report.json")));
     }
@@ -108,31 +113,31 @@ class HostileImplementationsTest {
 
     @Test
     void capabilitiesAsAStringIsAProtocolErrorNotNoCapabilities() {
-        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_string")));
+        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_string")), this::output);
         assertTrue(err.contains("answered the handshake without \"capabilities\" as a list of names"), err);
     }
 
     @Test
     void anUnknownCapabilityIsAProtocolError() {
-        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_unknown")));
+        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_unknown")), this::output);
         assertTrue(err.contains("declared an unknown capability \"GPU\""), err);
     }
 
     @Test
     void anEmptyCapabilityNameIsAProtocolError() {
-        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_empty_name")));
+        assertEquals(ExitCode.USAGE, conform("--impl", program("caps_empty_name")), this::output);
         assertTrue(err.contains("declared an unknown capability \"\""), err);
     }
 
     @Test
     void aMissingNameIsAProtocolError() {
-        assertEquals(ExitCode.USAGE, conform("--impl", program("no_name")));
+        assertEquals(ExitCode.USAGE, conform("--impl", program("no_name")), this::output);
         assertTrue(err.contains("answered the handshake without a name"), err);
     }
 
     @Test
     void declaringNothingIsNeverConforms() throws IOException {
-        assertEquals(ExitCode.NOTHING_CHECKED, conform("--impl", program("caps_none"), "--no-golden"));
+        assertEquals(ExitCode.NOTHING_CHECKED, conform("--impl", program("caps_none"), "--no-golden"), this::output);
         assertEquals("NOTHING_CHECKED", report().get("verdict").asText());
         assertFalse(report().get("conforms").asBoolean());
         assertTrue(out.contains("NOTHING CHECKED ("), out);
@@ -140,13 +145,13 @@ class HostileImplementationsTest {
 
     @Test
     void selectingOnlyWhatIsNotImplementedIsNothingChecked() throws IOException {
-        assertEquals(ExitCode.NOTHING_CHECKED, conform("--impl", program("minimal"), "--clauses", "LOSS"));
+        assertEquals(ExitCode.NOTHING_CHECKED, conform("--impl", program("minimal"), "--clauses", "LOSS"), this::output);
         assertEquals("NOTHING_CHECKED", report().get("verdict").asText());
     }
 
     @Test
     void aProgramThatCannotStartIsOneUsageErrorWithItsStderr() {
-        assertEquals(ExitCode.USAGE, conform("--impl", program("exit_at_start")));
+        assertEquals(ExitCode.USAGE, conform("--impl", program("exit_at_start")), this::output);
         assertTrue(err.contains("could not start") && err.contains("exited with status 5")
                 && err.contains("missing libfoo.so"), err);
         assertEquals(1, err.split("could not start", -1).length - 1, "said once: " + err);
@@ -154,7 +159,7 @@ class HostileImplementationsTest {
 
     @Test
     void anEmptyCommandIsAUsageError() {
-        assertEquals(ExitCode.USAGE, conform("--impl", "cmd:  "));
+        assertEquals(ExitCode.USAGE, conform("--impl", "cmd:  "), this::output);
         assertTrue(err.contains("--impl cmd: needs a command line"), err);
     }
 
@@ -163,14 +168,14 @@ class HostileImplementationsTest {
     @Test
     void anUndecodableResponseIsTheImplementationsErrorNotARaise() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("huge_shape"), "--clauses", "ACT-9",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-9", "ERROR", "with an output that is not a tensor");
     }
 
     @Test
     void anOperationAnsweredNotImplementedIsNotImplementedNotAnError() throws IOException {
         assertEquals(ExitCode.CONFORMS, conform("--impl", program("no_derivatives"), "--clauses", "ACT-1,ACT-6",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation \"activation_derivative\": "
                 + "derivatives come later");
         assertEquals("PASS", clause("ACT-1").get("status").asText());
@@ -180,43 +185,70 @@ class HostileImplementationsTest {
     @Timeout(120)
     void aJavaClassThatThrowsNotImplementedIsNotImplemented() throws IOException {
         assertEquals(ExitCode.CONFORMS, conform("--impl", java("NoDerivatives"), "--clauses", "ACT-1,ACT-6",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation");
     }
 
     @Test
     void aCostOfShapeOneByOneIsAFailNotAPass() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("cost_1x1"), "--clauses", "LOSS-5",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("LOSS-5", "FAIL", "\"cost\" returned \"out\" with shape (1,1), expected () (a number, a 0-d "
                 + "array: squeeze it)");
     }
 
     @Test
+    void onlyWhatIsDeclaredIsAskedForAndValidationIsJudgedApart() throws IOException {
+        assertEquals(ExitCode.CONFORMS, conform("--impl", program("tanh_only"), "--clauses", "ACT"), this::output);
+        assertEquals("PASS", clause("ACT-3").get("status").asText());
+        assertEquals("PASS", clause("ACT-4").get("status").asText());
+        assertClause("ACT-1", "NOT_IMPLEMENTED", "does not declare the activation sigmoid");
+        assertTrue(clause("ACT-11").get("properties").toString().contains("checks of bad input not run"));
+        assertEquals(0, report().get("counts").get("ERROR").asInt(), "nothing undeclared was sent");
+        assertEquals("activations tanh; no input validation", report().get("options").asText());
+        assertTrue(out.contains("input validation not declared: bad input was not checked"), out);
+    }
+
+    @Test
+    void unknownOptionsAreAProtocolError() {
+        assertEquals(ExitCode.USAGE, conform("--impl", program("bad_options")), this::output);
+        assertTrue(err.contains("answered the handshake with bad options: unknown activation \"swish\""), err);
+    }
+
+    @Test
+    @Timeout(120)
+    void aJavaClassDeclaresItsOptionsThroughTheChildJvm() throws IOException {
+        assertEquals(ExitCode.CONFORMS, conform("--impl", java("TanhOnly"), "--clauses", "ACT-1,ACT-3",
+                "--no-golden"), this::output);
+        assertEquals("PASS", clause("ACT-3").get("status").asText());
+        assertClause("ACT-1", "NOT_IMPLEMENTED", "does not declare the activation sigmoid");
+    }
+
+    @Test
     void aBareNanGetsAHint() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("bare_nan"), "--clauses", "ACT-1",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "write the strings \"NaN\", \"Infinity\", \"-Infinity\"");
     }
 
     @Test
     void okMustBeABoolean() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("ok_yes"), "--clauses", "ACT-1",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "with \"ok\" = \"yes\"; it must be true or false");
     }
 
     @Test
     void anUnknownErrorKindIsAProtocolError() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("unknown_kind"), "--clauses", "ACT-1",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "the unknown error kind \"OOPS\"");
     }
 
     @Test
     void aCrashKeepsTheLastLineOfStderr() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("crash_after_stderr"), "--clauses",
-                "ACT-1", "--no-golden"));
+                "ACT-1", "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "exited with status 3 during \"activation\"");
         assertClause("ACT-1", "ERROR", "THE LINE THAT EXPLAINS THE CRASH");
         assertFalse(clause("ACT-1").get("reason").asText().contains("the implementation the implementation"));
@@ -228,7 +260,7 @@ class HostileImplementationsTest {
     @Timeout(60)
     void aHangingProgramAndItsGrandchildrenAreKilled() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("grandchild_hang"), "--clauses", "ACT-1",
-                "--no-golden", "--timeout", "1500"));
+                "--no-golden", "--timeout", "1500"), this::output);
         assertClause("ACT-1", "ERROR", "within 1500 ms");
     }
 
@@ -236,7 +268,7 @@ class HostileImplementationsTest {
     @Timeout(60)
     void aProgramThatStopsReadingIsATimeoutEvenForARequestLargerThanThePipe() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("stop_reading"), "--clauses", "VEC-3",
-                "--timeout", "1500"));
+                "--timeout", "1500"), this::output);
         JsonNode golden = clause("VEC-3").get("golden");
         assertTrue(golden.size() > 0);
         boolean sawWriteTimeout = false;
@@ -277,7 +309,7 @@ class HostileImplementationsTest {
     @Test
     @Timeout(120)
     void systemExitInAJavaImplementationIsAnErrorAndTheRunEnds() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Exits"), "--clauses", "ACT-1", "--no-golden"));
+        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Exits"), "--clauses", "ACT-1", "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "exited with status 0");
         assertTrue(Files.exists(reports.resolve("report.html")));
     }
@@ -286,7 +318,7 @@ class HostileImplementationsTest {
     @Timeout(120)
     void aStackOverflowIsAnError() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Overflows"), "--clauses", "ACT-1",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "StackOverflowError");
     }
 
@@ -294,7 +326,7 @@ class HostileImplementationsTest {
     @Timeout(120)
     void runningOutOfMemoryIsAnError() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("ExhaustsMemory"), "--clauses", "ACT-1",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ACT-1", "ERROR", "OutOfMemoryError");
     }
 
@@ -302,20 +334,20 @@ class HostileImplementationsTest {
     @Timeout(120)
     void anInfiniteLoopInJavaIsATimeout() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Loops"), "--clauses", "ACT-1", "--no-golden",
-                "--timeout", "3000"));
+                "--timeout", "3000"), this::output);
         assertClause("ACT-1", "ERROR", "did not answer \"activation\" within 3000 ms");
     }
 
     @Test
     @Timeout(120)
     void printingToSystemOutDoesNotCorruptTheProtocol() throws IOException {
-        assertEquals(ExitCode.CONFORMS, conform("--impl", java("Prints"), "--clauses", "ACT-1", "--no-golden"));
+        assertEquals(ExitCode.CONFORMS, conform("--impl", java("Prints"), "--clauses", "ACT-1", "--no-golden"), this::output);
     }
 
     @Test
     @Timeout(120)
     void aNullNameCannotStart() {
-        assertEquals(ExitCode.USAGE, conform("--impl", java("NoName")));
+        assertEquals(ExitCode.USAGE, conform("--impl", java("NoName")), this::output);
         assertTrue(err.contains("without a name"), err);
     }
 
@@ -323,13 +355,13 @@ class HostileImplementationsTest {
     @Timeout(120)
     void aMalformedTensorIsACrashNeverTheErrorKindExpected() throws IOException {
         assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("MalformedDot"), "--clauses", "ARR-5",
-                "--no-golden"));
+                "--no-golden"), this::output);
         assertClause("ARR-5", "ERROR", "MalformedTensorException");
     }
 
     @Test
     void anUnknownJavaClassCannotStart() {
-        assertEquals(ExitCode.USAGE, conform("--impl", "java:com.example.Missing"));
+        assertEquals(ExitCode.USAGE, conform("--impl", "java:com.example.Missing"), this::output);
         assertTrue(err.contains("class com.example.Missing not found"), err);
     }
 }

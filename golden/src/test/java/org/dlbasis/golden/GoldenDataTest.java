@@ -1,35 +1,56 @@
 package org.dlbasis.golden;
 
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 
-import org.dlbasis.tck.suite.Status;
-import org.dlbasis.reference.ReferenceImplementation;
-import org.dlbasis.spec.Clause;
-import org.dlbasis.spec.api.Implementation;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
-/** The reference against every case of every golden file (numpy-computed, golden-data/). */
+/** The golden files on the classpath are exactly the files of golden-data/, byte for byte. */
 class GoldenDataTest {
-    private final Implementation reference = new ReferenceImplementation();
 
-    @TestFactory
-    @Clause({"ARR-2", "ARR-4", "ARR-6", "ARR-7", "BCAST-2", "BCAST-3", "ACT-1", "ACT-2", "LOSS-4", "NET-2", "GD-5"})
-    Stream<DynamicNode> referenceMatchesEveryGoldenCase() {
-        return GoldenData.files(GoldenData.directory()).stream().map(this::file);
+    @Test
+    void theListOfNamesIsTheJsonFilesOfGoldenData() {
+        List<String> inTheRepository = GoldenData.files(GoldenData.projectRoot().resolve("golden-data")).stream()
+                .map(p -> p.getFileName().toString()).toList();
+        assertEquals(inTheRepository, GoldenData.FILE_NAMES,
+                "GoldenData.FILE_NAMES must list every *.json file of golden-data/ (a jar cannot be listed)");
     }
 
-    private DynamicNode file(Path path) {
-        GoldenFile f = GoldenFile.read(path);
-        return dynamicContainer(f.name(), f.cases().stream().map(c -> dynamicTest(c.id(), () -> {
-            CaseResult r = GoldenRunner.run(reference, c);
-            if (r.status() != Status.PASS) {
-                throw new AssertionError(r.status() + " " + r.clauses() + ": " + r.detail());
+    @Test
+    void everyFileIsOnTheClasspathAsInTheRepository() throws IOException {
+        for (String name : GoldenData.FILE_NAMES) {
+            try (InputStream in = GoldenData.class.getResourceAsStream(GoldenData.RESOURCES + name)) {
+                assertTrue(in != null, name + " is not on the classpath");
+                byte[] expected = Files.readAllBytes(GoldenData.projectRoot().resolve("golden-data").resolve(name));
+                assertTrue(java.util.Arrays.equals(expected, in.readAllBytes()), name + " differs from golden-data/");
             }
-        })));
+        }
+    }
+
+    @Test
+    void theClasspathFilesReadAsTheRepositoryFiles() {
+        List<GoldenFile> fromClasspath = GoldenData.fromClasspath();
+        assertEquals(GoldenData.FILE_NAMES, fromClasspath.stream().map(GoldenFile::name).toList());
+        for (GoldenFile f : fromClasspath) {
+            Path file = GoldenData.projectRoot().resolve("golden-data").resolve(f.name());
+            GoldenFile read = GoldenFile.read(file);
+            assertEquals(read.provenance(), f.provenance(), f.name());
+            assertEquals(read.cases().stream().map(GoldenCase::id).toList(),
+                    f.cases().stream().map(GoldenCase::id).toList(), f.name());
+        }
+    }
+
+    @Test
+    void anUnknownNameIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GoldenData.fromClasspath("generate.py"));
+        assertTrue(e.getMessage().contains("activations.json"), e.getMessage());
     }
 }

@@ -151,6 +151,19 @@ public abstract class Hostile implements Implementation {
         }
     }
 
+    /** Provides tanh only, and does not validate input (SPEC API-2). */
+    public static final class TanhOnly extends Hostile {
+        @Override
+        void misbehave() {
+        }
+
+        @Override
+        public org.dlbasis.spec.api.Options options() {
+            return new org.dlbasis.spec.api.Options(java.util.Set.of(Activation.Kind.TANH), 1,
+                    java.util.OptionalDouble.empty(), true, true, false);
+        }
+    }
+
     /** Has no name. */
     public static final class NoName extends Hostile {
         @Override

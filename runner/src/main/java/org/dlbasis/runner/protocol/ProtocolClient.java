@@ -17,6 +17,7 @@ import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -47,6 +48,7 @@ public final class ProtocolClient implements AutoCloseable {
     private boolean everStarted;
     private String name;
     private Set<Capability> capabilities;
+    private Options options;
     /** The first failure since {@link #beginCheck()}: later calls of the same check are refused. */
     private ImplementationFailure firstFailure;
 
@@ -74,6 +76,12 @@ public final class ProtocolClient implements AutoCloseable {
     public synchronized Set<Capability> capabilities() {
         ensureStarted();
         return capabilities;
+    }
+
+    /** The options the child declared in its handshake (SPEC API-2). */
+    public synchronized Options options() {
+        ensureStarted();
+        return options;
     }
 
     /** Forgets the previous check's failure (see {@link org.dlbasis.tck.suite.IsolatedImplementation}). */
@@ -156,6 +164,11 @@ public final class ProtocolClient implements AutoCloseable {
         Set<Capability> declared = EnumSet.noneOf(Capability.class);
         for (JsonNode c : caps) {
             declared.add(capability(c, response));
+        }
+        try {
+            options = HandshakeOptions.decode(response.get("options"));
+        } catch (IllegalArgumentException e) {
+            throw fail("answered the handshake with bad options: " + e.getMessage(), null);
         }
         name = n.asText();
         capabilities = declared;

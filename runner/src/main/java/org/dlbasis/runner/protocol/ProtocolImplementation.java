@@ -3,6 +3,8 @@ package org.dlbasis.runner.protocol;
 import static org.dlbasis.golden.json.Json.number;
 import static org.dlbasis.golden.json.Json.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +20,10 @@ import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepNetwork;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.Initialization;
@@ -26,6 +32,7 @@ import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Loss;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.NetworkGradients;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.Training;
@@ -75,6 +82,11 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     @Override
     public Set<Capability> capabilities() {
         return client.capabilities();
+    }
+
+    @Override
+    public Options options() {
+        return client.options();
     }
 
     @Override
@@ -144,6 +156,20 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         return object("w1", p.w1(), "b1", p.b1(), "w2", p.w2(), "b2", p.b2());
     }
 
+    /** The deep network's flat encoding: {@code {"w1": …, "b1": …, …, "wL": …, "bL": …}} (prefixes w, b). */
+    private static ObjectNode layers(String first, List<Tensor> firsts, String second, List<Tensor> seconds) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        for (int l = 1; l <= firsts.size(); l++) {
+            node.set(first + l, tensor(firsts.get(l - 1)));
+            node.set(second + l, tensor(seconds.get(l - 1)));
+        }
+        return node;
+    }
+
+    private static ObjectNode params(DeepParameters p) {
+        return layers("w", p.w(), "b", p.b());
+    }
+
     private Tensor out(Operation op, ObjectNode params, ObjectNode inputs) {
         return output(call(op, params, inputs), "out", op);
     }
@@ -181,6 +207,19 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
 
     private LogisticParameters logistic(Map<String, Tensor> o, Operation op) {
         return new LogisticParameters(output(o, "params.w", op), scalar(o, "params.b", op));
+    }
+
+    /** {@code <prefix>1 … <prefix>L} of an answer, for the L layers the request had. */
+    private List<Tensor> layers(Map<String, Tensor> o, String prefix, int layers, Operation op) {
+        List<Tensor> out = new ArrayList<>();
+        for (int l = 1; l <= layers; l++) {
+            out.add(output(o, prefix + l, op));
+        }
+        return out;
+    }
+
+    private DeepParameters deep(Map<String, Tensor> o, int layers, Operation op) {
+        return new DeepParameters(layers(o, "params.w", layers, op), layers(o, "params.b", layers, op));
     }
 
     private NetworkParameters network(Map<String, Tensor> o, Operation op) {
@@ -328,6 +367,53 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
                 var o = call(Operation.NET_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
                 return new Training<>(network(o, Operation.NET_TRAIN), costs(o, Operation.NET_TRAIN, k));
+            }
+        };
+    }
+
+    @Override
+    public DeepNetwork deepNetwork() {
+        declared(Capability.DEEP_NETWORK);
+        return new DeepNetwork() {
+            public DeepParameters initialize(int[] sizes, Initialization init) {
+                var o = call(Operation.DEEP_INITIALIZE, object("layer_sizes", sizes, "scale", init.scale(),
+                        "seed", init.seed()), object());
+                if (sizes.length < 2) {
+                    throw new AssertionError("\"deep_initialize\" answered layer sizes " + java.util.Arrays.toString(sizes)
+                            + ", which have no layer, with parameters; expected an INVALID_ARGUMENT error");
+                }
+                return deep(o, sizes.length - 1, Operation.DEEP_INITIALIZE);
+            }
+
+            public DeepCache forward(DeepParameters p, Tensor x, Activation g) {
+                var o = call(Operation.DEEP_FORWARD, activation(g), object("params", params(p), "x", x));
+                return new DeepCache(layers(o, "z", p.layers(), Operation.DEEP_FORWARD),
+                        layers(o, "a", p.layers(), Operation.DEEP_FORWARD));
+            }
+
+            public double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
+                return scalar(call(Operation.DEEP_COST, activation(g), object("params", params(p), "x", x, "y", y)),
+                        "out", Operation.DEEP_COST);
+            }
+
+            public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+                var o = call(Operation.DEEP_BACKWARD, activation(g),
+                        object("params", params(p), "cache", layers("z", c.z(), "a", c.a()), "x", x, "y", y));
+                return new DeepGradients(layers(o, "dw", p.layers(), Operation.DEEP_BACKWARD),
+                        layers(o, "db", p.layers(), Operation.DEEP_BACKWARD));
+            }
+
+            public DeepParameters step(DeepParameters p, DeepGradients g, double rate) {
+                var o = call(Operation.DEEP_STEP, object("learning_rate", rate),
+                        object("params", params(p), "grads", layers("dw", g.dw(), "db", g.db())));
+                return deep(o, p.layers(), Operation.DEEP_STEP);
+            }
+
+            public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double rate,
+                    int k) {
+                var o = call(Operation.DEEP_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
+                        object("params", params(p), "x", x, "y", y));
+                return new Training<>(deep(o, p.layers(), Operation.DEEP_TRAIN), costs(o, Operation.DEEP_TRAIN, k));
             }
         };
     }

@@ -150,6 +150,10 @@ public final class ProtocolServer {
             response.put("name", impl.name());
             var caps = response.putArray("capabilities");
             impl.capabilities().forEach(c -> caps.add(c.name()));
+            ObjectNode options = HandshakeOptions.encode(impl.options());
+            if (options != null) {
+                response.set("options", options);
+            }
             return;
         }
         Map<String, Tensor> outputs = Operations.invoke(impl, op, request.path("params"), request.path("inputs"));

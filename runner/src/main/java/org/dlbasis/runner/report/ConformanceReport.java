@@ -15,6 +15,7 @@ import org.dlbasis.tck.suite.Status;
  *
  * @param implementation the implementation's name
  * @param capabilities what it declared
+ * @param options what it declares inside its capabilities, in words (SPEC API-2): "everything" by default
  * @param seed the seed that reproduces the run
  * @param examples examples per property
  * @param started ISO-8601 start time
@@ -22,7 +23,7 @@ import org.dlbasis.tck.suite.Status;
  * @param complete false for a snapshot of a run that has not finished (or was interrupted)
  * @param clauses one entry per clause, in SPEC.md order
  */
-public record ConformanceReport(String implementation, Set<String> capabilities, long seed, int examples,
+public record ConformanceReport(String implementation, Set<String> capabilities, String options, long seed, int examples,
         String started, long millis, boolean complete, List<ClauseResult> clauses) {
 
     /** Clause count per status. */
@@ -81,6 +82,9 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
                         .replace('_', ' '));
                 sep = ", ";
             }
+        }
+        if (options.contains("no input validation")) {
+            sb.append("; input validation not declared: bad input was not checked");
         }
         return sb.append(')').toString();
     }

@@ -65,6 +65,7 @@ public final class ReportWriter {
         sb.append("# dlbasis conformance report\n\n");
         sb.append("- implementation: ").append(Untrusted.markdownLine(r.implementation())).append('\n');
         sb.append("- capabilities: ").append(r.capabilities()).append('\n');
+        sb.append("- options: ").append(r.options()).append('\n');
         sb.append("- verdict: **").append(r.verdict().words()).append("** (").append(r.verdictLine())
                 .append(")\n");
         sb.append("- seed ").append(r.seed()).append(", ").append(r.examples()).append(" examples per property, ")
@@ -77,8 +78,9 @@ public final class ReportWriter {
         }
         sb.append("\n## Details\n");
         for (ClauseResult c : r.clauses()) {
-            if (c.status() != Status.PASS) {
-                sb.append("\n### ").append(c.id()).append(" — ").append(c.status()).append("\n\n")
+            if (c.status() != Status.PASS || !c.reason().isEmpty()) {
+                sb.append("\n### ").append(c.id()).append(" — ").append(c.status())
+                        .append(c.status() == Status.PASS ? " (partly checked)" : "").append("\n\n")
                         .append(Untrusted.markdownBlock(c.reason()));
             }
         }
@@ -106,7 +108,8 @@ public final class ReportWriter {
                 + "tr.not_implemented td:nth-child(3),tr.not_verified td:nth-child(3){color:#7a5c00}"
                 + "pre{white-space:pre-wrap;font-size:85%}</style></head><body>\n"
                 + "<h1>dlbasis conformance report</h1>\n<p>Implementation <b>" + esc(r.implementation())
-                + "</b>, capabilities " + esc(r.capabilities().toString()) + ".</p>\n<p>Verdict: <b>"
+                + "</b>, capabilities " + esc(r.capabilities().toString()) + ", options: " + esc(r.options())
+                + ".</p>\n<p>Verdict: <b>"
                 + esc(r.verdict().words()) + "</b> (" + esc(r.verdictLine()) + "). Seed "
                 + r.seed() + ", " + r.examples() + " examples per property, " + r.millis() + " ms.</p>\n"
                 + "<p>Margin: the worst observed error divided by the clause's tolerance (0 = exact, 1 = at the limit)."

@@ -149,7 +149,7 @@ public final class ActivationProperties {
     @Clause({"ACT-2", "ACT-4", "ACT-6", "ACT-8", "ACT-10", "ACT-12"})
     public void required_ACT2_ACT4_ACT6_ACT8_ACT10_derivativesMatchCentralDifferences(Context ctx) {
         double h = 1e-6;
-        ctx.qt().forAll(ActivationsGen.any(), awayFromZero(1e-3, 8)).checkAssert((a, z) -> {
+        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), awayFromZero(1e-3, 8)).checkAssert((a, z) -> {
             double numeric = (g(ctx, a, z + h) - g(ctx, a, z - h)) / (2 * h);
             // truncation h²·|g'''|/6 ≤ 1e-12 and rounding ≈ u·|g|/h ≤ 1e-9 for |z| ≤ 8
             ctx.assertClose(a + "'(" + z + ") vs central difference", dg(ctx, a, z), numeric,
@@ -204,7 +204,7 @@ public final class ActivationProperties {
     /** If this fails with NaN, look for e^−z or e^z overflowing, or ∞/∞, in a tail. */
     @Clause("ACT-13")
     public void required_ACT13_noNanAndNoOverflowForFiniteInputs(Context ctx) {
-        ctx.qt().forAll(ActivationsGen.any(), anyFinite()).checkAssert((a, z) -> {
+        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), anyFinite()).checkAssert((a, z) -> {
             double v = g(ctx, a, z);
             double d = dg(ctx, a, z);
             ctx.require(!Double.isNaN(v) && !Double.isNaN(d), a + " gave " + v + " and derivative " + d + " at " + z);
@@ -216,7 +216,7 @@ public final class ActivationProperties {
                 ctx.require(v >= -1 && v <= 1, "tanh(" + z + ") = " + v + " is outside [-1, 1]");
             }
         });
-        for (Activation a : ActivationsGen.ALL) {
+        for (Activation a : ctx.declared(ActivationsGen.ALL)) {
             ctx.require(Double.isNaN(g(ctx, a, Double.NaN)), a + "(NaN) must be NaN");
             ctx.require(Double.isNaN(dg(ctx, a, Double.NaN)), a + "'(NaN) must be NaN");
         }
@@ -250,7 +250,7 @@ public final class ActivationProperties {
             ctx.assertClose("tanh(-z) vs -tanh(z) at " + z, g(ctx, Activation.tanh(), -z),
                     -g(ctx, Activation.tanh(), z), Tolerance.EXACT);
         });
-        ctx.qt().forAll(ActivationsGen.any(), between(-50, 50), between(0, 10)).checkAssert((a, z, step) -> {
+        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), between(-50, 50), between(0, 10)).checkAssert((a, z, step) -> {
             double lo = g(ctx, a, z);
             double hi = g(ctx, a, z + step);
             ctx.require(lo <= hi, a + " decreases: g(" + z + ") = " + lo + " > g(" + (z + step) + ") = " + hi);

@@ -3,6 +3,7 @@ package org.dlbasis.tck.clauses;
 import java.util.function.Function;
 
 import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.ActivationsGen;
 import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ModelOracle;
@@ -29,7 +30,7 @@ public final class BackpropProperties {
     /** Runs {@code check} on the implementation's and the oracle's gradients for random networks. */
     private static void forRandomNetworks(Context ctx, GradientCheck check) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
             Dataset d = n.data();
             ForwardCache c = net.forward(n.parameters(), d.x(), n.activation());
             NetworkGradients actual = net.backward(n.parameters(), c, d.x(), d.y(), n.activation());
@@ -76,7 +77,7 @@ public final class BackpropProperties {
     @Clause({"BACKPROP-8", "BACKPROP-1"})
     public void required_BACKPROP8_saturatedOutputsKeepFiniteCostAndGradients(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
             NetworkParameters q = n.parameters();
             NetworkParameters p = new NetworkParameters(q.w1(), q.b1(), q.w2().map(w -> 40 * w), q.b2().map(b -> 40 * b));
             Dataset d = n.data();
@@ -111,7 +112,7 @@ public final class BackpropProperties {
     @Clause({"BACKPROP-7", "NET-3"})
     public void required_BACKPROP7_gradientsAreTheDerivativesOfTheCost(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(4, 6)).checkAssert(n -> {
+        ctx.qtModels().forAll(Datasets.networkCases(4, 6, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
                     Activation g = n.activation();

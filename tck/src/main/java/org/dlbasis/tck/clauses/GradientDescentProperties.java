@@ -6,6 +6,7 @@ import static org.quicktheories.generators.Generate.range;
 import java.util.Random;
 
 import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.ActivationsGen;
 import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Tolerance;
@@ -52,7 +53,7 @@ public final class GradientDescentProperties {
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD1_networkUpdateIsThetaMinusAlphaTimesGradient(Context ctx) {
         var net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(Datasets.layerSizesWithOutputs(4), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE))
+        ctx.qt().forAll(Datasets.layerSizesWithOutputs(4, ctx.options().maxOutputUnits()), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE))
                 .checkAssert((s, alpha, seed) -> {
                     Random r = new Random(seed);
                     NetworkParameters p = Datasets.parameters(s, r, 1);
@@ -175,7 +176,7 @@ public final class GradientDescentProperties {
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD5_networkTrainingIsRepeatedSteps(Context ctx) {
         var net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(org.dlbasis.tck.gen.ActivationsGen.any(), range(0, 4), range(0, 1),
+        ctx.qtModels().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, 4), range(0, 1),
                 range(0, Integer.MAX_VALUE)).checkAssert((g, k, wide, seed) -> {
                     Random r = new Random(seed);
                     var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));

@@ -2,6 +2,7 @@ package org.dlbasis.tck.clauses;
 
 import static org.quicktheories.generators.Generate.range;
 
+import java.util.List;
 import java.util.Random;
 
 import org.dlbasis.tck.gen.ActivationsGen;
@@ -29,11 +30,14 @@ public final class InitializationProperties {
     @Clause({"INIT-1", "NET-1"})
     public void required_INIT1_smallGaussianWeightsAndZeroBiases(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        LayerSizes s = new LayerSizes(60, 50, 3);
+        LayerSizes s = new LayerSizes(60, 50, Math.min(3, ctx.options().maxOutputUnits()));
         NetworkParameters p = net.initialize(s, Initialization.small(7));
         ctx.assertClose("b1", p.b1(), Tensor.zeros(50, 1), Tolerance.EXACT);
-        ctx.assertClose("b2", p.b2(), Tensor.zeros(3, 1), Tolerance.EXACT);
-        ctx.assertClose("same seed, same W1", net.initialize(s, Initialization.small(7)).w1(), p.w1(), Tolerance.EXACT);
+        ctx.assertClose("b2", p.b2(), Tensor.zeros(s.ny(), 1), Tolerance.EXACT);
+        if (ctx.options().initSeed()) {
+            ctx.assertClose("same seed, same W1", net.initialize(s, Initialization.small(7)).w1(), p.w1(),
+                    Tolerance.EXACT);
+        }
         Tensor w = p.w1();
         double mean = 0;
         for (int i = 0; i < w.size(); i++) {
@@ -93,7 +97,7 @@ public final class InitializationProperties {
     @Clause("INIT-2")
     public void required_INIT2_symmetricParametersStaySymmetricForEveryActivation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.layerSizesWithOutputs(5), ActivationsGen.any(), range(0, Integer.MAX_VALUE))
+        ctx.qtModels().forAll(Datasets.layerSizesWithOutputs(5, ctx.options().maxOutputUnits()), ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
                 .checkAssert((s, g, seed) -> {
                     Random r = new Random(seed);
                     Dataset d = Datasets.random(s.nx(), 8, s.ny(), r);
@@ -120,8 +124,8 @@ public final class InitializationProperties {
         // (random labels with exactly five 1s gave db2 = 0, and the property failed on 6 of 20 seeds)
         Tensor labels = Tensor.row(0, 1, 1, 1, 0, 1, 1, 0, 1, 1);
         LayerSizes s = new LayerSizes(3, 4, 1);
-        for (Activation g : new Activation[] {Activation.relu(), Activation.tanh(), Activation.leakyRelu(),
-            Activation.elu(), Activation.linear()}) {
+        for (Activation g : ctx.declared(List.of(Activation.relu(), Activation.tanh(), Activation.leakyRelu(),
+                Activation.elu(), Activation.linear()))) {
             NetworkParameters p = net.train(net.initialize(s, Initialization.zeros()), d.x(), labels, g, 0.5, 5)
                     .parameters();
             ctx.assertClose("W1 after zero init with " + g, p.w1(), Tensor.zeros(4, 3), Tolerance.EXACT);
@@ -140,9 +144,10 @@ public final class InitializationProperties {
     @Clause("INIT-4")
     public void required_INIT4_zeroBiasesWithRandomWeightsDoNotCauseSymmetry(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(ActivationsGen.any(), range(0, Integer.MAX_VALUE)).checkAssert((g, seed) -> {
+        ctx.qtModels().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE)).checkAssert((g, seed) -> {
             Dataset d = Datasets.random(3, 8, 1, new Random(seed));
-            NetworkParameters start = net.initialize(new LayerSizes(3, 4, 1), Initialization.gaussian(0.5, seed));
+            double scale = ctx.options().fixedInitScale().orElse(0.5);
+            NetworkParameters start = net.initialize(new LayerSizes(3, 4, 1), Initialization.gaussian(scale, seed));
             NetworkParameters p = net.train(start, d.x(), d.y(), g, 0.5, 1).parameters();
             // Pre-activations, not activations: two ReLU units that are both off on all 8 samples output the same
             // zeros without being symmetric (seed 329 of the 1000-seed sweep); their rows of W[1] still differ.
@@ -172,7 +177,7 @@ public final class InitializationProperties {
     public void informative_INIT5_largeWeightsSaturateSigmoidAndTanh(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
         Dataset d = Datasets.random(20, 50, 1, ctx.random());
-        for (Activation g : new Activation[] {Activation.sigmoid(), Activation.tanh()}) {
+        for (Activation g : ctx.declared(List.of(Activation.sigmoid(), Activation.tanh()))) {
             double previous = Double.POSITIVE_INFINITY;
             for (double scale : new double[] {0.01, 1, 100}) {
                 NetworkParameters p = net.initialize(new LayerSizes(20, 10, 1), Initialization.gaussian(scale, 5));

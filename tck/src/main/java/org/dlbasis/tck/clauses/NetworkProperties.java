@@ -34,7 +34,7 @@ public final class NetworkProperties {
     @Clause({"NET-1", "INIT-1"})
     public void required_NET1_parametersHaveTheLayerShapes(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(layerSizesWithOutputs(8), range(0, 1000)).checkAssert((s, seed) -> {
+        ctx.qt().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000)).checkAssert((s, seed) -> {
             NetworkParameters p = net.initialize(s, Initialization.small(seed));
             requireShape(ctx, "W1", p.w1(), s.nh(), s.nx());
             requireShape(ctx, "b1", p.b1(), s.nh(), 1);
@@ -56,7 +56,7 @@ public final class NetworkProperties {
     @Clause({"NET-2", "NET-3"})
     public void required_NET2_forwardPropagation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10)).checkAssert(n -> {
+        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
                     Activation g = n.activation();
@@ -74,7 +74,7 @@ public final class NetworkProperties {
     @Clause({"NET-4", "NET-3"})
     public void informative_NET4_linearHiddenLayersCollapseToOneAffineMap(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(6), range(1, 10), range(0, Integer.MAX_VALUE)).checkAssert((s, m, seed) -> {
+        ctx.qtModels().forAll(layerSizesWithOutputs(6, ctx.options().maxOutputUnits()), range(1, 10), range(0, Integer.MAX_VALUE)).checkAssert((s, m, seed) -> {
             Random r = new Random(seed);
             Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
             NetworkParameters p = Datasets.parameters(s, r, 1);
@@ -90,7 +90,7 @@ public final class NetworkProperties {
     @Clause("DIM-1")
     public void required_DIM1_oneSampleGivesColumnVectors(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(layerSizesWithOutputs(8), range(0, 1000)).checkAssert((s, seed) -> {
+        ctx.qt().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000)).checkAssert((s, seed) -> {
             Dataset d = Datasets.random(s.nx(), 1, s.ny(), new Random(seed));
             ForwardCache c = net.forward(net.initialize(s, Initialization.small(seed)), d.x(), Activation.tanh());
             requireShape(ctx, "z[1]", c.z1(), s.nh(), 1);
@@ -102,7 +102,7 @@ public final class NetworkProperties {
     @Clause({"DIM-2", "BACKPROP-3", "BACKPROP-6"})
     public void required_DIM2_everyArrayHasItsShapeAndGradientsMatchTheirParameters(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(8), range(1, 12), range(0, 1000)).checkAssert((s, m, seed) -> {
+        ctx.qtModels().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(1, 12), range(0, 1000)).checkAssert((s, m, seed) -> {
             Dataset d = Datasets.random(s.nx(), m, s.ny(), new Random(seed));
             NetworkParameters p = net.initialize(s, Initialization.small(seed));
             ForwardCache c = net.forward(p, d.x(), Activation.relu());

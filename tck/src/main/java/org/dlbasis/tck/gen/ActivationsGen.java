@@ -22,8 +22,9 @@ public final class ActivationsGen {
     public static final List<Activation> SMOOTH = List.of(Activation.sigmoid(), Activation.tanh(), Activation.elu(),
             Activation.linear());
 
-    public static Gen<Activation> any() {
-        return Generate.pick(ALL);
+    /** One of {@code activations} (for example the declared ones among {@link #ALL}). */
+    public static Gen<Activation> anyOf(List<Activation> activations) {
+        return Generate.pick(activations);
     }
 
     /** Leaky ReLU with a slope in [0, 1). */

@@ -3,8 +3,10 @@ package org.dlbasis.tck.gen;
 import static org.quicktheories.generators.Generate.longRange;
 import static org.quicktheories.generators.Generate.range;
 
+import java.util.List;
 import java.util.Random;
 
+import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.tensor.Shape;
@@ -82,18 +84,19 @@ public final class Datasets {
         return w;
     }
 
-    /** Layer sizes with n[2] in [1, 3] as well. */
-    public static Gen<LayerSizes> layerSizesWithOutputs(int max) {
-        return range(1, max).zip(range(1, max), range(1, 3), LayerSizes::new);
+    /** Layer sizes up to {@code max}, with n[2] in [1, min(3, maxOutputs)]. */
+    public static Gen<LayerSizes> layerSizesWithOutputs(int max, int maxOutputs) {
+        return range(1, max).zip(range(1, max), range(1, Math.min(3, maxOutputs)), LayerSizes::new);
     }
 
     /**
-     * Random networks: sizes up to {@code maxSize} (n[2] up to 3), m in [1, maxM), any hidden
-     * activation, data from {@link #random}, parameters N(0, 1) (biases included).
+     * Random networks: sizes up to {@code maxSize} (n[2] up to min(3, maxOutputs)), m in [1, maxM),
+     * a hidden activation from {@code activations}, data from {@link #random}, parameters N(0, 1)
+     * (biases included).
      */
-    public static Gen<NetworkCase> networkCases(int maxSize, int maxM) {
-        return layerSizesWithOutputs(maxSize).zip(range(1, maxM), ActivationsGen.any(), longRange(0, Long.MAX_VALUE),
-                (s, m, g, seed) -> {
+    public static Gen<NetworkCase> networkCases(int maxSize, int maxM, List<Activation> activations, int maxOutputs) {
+        return layerSizesWithOutputs(maxSize, maxOutputs).zip(range(1, maxM), ActivationsGen.anyOf(activations),
+                longRange(0, Long.MAX_VALUE), (s, m, g, seed) -> {
                     Random r = new Random(seed);
                     Dataset d = random(s.nx(), m, s.ny(), r);
                     return new NetworkCase(d, parameters(s, r, 1), g);

@@ -2,11 +2,15 @@ package org.dlbasis.tck.suite;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 
+import java.util.List;
 import java.util.Random;
 
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
@@ -20,15 +24,64 @@ import org.quicktheories.QuickTheory;
 public final class Context {
     private final Implementation implementation;
     private final Settings settings;
+    private final Options options;
+    private final Watched watched;
     private double worstRatio;
+    private int checks;
+    private int skippedValidation;
 
     public Context(Implementation implementation, Settings settings) {
         this.implementation = implementation;
         this.settings = settings;
+        this.options = implementation.options();
+        this.watched = implementation instanceof Watched w ? w : null;
     }
 
     public Implementation impl() {
         return implementation;
+    }
+
+    /** What the implementation declares inside its capabilities (SPEC API-2). */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Stops the check as not implemented unless {@code declared}: for a check that needs an
+     * option the implementation does not declare ({@code what} names it).
+     */
+    public void need(boolean declared, String what) {
+        if (!declared) {
+            CapabilityNotImplementedException e = new CapabilityNotImplementedException(
+                    implementation.name() + " does not declare " + what + " (its options, SPEC API-2)");
+            if (watched != null) {
+                watched.record(e); // QuickTheories would turn it into a falsification
+            }
+            throw e;
+        }
+    }
+
+    /** {@code a}, if its kind is declared; otherwise the check is not implemented. */
+    public Activation need(Activation a) {
+        need(options.declares(a.kind()), "the activation " + a.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return a;
+    }
+
+    /** The declared ones among {@code candidates}; not implemented if there are none. */
+    public List<Activation> declared(List<Activation> candidates) {
+        List<Activation> declared = candidates.stream().filter(a -> options.declares(a.kind())).toList();
+        need(!declared.isEmpty(), "any of the activations " + candidates);
+        return declared;
+    }
+
+    /** Checks made so far (assertions and requirements), for a property that skipped its validation checks. */
+    int checks() {
+        return checks;
+    }
+
+    /** Checks of bad input that were not run because validation is not declared. */
+    int skippedValidation() {
+        return skippedValidation;
     }
 
     public Settings settings() {
@@ -66,12 +119,14 @@ public final class Context {
 
     /** Every element of {@code actual} within {@code tolerance} of {@code expected}, shapes equal. */
     public void assertClose(String what, Tensor actual, Tensor expected, Tolerance tolerance) {
+        checks++;
         assertThat(what, actual, TensorMatchers.closeTo(expected, tolerance));
         record(TensorMatchers.worstRatio(actual, expected, tolerance));
     }
 
     /** {@code actual} within {@code tolerance} of {@code expected}. */
     public void assertClose(String what, double actual, double expected, Tolerance tolerance) {
+        checks++;
         double ratio = tolerance.ratio(actual, expected);
         if (!(ratio <= 1)) {
             throw new AssertionError(what + ": expected " + expected + ", actual " + actual + ", |diff| "
@@ -83,6 +138,7 @@ public final class Context {
 
     /** A condition that must hold, with a message that names what was found. */
     public void require(boolean condition, String message) {
+        checks++;
         if (!condition) {
             throw new AssertionError(message);
         }
@@ -90,9 +146,14 @@ public final class Context {
 
     /**
      * {@code call} raises the spec's error of {@code kind}; if {@code message} is not null, with
-     * exactly that text.
+     * exactly that text. Not run when the implementation does not declare validation.
      */
     public void assertRaises(ErrorKind kind, String message, Runnable call) {
+        if (!options.validation()) {
+            skippedValidation++; // not declared: not run, and said once in the verdict (SPEC API-2)
+            return;
+        }
+        checks++;
         try {
             call.run();
         } catch (SpecException e) {

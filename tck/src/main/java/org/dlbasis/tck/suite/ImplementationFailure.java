@@ -6,8 +6,9 @@ package org.dlbasis.tck.suite;
  * errors, so it can never satisfy a check that expects the implementation to raise one.
  *
  * <p>QuickTheories reports an exception thrown inside a property as a falsification and keeps
- * only its text; an adapter therefore also keeps its first failure of the check, and gives it
- * back through {@link IsolatedImplementation#failure()}.
+ * only its text; the runner therefore watches every call into the implementation
+ * ({@link Watched}) and reports the first failure as the check's ERROR whatever the property did
+ * with it.
  */
 public class ImplementationFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

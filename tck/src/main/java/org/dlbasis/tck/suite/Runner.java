@@ -85,8 +85,16 @@ public final class Runner {
         if (first.isPresent()) {
             return implementationThrew(p, first.get(), settings, start);
         }
-        return thrown == null ? outcome(p, Status.PASS, ctx.margin(), "", settings, start)
-                : classify(p, thrown, settings, start);
+        if (thrown != null) {
+            return classify(p, thrown, settings, start);
+        }
+        if (ctx.skippedValidation() > 0) {
+            String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
+                    + " does not declare input validation (SPEC API-2)";
+            return ctx.checks() == 0 ? outcome(p, Status.NOT_IMPLEMENTED, 0, skipped, settings, start)
+                    : outcome(p, Status.PASS, ctx.margin(), skipped, settings, start);
+        }
+        return outcome(p, Status.PASS, ctx.margin(), "", settings, start);
     }
 
     /**

@@ -6,12 +6,19 @@ import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.DeepNetwork;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.Initialization;
+import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Loss;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.TwoLayerNetwork;
 import org.dlbasis.spec.error.SpecException;
 
@@ -23,23 +30,27 @@ import org.dlbasis.spec.error.SpecException;
  * exception (QuickTheories turns every exception into a falsification and keeps only its text),
  * so a crash is never reported as a counterexample, and an unprovided operation never as a FAIL.
  *
+ * <p>It also keeps the suite from asking for what the implementation's {@link Options} do not
+ * declare (SPEC API-2): such a call is not sent, and the check is not implemented.
+ *
  * <p>The accessors themselves ({@code arrays()}, …) are not watched: API-1 calls them on purpose
  * for undeclared capabilities and expects them to throw.
  */
-final class Watched implements Implementation {
+public final class Watched implements Implementation {
     private final Implementation impl;
     private Throwable first;
 
-    Watched(Implementation impl) {
+    public Watched(Implementation impl) {
         this.impl = impl;
     }
 
     /** The first non-spec throwable of the check, if any. */
-    synchronized Optional<Throwable> first() {
+    public synchronized Optional<Throwable> first() {
         return Optional.ofNullable(first);
     }
 
-    private synchronized void record(Throwable t) {
+    /** Keeps {@code t} if it is the check's first. */
+    synchronized void record(Throwable t) {
         if (first == null) {
             first = t;
         }
@@ -54,6 +65,12 @@ final class Watched implements Implementation {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
             }
+            undeclared(method.getName(), args).ifPresent(what -> {
+                CapabilityNotImplementedException e = new CapabilityNotImplementedException(impl.name()
+                        + " does not declare " + what + " (its options, SPEC API-2)");
+                record(e);
+                throw e;
+            });
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
@@ -67,6 +84,34 @@ final class Watched implements Implementation {
         return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler);
     }
 
+    /**
+     * What a call would ask for that the implementation's {@link Options} do not declare: an
+     * activation, a separate step, an initialisation scale, more output units. The suite never
+     * sends such a call: the check is not implemented (generators draw only what is declared, so
+     * this guards the properties that name a case explicitly).
+     */
+    private Optional<String> undeclared(String method, Object[] args) {
+        Options o = impl.options();
+        if (method.equals("step") && !o.step()) {
+            return Optional.of("a separate step");
+        }
+        for (Object a : args == null ? new Object[0] : args) {
+            if (a instanceof Activation g && !o.declares(g.kind())) {
+                return Optional.of("the activation " + g.kind().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (a instanceof Initialization init && !o.acceptsInitScale(init.scale())) {
+                return Optional.of("initialisation with scale " + init.scale() + " (it uses "
+                        + o.fixedInitScale().getAsDouble() + ")");
+            }
+            int outputs = a instanceof LayerSizes s ? s.ny() : a instanceof NetworkParameters p ? p.w2().shape().dim(0)
+                    : 0;
+            if (outputs > o.maxOutputUnits()) {
+                return Optional.of(outputs + " output units (at most " + o.maxOutputUnits() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String name() {
         return impl.name();
@@ -75,6 +120,11 @@ final class Watched implements Implementation {
     @Override
     public Set<Capability> capabilities() {
         return impl.capabilities();
+    }
+
+    @Override
+    public Options options() {
+        return impl.options();
     }
 
     @Override
@@ -100,5 +150,10 @@ final class Watched implements Implementation {
     @Override
     public TwoLayerNetwork twoLayerNetwork() {
         return watch(TwoLayerNetwork.class, impl.twoLayerNetwork());
+    }
+
+    @Override
+    public DeepNetwork deepNetwork() {
+        return watch(DeepNetwork.class, impl.deepNetwork());
     }
 }
