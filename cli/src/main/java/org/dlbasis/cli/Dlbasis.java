@@ -10,9 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./dlbasis}: the command line of dlbasis. */
-@Command(name = "dlbasis", mixinStandardHelpOptions = true, version = "dlbasis 0.1.0",
+@Command(name = "dlbasis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"An executable specification of the basics of deep learning.", "", ExitCode.DESCRIPTION},
-        subcommands = {ConformCommand.class, GradcheckCommand.class, SweepCommand.class})
+        subcommands = {ConformCommand.class, GradcheckCommand.class, SweepCommand.class, ScoreboardCommand.class})
 public final class Dlbasis implements Runnable {
     @Spec
     CommandSpec spec;

@@ -6,11 +6,13 @@ import java.util.Set;
 import org.dlbasis.reference.activation.ReferenceActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
 import org.dlbasis.reference.loss.CrossEntropy;
+import org.dlbasis.reference.model.ReferenceDeepNetwork;
 import org.dlbasis.reference.model.ReferenceLogisticRegression;
 import org.dlbasis.reference.model.ReferenceTwoLayerNetwork;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.DeepNetwork;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Loss;
@@ -23,6 +25,7 @@ public final class ReferenceImplementation implements Implementation {
     private final Loss loss = new CrossEntropy();
     private final LogisticRegression logistic = new ReferenceLogisticRegression();
     private final TwoLayerNetwork network = new ReferenceTwoLayerNetwork();
+    private final DeepNetwork deep = new ReferenceDeepNetwork();
 
     @Override
     public String name() {
@@ -57,5 +60,10 @@ public final class ReferenceImplementation implements Implementation {
     @Override
     public TwoLayerNetwork twoLayerNetwork() {
         return network;
+    }
+
+    @Override
+    public DeepNetwork deepNetwork() {
+        return deep;
     }
 }

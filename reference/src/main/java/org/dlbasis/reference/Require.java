@@ -17,28 +17,52 @@ public final class Require {
     private Require() {
     }
 
-    /** {@code t} has exactly {@code expected} as its shape. */
+    /**
+     * {@code t} has exactly {@code expected} as its shape.
+     *
+     * @param what the argument's name in the message
+     * @param t the argument
+     * @param expected the shape it must have
+     * @throws ShapeMismatchException {@code <what> must have shape <expected>, found <found>}
+     */
     public static void shape(String what, Tensor t, Shape expected) {
         if (!t.shape().equals(expected)) {
             throw new ShapeMismatchException(Messages.expectedShape(what, expected, t.shape()));
         }
     }
 
-    /** {@code t} is a matrix (rank 2). */
+    /**
+     * {@code t} is a matrix (rank 2).
+     *
+     * @param what the argument's name in the message
+     * @param t the argument
+     * @throws ShapeMismatchException if its rank is not 2
+     */
     public static void matrix(String what, Tensor t) {
         if (t.rank() != 2) {
             throw new ShapeMismatchException(what + " must be a matrix of shape (rows,columns), found " + t.shape());
         }
     }
 
-    /** m ≥ 1 samples. */
+    /**
+     * m ≥ 1 samples.
+     *
+     * @param m the number of samples (columns)
+     * @throws EmptyInputException if m &lt; 1
+     */
     public static void samples(int m) {
         if (m < 1) {
             throw new EmptyInputException("m must be >= 1 samples (columns), found m = " + m);
         }
     }
 
-    /** No NaN and no ±∞ in {@code t}. */
+    /**
+     * No NaN and no ±∞ in {@code t}.
+     *
+     * @param what the argument's name in the message
+     * @param t the argument
+     * @throws NonFiniteInputException naming the first non-finite value and its index
+     */
     public static void finite(String what, Tensor t) {
         for (int i = 0; i < t.size(); i++) {
             if (!Double.isFinite(t.flat(i))) {
@@ -47,14 +71,25 @@ public final class Require {
         }
     }
 
-    /** A finite scalar. */
+    /**
+     * A finite scalar.
+     *
+     * @param what the argument's name in the message
+     * @param v the argument
+     * @throws NonFiniteInputException if it is NaN or ±∞
+     */
     public static void finite(String what, double v) {
         if (!Double.isFinite(v)) {
             throw new NonFiniteInputException(what + " must be finite, found " + v);
         }
     }
 
-    /** Every label is exactly 0 or 1 (N1). */
+    /**
+     * Every label is exactly 0 or 1 (N1).
+     *
+     * @param y the labels
+     * @throws InvalidLabelException naming the first other value (NaN included) and its index
+     */
     public static void labels(Tensor y) {
         for (int i = 0; i < y.size(); i++) {
             double v = y.flat(i);
@@ -64,7 +99,13 @@ public final class Require {
         }
     }
 
-    /** Every probability is in [0, 1] and not NaN. */
+    /**
+     * Every probability is in [0, 1] and not NaN.
+     *
+     * @param p the predictions
+     * @throws NonFiniteInputException for NaN
+     * @throws InvalidLabelException for a value outside [0, 1]
+     */
     public static void probabilities(Tensor p) {
         for (int i = 0; i < p.size(); i++) {
             double v = p.flat(i);
@@ -77,14 +118,24 @@ public final class Require {
         }
     }
 
-    /** α finite and &gt; 0 (N13, N14). */
+    /**
+     * α finite and &gt; 0 (N13, N14).
+     *
+     * @param alpha the learning rate
+     * @throws InvalidArgumentException if it is NaN, ±∞, zero or negative
+     */
     public static void learningRate(double alpha) {
         if (!(alpha > 0 && Double.isFinite(alpha))) {
             throw new InvalidArgumentException("learning rate must be finite and > 0, found " + alpha);
         }
     }
 
-    /** k ≥ 0 iterations. */
+    /**
+     * k ≥ 0 iterations.
+     *
+     * @param k the number of iterations
+     * @throws InvalidArgumentException if k &lt; 0
+     */
     public static void iterations(int k) {
         if (k < 0) {
             throw new InvalidArgumentException("iterations must be >= 0, found " + k);

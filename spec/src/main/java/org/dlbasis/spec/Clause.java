@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.FIELD})
 public @interface Clause {
-    /** Clause IDs such as {@code "ACT-6"}. */
+    /**
+     * The clauses checked.
+     *
+     * @return clause IDs such as {@code "ACT-6"}
+     */
     String[] value();
 }

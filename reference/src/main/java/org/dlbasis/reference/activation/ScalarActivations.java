@@ -10,7 +10,13 @@ public final class ScalarActivations {
     private ScalarActivations() {
     }
 
-    /** g(z). */
+    /**
+     * g(z).
+     *
+     * @param g the activation
+     * @param z the pre-activation
+     * @return g(z)
+     */
     public static double value(Activation g, double z) {
         switch (g.kind()) {
             case SIGMOID: return sigmoid(z);
@@ -22,7 +28,13 @@ public final class ScalarActivations {
         }
     }
 
-    /** g'(z), with the spec's conventions at the kinks: ReLU'(0) = 0, Leaky'(0) = a, ELU'(0) = 1. */
+    /**
+     * g'(z), with the spec's conventions at the kinks: ReLU'(0) = 0, Leaky'(0) = a, ELU'(0) = 1.
+     *
+     * @param g the activation
+     * @param z the pre-activation
+     * @return g'(z); NaN for NaN
+     */
     public static double derivative(Activation g, double z) {
         if (Double.isNaN(z)) {
             return z;
@@ -40,6 +52,9 @@ public final class ScalarActivations {
     /**
      * σ(z) = 1/(1 + e^−z), evaluated as e^z/(1 + e^z) for z &lt; 0 so that e^−z never overflows:
      * σ(−1000) = 0, σ(1000) = 1, σ(−710) ≈ 4.5e−309 (subnormal).
+     *
+     * @param z the logit
+     * @return σ(z), in [0, 1]
      */
     public static double sigmoid(double z) {
         if (z >= 0) {
@@ -54,6 +69,9 @@ public final class ScalarActivations {
      * error ≤ 2.5u, and e^x is a JIT intrinsic, several times faster than {@link Math#tanh} (fdlibm
      * in Java 17), which the training benchmarks feel. Below 0.55, where 1 − t would cancel, and for
      * NaN, it is {@link Math#tanh}.
+     *
+     * @param z the argument
+     * @return tanh(z), in [−1, 1]
      */
     public static double tanh(double z) {
         double a = Math.abs(z);
@@ -67,6 +85,9 @@ public final class ScalarActivations {
     /**
      * σ'(z) = σ(z)(1 − σ(z)) (N38) evaluated as σ(z)·σ(−z): the same number mathematically, but
      * 1 − σ(z) cancels to 0 for z &gt; 37 while σ(−z) keeps full relative precision.
+     *
+     * @param z the argument
+     * @return σ'(z), in [0, 1/4]
      */
     public static double sigmoidDerivative(double z) {
         return sigmoid(z) * sigmoid(-z);
@@ -78,6 +99,9 @@ public final class ScalarActivations {
      * tanh²(z) rounds to 1. Below 0.55, tanh² ≤ 0.26 and 1 − tanh² cannot cancel, so the note's
      * formula is accurate there; it is also never above 1, where 4t/(1 + t)² rounds to
      * 1.0000000000000002 for tiny z (t ≈ 1 − 2|z|), breaking ACT-13's range [0, 1].
+     *
+     * @param z the argument
+     * @return tanh'(z), in [0, 1]
      */
     public static double tanhDerivative(double z) {
         double a = Math.abs(z);

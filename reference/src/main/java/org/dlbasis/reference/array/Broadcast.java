@@ -19,6 +19,9 @@ public final class Broadcast {
     /**
      * The broadcast shape of {@code a} and {@code b}.
      *
+     * @param a one operand's shape
+     * @param b the other operand's shape
+     * @return the shape both broadcast to
      * @throws ShapeMismatchException {@code operands could not be broadcast together with shapes (4,3) (4,)}
      */
     public static Shape shape(Shape a, Shape b) {
@@ -35,7 +38,15 @@ public final class Broadcast {
         return Shape.of(out);
     }
 
-    /** {@code op(a, b)} element by element over the broadcast shape. */
+    /**
+     * {@code op(a, b)} element by element over the broadcast shape.
+     *
+     * @param a the left operand
+     * @param b the right operand
+     * @param op the element-wise operation
+     * @return {@code op} of every pair of broadcast entries, of the broadcast shape
+     * @throws ShapeMismatchException if the shapes do not broadcast
+     */
     public static Tensor apply(Tensor a, Tensor b, DoubleBinaryOperator op) {
         Shape out = shape(a.shape(), b.shape());
         double[] x = a.toArray();

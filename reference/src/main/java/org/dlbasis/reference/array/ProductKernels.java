@@ -22,6 +22,9 @@ public final class ProductKernels {
      * @param a (rows × k), row-major
      * @param b (k × n), row-major
      * @param c (rows × n), overwritten
+     * @param rows the rows of a and c
+     * @param k the columns of a and the rows of b
+     * @param n the columns of b and c
      */
     public static void multiplyByRowUpdates(double[] a, double[] b, double[] c, int rows, int k, int n) {
         Arrays.fill(c, 0, rows * n, 0.0);
@@ -58,6 +61,13 @@ public final class ProductKernels {
     /**
      * Σ a[aOffset + j]·b[bOffset + j] for j &lt; length, with four partial sums so that four additions
      * are in flight instead of one dependent chain (a row of X against dZ).
+     *
+     * @param a the first array
+     * @param aOffset where the first vector starts in {@code a}
+     * @param b the second array
+     * @param bOffset where the second vector starts in {@code b}
+     * @param length the number of products summed
+     * @return the inner product
      */
     public static double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
         double s0 = 0;
@@ -80,6 +90,13 @@ public final class ProductKernels {
     /**
      * c = a · bᵀ for a (rows × k) and b (cols × k), row-major: every entry one {@link #dot}, the
      * shape of dZ2·A1ᵀ and of dZ1·Xᵀ for a narrow X.
+     *
+     * @param a (rows × k), row-major
+     * @param b (cols × k), row-major
+     * @param c (rows × cols), overwritten
+     * @param rows the rows of a and c
+     * @param cols the rows of b and the columns of c
+     * @param k the columns of a and b
      */
     public static void multiplyTransB(double[] a, double[] b, double[] c, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {

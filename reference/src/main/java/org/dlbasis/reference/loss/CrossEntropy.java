@@ -44,7 +44,13 @@ public final class CrossEntropy implements Loss {
         return mean(lossFromLogits(z, y));
     }
 
-    /** L(ŷ, y) = −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (N9); 0 − x keeps L(1, 1) = +0.0. */
+    /**
+     * L(ŷ, y) = −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (N9); 0 − x keeps L(1, 1) = +0.0.
+     *
+     * @param yHat the prediction ŷ in [0, 1] (not checked)
+     * @param y the label, 0 or 1 (not checked: anything but 1 counts as 0)
+     * @return the loss, +∞ for a certain wrong prediction
+     */
     public static double loss(double yHat, double y) {
         return y == 1.0 ? 0.0 - Math.log(yHat) : 0.0 - Math.log1p(-yHat);
     }
@@ -52,6 +58,10 @@ public final class CrossEntropy implements Loss {
     /**
      * L(σ(z), y) = softplus(−z) for y = 1 and softplus(z) for y = 0, where
      * softplus(t) = log(1 + e^t) = max(t, 0) + log1p(e^−|t|) never overflows.
+     *
+     * @param z the logit (not checked)
+     * @param y the label, 0 or 1 (not checked: anything but 1 counts as 0)
+     * @return the loss, finite for finite z
      */
     public static double lossFromLogit(double z, double y) {
         return softplus(y == 1.0 ? -z : z);

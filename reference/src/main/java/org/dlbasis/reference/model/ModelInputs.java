@@ -1,9 +1,13 @@
 package org.dlbasis.reference.model;
 
 import org.dlbasis.reference.Require;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.error.ShapeMismatchException;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -57,6 +61,49 @@ final class ModelInputs {
         Require.shape("A1", c.a1(), hidden);
         Require.shape("Z2", c.z2(), output);
         Require.shape("A2", c.a2(), output);
+    }
+
+    /**
+     * W[l] (n[l], n[l−1]) and b[l] (n[l], 1) for every layer, all finite, for X of n[0] rows (SPEC
+     * DEEP-5): as {@link #network}, layer by layer — every W[l] a matrix, then the shapes in layer
+     * order, then the values.
+     */
+    static void deep(DeepParameters p, Tensor x) {
+        for (int l = 1; l <= p.layers(); l++) {
+            Require.matrix("W" + l, p.w(l));
+        }
+        int previous = x.shape().dim(0);
+        for (int l = 1; l <= p.layers(); l++) {
+            int units = p.w(l).shape().dim(0);
+            Require.shape("W" + l, p.w(l), Shape.of(units, previous));
+            Require.shape("b" + l, p.b(l), Shape.of(units, 1));
+            previous = units;
+        }
+        for (int l = 1; l <= p.layers(); l++) {
+            Require.finite("W" + l, p.w(l));
+            Require.finite("b" + l, p.b(l));
+        }
+    }
+
+    /** The cache has the parameters' L layers, and Z[l], A[l] of shape (n[l], m) in layer order. */
+    static void deepCache(DeepCache c, DeepParameters p, int m) {
+        sameLayers("the cache", "Z1 … Z" + p.layers() + ", A1 … A" + p.layers(), c.layers(), p.layers());
+        for (int l = 1; l <= p.layers(); l++) {
+            Shape layer = Shape.of(p.w(l).shape().dim(0), m);
+            Require.shape("Z" + l, c.z(l), layer);
+            Require.shape("A" + l, c.a(l), layer);
+        }
+    }
+
+    /** The gradients have the parameters' L layers; each has its parameter's shape (checked as it is used). */
+    static void deepGradients(DeepGradients g, DeepParameters p) {
+        sameLayers("the gradients", "dW1 … dW" + p.layers() + ", db1 … db" + p.layers(), g.layers(), p.layers());
+    }
+
+    private static void sameLayers(String what, String names, int found, int layers) {
+        if (found != layers) {
+            throw new ShapeMismatchException(what + " must have " + layers + " layers (" + names + "), found " + found);
+        }
     }
 
     /** A gradient has its parameter's shape (SPEC DIM-2). */

@@ -32,6 +32,13 @@ public record Activation(Kind kind, double parameter) {
     /** The conventional ELU α. */
     public static final double DEFAULT_ELU_ALPHA = 1.0;
 
+    /**
+     * Checks the parameter against the kind (SPEC ERR-3).
+     *
+     * @param kind which function
+     * @param parameter Leaky ReLU's slope in [0, 1), ELU's α finite and &gt; 0; 0 for every other kind
+     * @throws InvalidArgumentException if {@code kind} is null or the parameter is outside its domain
+     */
     public Activation {
         if (kind == null) {
             throw new InvalidArgumentException("activation kind must not be null");
@@ -47,36 +54,78 @@ public record Activation(Kind kind, double parameter) {
         }
     }
 
+    /**
+     * The sigmoid σ.
+     *
+     * @return σ(z) = 1/(1+e^−z)
+     */
     public static Activation sigmoid() {
         return new Activation(Kind.SIGMOID, 0);
     }
 
+    /**
+     * The hyperbolic tangent.
+     *
+     * @return tanh(z)
+     */
     public static Activation tanh() {
         return new Activation(Kind.TANH, 0);
     }
 
+    /**
+     * The rectified linear unit.
+     *
+     * @return max(0, z)
+     */
     public static Activation relu() {
         return new Activation(Kind.RELU, 0);
     }
 
-    /** Leaky ReLU with the note's slope 0.1. */
+    /**
+     * Leaky ReLU with the note's slope 0.1.
+     *
+     * @return max(0.1·z, z)
+     */
     public static Activation leakyRelu() {
         return new Activation(Kind.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
     }
 
+    /**
+     * Leaky ReLU with a slope of your choice.
+     *
+     * @param slope a, in [0, 1)
+     * @return max(a·z, z)
+     * @throws InvalidArgumentException if the slope is outside [0, 1)
+     */
     public static Activation leakyRelu(double slope) {
         return new Activation(Kind.LEAKY_RELU, slope);
     }
 
-    /** ELU with α = 1. */
+    /**
+     * ELU with α = 1.
+     *
+     * @return z for z ≥ 0, e^z − 1 for z &lt; 0
+     */
     public static Activation elu() {
         return new Activation(Kind.ELU, DEFAULT_ELU_ALPHA);
     }
 
+    /**
+     * ELU with an α of your choice.
+     *
+     * @param alpha α, finite and &gt; 0
+     * @return z for z ≥ 0, α(e^z − 1) for z &lt; 0
+     * @throws InvalidArgumentException if α is not finite and positive
+     */
     public static Activation elu(double alpha) {
         return new Activation(Kind.ELU, alpha);
     }
 
+    /**
+     * The identity.
+     *
+     * @return g(z) = z
+     */
     public static Activation linear() {
         return new Activation(Kind.LINEAR, 0);
     }

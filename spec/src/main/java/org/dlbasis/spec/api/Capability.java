@@ -14,5 +14,7 @@ public enum Capability {
     /** {@link LogisticRegression}. */
     LOGISTIC_REGRESSION,
     /** {@link TwoLayerNetwork}. */
-    TWO_LAYER_NETWORK
+    TWO_LAYER_NETWORK,
+    /** {@link DeepNetwork}: L layers, [LINEAR → g] × (L − 1) → LINEAR → SIGMOID (SPEC DEEP-*). */
+    DEEP_NETWORK
 }

@@ -10,6 +10,14 @@ import org.dlbasis.spec.error.InvalidArgumentException;
  * @param ny n[2], the number of output units (1 for binary classification)
  */
 public record LayerSizes(int nx, int nh, int ny) {
+    /**
+     * Checks that every layer has at least one unit (SPEC ERR-3).
+     *
+     * @param nx n[0], the number of input features
+     * @param nh n[1], the number of hidden units
+     * @param ny n[2], the number of output units
+     * @throws InvalidArgumentException if a size is below 1
+     */
     public LayerSizes {
         if (nx < 1 || nh < 1 || ny < 1) {
             throw new InvalidArgumentException(

@@ -12,7 +12,11 @@ import org.dlbasis.spec.tensor.Tensor;
  */
 public record NetworkParameters(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
 
-    /** The layer sizes these shapes describe (no validation: see the network's methods). */
+    /**
+     * The layer sizes these shapes describe (no validation: see the network's methods).
+     *
+     * @return n[0] from W1's columns, n[1] from W1's rows, n[2] from W2's rows
+     */
     public LayerSizes sizes() {
         return new LayerSizes(w1.shape().dim(1), w1.shape().dim(0), w2.shape().dim(0));
     }

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public record SpecClause(String id, String strength, String title, List<String> cites, String pendingReason) {
 
+    /**
+     * Whether the clause is listed under "Pending clauses" (not yet checked by a test).
+     *
+     * @return {@code pendingReason != null}
+     */
     public boolean pending() {
         return pendingReason != null;
     }

@@ -29,7 +29,12 @@ public final class SpecClauses {
         this.byId = Collections.unmodifiableMap(byId);
     }
 
-    /** The clauses of the SPEC.md packaged with the {@code spec} module. */
+    /**
+     * The clauses of the SPEC.md packaged with the {@code spec} module.
+     *
+     * @return the clauses of the packaged SPEC.md
+     * @throws IllegalStateException if SPEC.md is not on the classpath or is inconsistent
+     */
     public static SpecClauses load() {
         try (InputStream in = SpecClauses.class.getResourceAsStream("/org/dlbasis/spec/SPEC.md")) {
             if (in == null) {
@@ -41,7 +46,13 @@ public final class SpecClauses {
         }
     }
 
-    /** Parses SPEC.md text; fails on a duplicate ID or a pending entry naming no clause. */
+    /**
+     * Parses SPEC.md text; fails on a duplicate ID or a pending entry naming no clause.
+     *
+     * @param markdown the text of a SPEC.md
+     * @return its clauses
+     * @throws IllegalStateException on a duplicate ID or a pending entry naming no clause
+     */
     public static SpecClauses parse(String markdown) {
         Map<String, String[]> headings = new LinkedHashMap<>();
         Map<String, List<String>> cites = new LinkedHashMap<>();
@@ -81,16 +92,31 @@ public final class SpecClauses {
         return new SpecClauses(byId);
     }
 
-    /** All clauses in document order. */
+    /**
+     * All clauses in document order.
+     *
+     * @return the clauses, unmodifiable
+     */
     public List<SpecClause> all() {
         return List.copyOf(byId.values());
     }
 
-    /** The clause with this ID, or null. */
+    /**
+     * The clause with this ID, or null.
+     *
+     * @param id a clause ID such as {@code BCAST-3}
+     * @return the clause, or null if SPEC.md has none with that ID
+     */
     public SpecClause get(String id) {
         return byId.get(id);
     }
 
+    /**
+     * Whether SPEC.md defines a clause with this ID.
+     *
+     * @param id a clause ID such as {@code BCAST-3}
+     * @return true if it does
+     */
     public boolean contains(String id) {
         return byId.containsKey(id);
     }

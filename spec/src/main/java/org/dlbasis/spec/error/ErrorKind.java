@@ -19,7 +19,12 @@ public enum ErrorKind {
     /** A parameter outside its domain: learning rate, sizes, slope, α, iteration count. */
     INVALID_ARGUMENT;
 
-    /** The exception a Java implementation throws for this kind, carrying {@code message}. */
+    /**
+     * The exception a Java implementation throws for this kind, carrying {@code message}.
+     *
+     * @param message what was expected and what was found
+     * @return the matching subclass of {@link SpecException}, not thrown
+     */
     public SpecException exception(String message) {
         switch (this) {
             case SHAPE_MISMATCH: return new ShapeMismatchException(message);

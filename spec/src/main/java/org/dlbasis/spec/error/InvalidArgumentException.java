@@ -4,6 +4,11 @@ package org.dlbasis.spec.error;
 public final class InvalidArgumentException extends SpecException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error, with its message.
+     *
+     * @param message what was expected and what was found (SPEC ERR-1)
+     */
     public InvalidArgumentException(String message) {
         super(ErrorKind.INVALID_ARGUMENT, message);
     }

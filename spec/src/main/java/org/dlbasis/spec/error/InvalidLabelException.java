@@ -4,6 +4,11 @@ package org.dlbasis.spec.error;
 public final class InvalidLabelException extends SpecException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error, with its message.
+     *
+     * @param message what was expected and what was found (SPEC ERR-1)
+     */
     public InvalidLabelException(String message) {
         super(ErrorKind.INVALID_LABEL, message);
     }

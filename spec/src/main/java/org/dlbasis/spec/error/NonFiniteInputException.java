@@ -4,6 +4,11 @@ package org.dlbasis.spec.error;
 public final class NonFiniteInputException extends SpecException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error, with its message.
+     *
+     * @param message what was expected and what was found (SPEC ERR-1)
+     */
     public NonFiniteInputException(String message) {
         super(ErrorKind.NON_FINITE, message);
     }

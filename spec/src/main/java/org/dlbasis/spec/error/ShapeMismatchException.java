@@ -4,6 +4,11 @@ package org.dlbasis.spec.error;
 public final class ShapeMismatchException extends SpecException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error, with its message.
+     *
+     * @param message what was expected and what was found (SPEC ERR-1)
+     */
     public ShapeMismatchException(String message) {
         super(ErrorKind.SHAPE_MISMATCH, message);
     }

@@ -12,6 +12,11 @@ package org.dlbasis.spec.tensor;
 public class MalformedTensorException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error, with its message.
+     *
+     * @param message what is inconsistent
+     */
     public MalformedTensorException(String message) {
         super(message);
     }

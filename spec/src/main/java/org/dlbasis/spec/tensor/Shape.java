@@ -28,7 +28,10 @@ public final class Shape {
     }
 
     /**
-     * @param dims the dimensions, outermost first
+     * A shape from its dimensions.
+     *
+     * @param dims the dimensions, outermost first; none for {@code ()}
+     * @return the shape
      * @throws MalformedTensorException if a dimension is negative or the size overflows an int
      */
     public static Shape of(int... dims) {
@@ -48,21 +51,40 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
-    /** The 0-d shape {@code ()}. */
+    /**
+     * The 0-d shape {@code ()}.
+     *
+     * @return {@code ()}, of size 1
+     */
     public static Shape scalar() {
         return SCALAR;
     }
 
+    /**
+     * The number of axes.
+     *
+     * @return 0 for {@code ()}, 1 for {@code (n,)}, 2 for {@code (n,m)}
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** Dimension {@code axis}; negative axes count from the end as in numpy. */
+    /**
+     * Dimension {@code axis}; negative axes count from the end as in numpy.
+     *
+     * @param axis an axis in {@code [-rank, rank)}
+     * @return the size of that axis
+     * @throws ArrayIndexOutOfBoundsException for an axis outside {@code [-rank, rank)}
+     */
     public int dim(int axis) {
         return dims[axis < 0 ? axis + dims.length : axis];
     }
 
-    /** Product of the dimensions; 1 for {@code ()}, 0 if any dimension is 0. */
+    /**
+     * Product of the dimensions; 1 for {@code ()}, 0 if any dimension is 0.
+     *
+     * @return the number of elements
+     */
     public int size() {
         int size = 1;
         for (int d : dims) {
@@ -71,17 +93,30 @@ public final class Shape {
         return size;
     }
 
-    /** A copy of the dimensions. */
+    /**
+     * A copy of the dimensions.
+     *
+     * @return the dimensions, outermost first
+     */
     public int[] dims() {
         return dims.clone();
     }
 
-    /** Row-major (C order) strides in elements: the last axis varies fastest. */
+    /**
+     * Row-major (C order) strides in elements: the last axis varies fastest.
+     *
+     * @return one stride per axis, in elements (not bytes)
+     */
     public int[] strides() {
         return strides.clone();
     }
 
-    /** The row-major flat index of a multi-index, or −1 if an index is out of bounds or the rank differs. */
+    /**
+     * The row-major flat index of a multi-index, or −1 if an index is out of bounds or the rank differs.
+     *
+     * @param index one index per axis, none negative
+     * @return the flat index, or −1
+     */
     public int flatIndex(int... index) {
         if (index.length != dims.length) {
             return -1;
@@ -112,7 +147,12 @@ public final class Shape {
         return format(dims);
     }
 
-    /** Formats raw dimensions (which may include numpy's {@code -1}) the way {@link #toString()} does. */
+    /**
+     * Formats raw dimensions (which may include numpy's {@code -1}) the way {@link #toString()} does.
+     *
+     * @param dims the dimensions, not validated
+     * @return the tuple, e.g. {@code (-1,4)}
+     */
     public static String format(int... dims) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < dims.length; i++) {

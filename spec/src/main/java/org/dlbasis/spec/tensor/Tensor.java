@@ -23,8 +23,11 @@ public final class Tensor {
     }
 
     /**
+     * A tensor from its shape and values.
+     *
      * @param shape the shape
      * @param data the values in row-major order; copied
+     * @return the tensor
      * @throws MalformedTensorException if {@code data.length != shape.size()}
      */
     public static Tensor of(Shape shape, double... data) {
@@ -35,17 +38,33 @@ public final class Tensor {
         return new Tensor(shape, data.clone());
     }
 
-    /** A 0-d tensor, shape {@code ()}. */
+    /**
+     * A 0-d tensor, shape {@code ()}.
+     *
+     * @param value its one value
+     * @return the tensor
+     */
     public static Tensor scalar(double value) {
         return new Tensor(Shape.scalar(), new double[] {value});
     }
 
-    /** A rank-1 tensor, shape {@code (n,)}. */
+    /**
+     * A rank-1 tensor, shape {@code (n,)}.
+     *
+     * @param values its n values; copied
+     * @return the tensor
+     */
     public static Tensor vector(double... values) {
         return new Tensor(Shape.of(values.length), values.clone());
     }
 
-    /** A rank-2 tensor from rows; every row must have the same length. */
+    /**
+     * A rank-2 tensor from rows; every row must have the same length.
+     *
+     * @param rows the rows, each copied; none gives shape {@code (0,0)}
+     * @return the tensor, shape {@code (rows, columns)}
+     * @throws MalformedTensorException if the rows differ in length
+     */
     public static Tensor matrix(double[]... rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         double[] data = new double[rows.length * cols];
@@ -59,40 +78,84 @@ public final class Tensor {
         return new Tensor(Shape.of(rows.length, cols), data);
     }
 
-    /** A column vector, shape {@code (n,1)}. */
+    /**
+     * A column vector, shape {@code (n,1)}.
+     *
+     * @param values its n values; copied
+     * @return the tensor
+     */
     public static Tensor column(double... values) {
         return new Tensor(Shape.of(values.length, 1), values.clone());
     }
 
-    /** A row vector, shape {@code (1,n)}. */
+    /**
+     * A row vector, shape {@code (1,n)}.
+     *
+     * @param values its n values; copied
+     * @return the tensor
+     */
     public static Tensor row(double... values) {
         return new Tensor(Shape.of(1, values.length), values.clone());
     }
 
-    /** A tensor of the given shape filled with {@code value}. */
+    /**
+     * A tensor of the given shape filled with {@code value}.
+     *
+     * @param shape the shape
+     * @param value every entry's value
+     * @return the tensor
+     */
     public static Tensor full(Shape shape, double value) {
         double[] data = new double[shape.size()];
         Arrays.fill(data, value);
         return new Tensor(shape, data);
     }
 
+    /**
+     * numpy's {@code np.zeros(dims)}.
+     *
+     * @param dims the dimensions, outermost first
+     * @return a tensor of that shape holding 0.0 everywhere
+     * @throws MalformedTensorException if a dimension is negative
+     */
     public static Tensor zeros(int... dims) {
         return full(Shape.of(dims), 0.0);
     }
 
+    /**
+     * The shape.
+     *
+     * @return the shape
+     */
     public Shape shape() {
         return shape;
     }
 
+    /**
+     * The number of axes, {@code shape().rank()}.
+     *
+     * @return the rank
+     */
     public int rank() {
         return shape.rank();
     }
 
+    /**
+     * The number of values, {@code shape().size()}.
+     *
+     * @return the size
+     */
     public int size() {
         return data.length;
     }
 
-    /** The value at a multi-index (one index per axis, no negative indices). */
+    /**
+     * The value at a multi-index (one index per axis, no negative indices).
+     *
+     * @param index one index per axis
+     * @return the value there
+     * @throws MalformedTensorException if the index is out of bounds or has the wrong rank
+     */
     public double get(int... index) {
         int flat = shape.flatIndex(index);
         if (flat < 0) {
@@ -102,12 +165,23 @@ public final class Tensor {
         return data[flat];
     }
 
-    /** The value at a row-major flat index. */
+    /**
+     * The value at a row-major flat index.
+     *
+     * @param i an index in {@code [0, size())}
+     * @return the value there
+     * @throws ArrayIndexOutOfBoundsException for an index outside {@code [0, size())}
+     */
     public double flat(int i) {
         return data[i];
     }
 
-    /** The single value of a size-1 tensor of any rank (numpy's {@code item()}). */
+    /**
+     * The single value of a size-1 tensor of any rank (numpy's {@code item()}).
+     *
+     * @return the value
+     * @throws MalformedTensorException if the size is not 1
+     */
     public double item() {
         if (data.length != 1) {
             throw new MalformedTensorException(
@@ -116,12 +190,21 @@ public final class Tensor {
         return data[0];
     }
 
-    /** A copy of the values in row-major order. */
+    /**
+     * A copy of the values in row-major order.
+     *
+     * @return the values, a new array
+     */
     public double[] toArray() {
         return data.clone();
     }
 
-    /** A new tensor of the same shape with {@code f} applied to every value. */
+    /**
+     * A new tensor of the same shape with {@code f} applied to every value.
+     *
+     * @param f the function
+     * @return f of every value, same shape
+     */
     public Tensor map(DoubleUnaryOperator f) {
         double[] out = new double[data.length];
         for (int i = 0; i < out.length; i++) {
@@ -130,6 +213,13 @@ public final class Tensor {
         return new Tensor(shape, out);
     }
 
+    /**
+     * Equal shapes and bitwise-equal values ({@code NaN} equals {@code NaN}, {@code 0.0} differs
+     * from {@code -0.0}).
+     *
+     * @param o another object
+     * @return whether {@code o} is a tensor with the same shape and the same bits
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Tensor)) {
@@ -139,11 +229,21 @@ public final class Tensor {
         return shape.equals(t.shape) && Arrays.equals(data, t.data);
     }
 
+    /**
+     * A hash consistent with {@link #equals}.
+     *
+     * @return the hash of the shape and the values' bits
+     */
     @Override
     public int hashCode() {
         return 31 * shape.hashCode() + Arrays.hashCode(data);
     }
 
+    /**
+     * For messages and debugging: the shape and at most the first 16 values.
+     *
+     * @return e.g. {@code Tensor(2,2)[1.0, 2.0, 3.0, 4.0]}
+     */
     @Override
     public String toString() {
         return "Tensor" + shape + Arrays.toString(data.length > 16 ? Arrays.copyOf(data, 16) : data)
