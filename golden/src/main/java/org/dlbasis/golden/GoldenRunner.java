@@ -81,7 +81,7 @@ public final class GoldenRunner {
             }
             if (!got.shape().equals(want.shape())) {
                 return result(c, Status.FAIL, 0, where(c) + ": output \"" + e.getKey() + "\" has shape " + got.shape()
-                        + ", expected " + want.shape());
+                        + ", expected " + want.shape() + "\n" + inputs(c));
             }
             int worst = TensorMatchers.worstIndex(got, want, c.tolerance());
             if (worst < 0) {
@@ -98,8 +98,18 @@ public final class GoldenRunner {
 
     private static String mismatch(GoldenCase c, String output, Tensor got, Tensor want, int i, Tolerance t) {
         return where(c) + ": output \"" + output + "\" at index " + TensorMatchers.multiIndex(want.shape(), i)
-                + ": expected " + want.flat(i) + ", actual " + got.flat(i) + ", |diff| "
-                + Math.abs(got.flat(i) - want.flat(i)) + " > allowed " + t.allowed(want.flat(i)) + " under " + t;
+                + ": " + t.explain(got.flat(i), want.flat(i)) + "\n" + inputs(c);
+    }
+
+    /** The case's inputs and parameters, abbreviated, so the failure can be rebuilt anywhere. */
+    private static String inputs(GoldenCase c) {
+        String in = abbreviate(c.inputs().toString());
+        String params = c.params() == null || c.params().isEmpty() ? "" : ", params " + abbreviate(c.params().toString());
+        return "inputs " + in + params;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 400 ? s.substring(0, 400) + "… (see the golden file)" : s;
     }
 
     private static String where(GoldenCase c) {

@@ -56,4 +56,47 @@ class ClauseVerdictTest {
         assertTrue(act6.reason().contains("FAIL: required_ACT6_reluDerivativeIsZeroAtTheKink"), act6.reason());
         assertTrue(act6.reason().contains("ERROR: ") && act6.reason().contains("apply crashed"), act6.reason());
     }
+
+    /** ReLU′(z) = 0.5 for z &gt; 0: only the ReLU clause is wrong. */
+    private static Implementation halfReluSlope() {
+        Activations ref = REF.activations();
+        Activations broken = new Activations() {
+            public Tensor apply(Activation g, Tensor z) { return ref.apply(g, z); }
+            public Tensor derivative(Activation g, Tensor z) {
+                return g.kind() == Activation.Kind.RELU ? z.map(v -> v > 0 ? 0.5 : 0.0) : ref.derivative(g, z);
+            }
+            public Tensor maxout(Tensor pieces) { return ref.maxout(pieces); }
+            public Tensor maxoutDerivative(Tensor pieces) { return ref.maxoutDerivative(pieces); }
+        };
+        return new Implementation() {
+            public String name() { return "half ReLU slope"; }
+            public Set<Capability> capabilities() { return Set.of(Capability.ACTIVATIONS); }
+            public Activations activations() { return broken; }
+        };
+    }
+
+    @Test
+    void aFailureIsHeldAgainstTheClauseWhoseOperationWasWrongAndReadsAsInputs() {
+        ConformanceReport r = new ConformanceRun(halfReluSlope(), new Settings(1, 100),
+                ConformanceRun.clauses(java.util.List.of("ACT-2", "ACT-4", "ACT-6", "ACT-8", "ACT-10")), null)
+                .run((i, n, what, s, ms) -> { });
+        java.util.Map<String, ClauseResult> byId = new java.util.HashMap<>();
+        r.clauses().forEach(c -> byId.put(c.id(), c));
+        assertEquals(Status.FAIL, byId.get("ACT-6").status(), byId.get("ACT-6").reason());
+        for (String other : new String[] {"ACT-2", "ACT-4", "ACT-8", "ACT-10"}) {
+            assertEquals(Status.PASS, byId.get(other).status(), other + ": " + byId.get(other).reason());
+        }
+        String reason = byId.get("ACT-6").reason();
+        assertTrue(reason.contains("after the call Activations.derivative(g = relu"), reason);
+        assertTrue(!reason.contains("Smallest found falsifying") && !reason.contains("Cause was")
+                && !reason.contains("java.lang.AssertionError"), "no QuickTheories boilerplate: " + reason);
+    }
+
+    @Test
+    void aNanMismatchIsExplainedInWords() {
+        org.dlbasis.tck.match.Tolerance t = org.dlbasis.tck.match.Tolerance.ELEM;
+        assertEquals("expected 0.5, actual NaN (NaN where a number is due)", t.explain(Double.NaN, 0.5));
+        assertEquals("expected NaN, actual 0.5 (a number where NaN is due: NaN in gives NaN out)",
+                t.explain(0.5, Double.NaN));
+    }
 }

@@ -150,11 +150,24 @@ public final class ActivationProperties {
     public void required_ACT2_ACT4_ACT6_ACT8_ACT10_derivativesMatchCentralDifferences(Context ctx) {
         double h = 1e-6;
         ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), awayFromZero(1e-3, 8)).checkAssert((a, z) -> {
+            ctx.blame(derivativeClause(a)); // a wrong ReLU′ is ACT-6's failure, not all five clauses'
             double numeric = (g(ctx, a, z + h) - g(ctx, a, z - h)) / (2 * h);
             // truncation h²·|g'''|/6 ≤ 1e-12 and rounding ≈ u·|g|/h ≤ 1e-9 for |z| ≤ 8
             ctx.assertClose(a + "'(" + z + ") vs central difference", dg(ctx, a, z), numeric,
                     new Tolerance("central difference", 1e-8, 1e-7));
         });
+    }
+
+    /** The clause about g′ for each kind (linear's derivative has no clause of its own: all are blamed). */
+    private static String[] derivativeClause(Activation a) {
+        return switch (a.kind()) {
+            case SIGMOID -> new String[] {"ACT-2"};
+            case TANH -> new String[] {"ACT-4"};
+            case RELU -> new String[] {"ACT-6"};
+            case LEAKY_RELU -> new String[] {"ACT-8"};
+            case ELU -> new String[] {"ACT-10"};
+            case LINEAR -> new String[0];
+        };
     }
 
     /** If this fails, check which piece wins a tie: the lowest index, like np.argmax. */
@@ -232,7 +245,7 @@ public final class ActivationProperties {
         ctx.qt().forAll(between(-700, 700)).checkAssert(z -> {
             ctx.assertClose("σ'(" + z + ")", dg(ctx, Activation.sigmoid(), z),
                     MathOracle.derivative(Activation.sigmoid(), z), relative);
-            ctx.assertClose("tanh'(" + z + ")", dg(ctx, Activation.tanh(), z / 2),
+            ctx.assertClose("tanh'(" + z / 2 + ")", dg(ctx, Activation.tanh(), z / 2),
                     MathOracle.derivative(Activation.tanh(), z / 2), relative);
         });
         ctx.qt().forAll(between(-1e-6, 0)).checkAssert(z -> ctx.assertClose("ELU(" + z + ")",

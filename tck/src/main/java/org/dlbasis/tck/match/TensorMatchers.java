@@ -48,9 +48,8 @@ public final class TensorMatchers {
                 }
                 double a = actual.flat(worst);
                 double e = expected.flat(worst);
-                mismatch.appendText("worst at index " + multiIndex(expected.shape(), worst) + ": expected " + e
-                        + ", actual " + a + ", |diff| " + Math.abs(a - e) + " > allowed "
-                        + tolerance.allowed(e) + " under " + tolerance);
+                mismatch.appendText("worst at index " + multiIndex(expected.shape(), worst) + ": "
+                        + tolerance.explain(a, e));
                 return tolerance.accepts(a, e);
             }
 

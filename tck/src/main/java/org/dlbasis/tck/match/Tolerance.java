@@ -71,4 +71,23 @@ public record Tolerance(String name, double atol, double rtol) {
     public String toString() {
         return name + " (atol " + atol + ", rtol " + rtol + ")";
     }
+
+    /**
+     * Why {@code actual} is not within this tolerance of {@code expected}, for people: NaN and
+     * infinities explained in words (never "|diff| NaN > allowed NaN"), otherwise the difference
+     * and the allowed error.
+     */
+    public String explain(double actual, double expected) {
+        String values = "expected " + expected + ", actual " + actual;
+        if (Double.isNaN(actual) && !Double.isNaN(expected)) {
+            return values + " (NaN where a number is due)";
+        }
+        if (Double.isNaN(expected) && !Double.isNaN(actual)) {
+            return values + " (a number where NaN is due: NaN in gives NaN out)";
+        }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            return values + " (infinities must match exactly)";
+        }
+        return values + ", |diff| " + Math.abs(actual - expected) + " > allowed " + allowed(expected) + " under " + this;
+    }
 }

@@ -29,6 +29,8 @@ public final class Context {
     private double worstRatio;
     private int checks;
     private int skippedValidation;
+    private List<String> blame = List.of();
+    private List<String> blamedAtFailure = List.of();
 
     public Context(Implementation implementation, Settings settings) {
         this.implementation = implementation;
@@ -72,6 +74,25 @@ public final class Context {
         List<Activation> declared = candidates.stream().filter(a -> options.declares(a.kind())).toList();
         need(!declared.isEmpty(), "any of the activations " + candidates);
         return declared;
+    }
+
+    /**
+     * Names the clauses that the checks from here on are about, for a property that names several
+     * (one per activation, say): a failure is then held against these only. Call it again, or
+     * with no argument to blame all again.
+     */
+    public void blame(String... clauseIds) {
+        blame = List.of(clauseIds);
+    }
+
+    /** The clauses blamed when the last failure happened (empty: all the property names). */
+    List<String> blamed() {
+        return blamedAtFailure;
+    }
+
+    /** "after the call …": the inputs of the last call into the implementation, for a failure message. */
+    private String lastCall() {
+        return watched == null ? "" : "\n  after the call " + watched.lastCall();
     }
 
     /** Checks made so far (assertions and requirements), for a property that skipped its validation checks. */
@@ -120,7 +141,12 @@ public final class Context {
     /** Every element of {@code actual} within {@code tolerance} of {@code expected}, shapes equal. */
     public void assertClose(String what, Tensor actual, Tensor expected, Tolerance tolerance) {
         checks++;
-        assertThat(what, actual, TensorMatchers.closeTo(expected, tolerance));
+        try {
+            assertThat(what, actual, TensorMatchers.closeTo(expected, tolerance));
+        } catch (AssertionError e) {
+            blamedAtFailure = blame;
+            throw new AssertionError(e.getMessage() + lastCall(), e);
+        }
         record(TensorMatchers.worstRatio(actual, expected, tolerance));
     }
 
@@ -129,9 +155,8 @@ public final class Context {
         checks++;
         double ratio = tolerance.ratio(actual, expected);
         if (!(ratio <= 1)) {
-            throw new AssertionError(what + ": expected " + expected + ", actual " + actual + ", |diff| "
-                    + Math.abs(actual - expected) + " > allowed " + tolerance.allowed(expected) + " under "
-                    + tolerance);
+            blamedAtFailure = blame;
+            throw new AssertionError(what + ": " + tolerance.explain(actual, expected) + lastCall());
         }
         record(ratio);
     }
@@ -140,7 +165,8 @@ public final class Context {
     public void require(boolean condition, String message) {
         checks++;
         if (!condition) {
-            throw new AssertionError(message);
+            blamedAtFailure = blame;
+            throw new AssertionError(message + lastCall());
         }
     }
 
@@ -164,8 +190,9 @@ public final class Context {
             }
             return;
         }
+        blamedAtFailure = blame;
         throw new AssertionError("expected a " + kind + " error" + (message == null ? "" : " \"" + message + "\"")
-                + ", but the call returned normally");
+                + ", but the call returned normally" + lastCall());
     }
 
     private void record(double ratio) {

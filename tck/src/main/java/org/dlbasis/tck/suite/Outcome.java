@@ -12,7 +12,19 @@ import java.util.List;
  * @param detail the failure text (counterexample, values, tolerance, seed) or the reason
  * @param seed the seed that reproduces the run
  * @param millis wall time
+ * @param blamed for a FAIL or ERROR, the clauses whose operation produced the wrong value, when the
+ *     property knows it (a property over every activation's derivative blames ACT-6 for a wrong
+ *     ReLU′, not all five derivative clauses); empty: every clause it names
  */
 public record Outcome(String property, List<String> clauses, Status status, double margin, String detail,
-        long seed, long millis) {
+        long seed, long millis, List<String> blamed) {
+
+    public Outcome {
+        blamed = List.copyOf(blamed);
+    }
+
+    /** True if this outcome is held against {@code clauseId}: it names it and blames it (or blames all). */
+    public boolean counts(String clauseId) {
+        return clauses.contains(clauseId) && (blamed.isEmpty() || blamed.contains(clauseId));
+    }
 }

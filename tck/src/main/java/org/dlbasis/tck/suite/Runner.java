@@ -2,6 +2,7 @@ package org.dlbasis.tck.suite;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -86,7 +87,8 @@ public final class Runner {
             return implementationThrew(p, first.get(), settings, start);
         }
         if (thrown != null) {
-            return classify(p, thrown, settings, start);
+            Outcome o = classify(p, thrown, settings, start);
+            return o.status() == Status.FAIL ? outcome(p, o.status(), 0, o.detail(), settings, start, ctx.blamed()) : o;
         }
         if (ctx.skippedValidation() > 0) {
             String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
@@ -148,13 +150,35 @@ public final class Runner {
                 + settings.seed(), settings, start);
     }
 
-    /** QuickTheories puts the cause's stack trace in its message; the report needs the values, not the frames. */
-    private static String withoutStackFrames(String message) {
+    /**
+     * A counterexample as a student can act on it: QuickTheories' report ("Property falsified after
+     * 3 example(s) / Smallest found falsifying value(s) :- {1, 0} / Cause was :- java.lang.AssertionError:
+     * … / Other found falsifying value(s) …") reduced to the cause, which names the values compared
+     * and the inputs of the call, and how many examples it took; no generator values (a size and a
+     * seed mean nothing outside this suite), no stack frames.
+     */
+    static String withoutStackFrames(String message) {
         if (message == null) {
             return "";
         }
-        return message.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... "))
-                .collect(Collectors.joining("\n"));
+        String text = message;
+        String examples = "";
+        if (text.startsWith("Property falsified")) {
+            int eol = text.indexOf('\n');
+            examples = (eol < 0 ? text : text.substring(0, eol)).replace("Property falsified", "falsified").strip();
+            int cause = text.indexOf("Cause was :-");
+            if (cause >= 0) {
+                text = text.substring(cause + "Cause was :-".length());
+                int others = text.indexOf("Other found falsifying value(s)");
+                int seed = text.indexOf("Seed was");
+                int end = others >= 0 ? others : seed >= 0 ? seed : text.length();
+                text = text.substring(0, end);
+            }
+        }
+        String cause = text.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")
+                && !l.startsWith("Caused by: ")).map(l -> l.replaceFirst("^java\\.lang\\.AssertionError: ", ""))
+                .collect(Collectors.joining("\n")).strip();
+        return examples.isEmpty() ? cause : cause + "\n(" + examples + "; shrunk to the smallest)";
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -166,7 +190,12 @@ public final class Runner {
     }
 
     private static Outcome outcome(Property p, Status status, double margin, String detail, Settings s, long start) {
+        return outcome(p, status, margin, detail, s, start, List.of());
+    }
+
+    private static Outcome outcome(Property p, Status status, double margin, String detail, Settings s, long start,
+            List<String> blamed) {
         return new Outcome(p.name(), p.clauses(), status, margin, detail, s.seed(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, blamed);
     }
 }

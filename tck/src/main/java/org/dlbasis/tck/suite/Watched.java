@@ -39,6 +39,9 @@ import org.dlbasis.spec.error.SpecException;
 public final class Watched implements Implementation {
     private final Implementation impl;
     private Throwable first;
+    private volatile String lastCapability;
+    private volatile java.lang.reflect.Method lastMethod;
+    private volatile Object[] lastArgs;
 
     public Watched(Implementation impl) {
         this.impl = impl;
@@ -47,6 +50,25 @@ public final class Watched implements Implementation {
     /** The first non-spec throwable of the check, if any. */
     public synchronized Optional<Throwable> first() {
         return Optional.ofNullable(first);
+    }
+
+    /**
+     * The last call into the implementation, with its arguments named and shown with their shapes
+     * ({@code Activations.derivative(g = relu, z = [0.0] (1,))}): a counterexample as inputs that an
+     * adapter author in any language can rebuild, rather than generator values.
+     */
+    public String lastCall() {
+        java.lang.reflect.Method m = lastMethod;
+        if (m == null) {
+            return "(no call yet)";
+        }
+        Object[] args = lastArgs == null ? new Object[0] : lastArgs;
+        java.lang.reflect.Parameter[] params = m.getParameters();
+        StringBuilder b = new StringBuilder(lastCapability).append('.').append(m.getName()).append('(');
+        for (int i = 0; i < args.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(params[i].getName()).append(" = ").append(Shown.value(args[i]));
+        }
+        return b.append(')').toString();
     }
 
     /** Keeps {@code t} if it is the check's first. */
@@ -65,6 +87,9 @@ public final class Watched implements Implementation {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
             }
+            lastCapability = api.getSimpleName();
+            lastMethod = method;
+            lastArgs = args;
             undeclared(method.getName(), args).ifPresent(what -> {
                 CapabilityNotImplementedException e = new CapabilityNotImplementedException(impl.name()
                         + " does not declare " + what + " (its options, SPEC API-2)");
