@@ -83,6 +83,11 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
                 sep = ", ";
             }
         }
+        long texts = clauses.stream().filter(c -> c.reason().startsWith(ConformanceRun.TEXTS)).count();
+        if (texts > 0) {
+            sb.append("; ").append(texts).append(texts == 1 ? " clause" : " clauses")
+                    .append(" with error texts that differ (kinds right)");
+        }
         if (options.contains("no input validation")) {
             sb.append("; input validation not declared: bad input was not checked");
         }

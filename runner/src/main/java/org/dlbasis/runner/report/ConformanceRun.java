@@ -27,6 +27,8 @@ import org.dlbasis.spec.clause.SpecClauses;
 public final class ConformanceRun {
     /** Failing checks quoted per clause and kind; the rest are counted. */
     private static final int SHOWN = 5;
+    /** How a passing clause's reason starts when error texts differ from the spec's (SPEC ERR-1). */
+    public static final String TEXTS = "error message texts differ from the spec's in ";
 
     /** Told about every check as it finishes, for progress output. */
     public interface Progress {
@@ -270,8 +272,22 @@ public final class ConformanceRun {
             reason = complete ? "no property or golden case checks this clause in this run"
                     : "not reached: the run did not finish";
         } else if (status == Status.PASS) {
-            reason = notImplemented.isEmpty() ? "" : "passed what was checked; not checked, as not implemented: "
-                    + reason(List.of(), List.of(), notImplemented);
+            List<String> texts = new ArrayList<>();
+            outcomes.stream().filter(o -> o.status() == Status.PASS && o.detail().startsWith(Runner.TEXT_DIFFERS))
+                    .forEach(o -> texts.add(o.property() + ": " + o.detail()));
+            cases.stream().filter(r -> r.status() == Status.PASS && r.detail().startsWith(Runner.TEXT_DIFFERS))
+                    .forEach(r -> texts.add(r.detail()));
+            List<String> parts = new ArrayList<>();
+            if (!texts.isEmpty()) {
+                parts.add(TEXTS + texts.size() + " checks (the kinds are right):\n"
+                        + String.join("\n", texts.subList(0, Math.min(SHOWN, texts.size())))
+                        + (texts.size() > SHOWN ? "\n… and " + (texts.size() - SHOWN) + " more" : ""));
+            }
+            if (!notImplemented.isEmpty()) {
+                parts.add("passed what was checked; not checked, as not implemented: "
+                        + reason(List.of(), List.of(), notImplemented));
+            }
+            reason = String.join("\n\n", parts);
         } else {
             reason = reason(failures, errors, notImplemented);
         }

@@ -99,4 +99,51 @@ class ClauseVerdictTest {
         assertEquals("expected NaN, actual 0.5 (a number where NaN is due: NaN in gives NaN out)",
                 t.explain(0.5, Double.NaN));
     }
+
+    /** Broadcasting errors of the right kind, in other words; and a cost twice the spec's. */
+    private static Implementation otherTextsAndDoubleCost() {
+        ArrayOps arrays = (ArrayOps) java.lang.reflect.Proxy.newProxyInstance(ArrayOps.class.getClassLoader(),
+                new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(REF.arrays(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        if (e.getCause() instanceof org.dlbasis.spec.error.SpecException se) {
+                            throw se.kind().exception("those shapes do not broadcast");
+                        }
+                        throw e.getCause();
+                    }
+                });
+        Loss loss = new Loss() {
+            public Tensor loss(Tensor yHat, Tensor y) { return REF.loss().loss(yHat, y); }
+            public Tensor lossFromLogits(Tensor z, Tensor y) { return REF.loss().lossFromLogits(z, y); }
+            public double cost(Tensor yHat, Tensor y) { return 2 * REF.loss().cost(yHat, y); }
+            public double costFromLogits(Tensor z, Tensor y) { return 2 * REF.loss().costFromLogits(z, y); }
+        };
+        return new Implementation() {
+            public String name() { return "other texts, double cost"; }
+            public Set<Capability> capabilities() { return Set.of(Capability.ARRAYS, Capability.LOSS); }
+            public ArrayOps arrays() { return arrays; }
+            public Loss loss() { return loss; }
+        };
+    }
+
+    @Test
+    void anErrorOfTheRightKindInOtherWordsPassesAndIsReported() {
+        ConformanceReport r = new ConformanceRun(otherTextsAndDoubleCost(), new Settings(1, 20),
+                ConformanceRun.clauses(java.util.List.of("BCAST-3")), null).run((i, n, what, s, ms) -> { });
+        ClauseResult c = r.clauses().get(0);
+        assertEquals(Status.PASS, c.status(), c.reason());
+        assertTrue(c.reason().startsWith(ConformanceRun.TEXTS) && c.reason().contains("those shapes do not broadcast"),
+                c.reason());
+        assertTrue(r.extent().contains("1 clause with error texts that differ (kinds right)"), r.extent());
+    }
+
+    @Test
+    void aCostOffByAFactorIsDiagnosed() {
+        ConformanceReport r = new ConformanceRun(otherTextsAndDoubleCost(), new Settings(1, 20),
+                ConformanceRun.clauses(java.util.List.of("LOSS-5")), null).run((i, n, what, s, ms) -> { });
+        ClauseResult c = r.clauses().get(0);
+        assertEquals(Status.FAIL, c.status(), c.reason());
+        assertTrue(c.reason().contains("diagnosis: 2 × the expected: a missing 1/2?"), c.reason());
+    }
 }

@@ -90,14 +90,19 @@ public final class Runner {
             Outcome o = classify(p, thrown, settings, start);
             return o.status() == Status.FAIL ? outcome(p, o.status(), 0, o.detail(), settings, start, ctx.blamed()) : o;
         }
+        String texts = ctx.textDifferences().isEmpty() ? "" : TEXT_DIFFERS + ctx.textDifferences().size() + ": "
+                + String.join("; ", ctx.textDifferences().subList(0, Math.min(3, ctx.textDifferences().size())));
         if (ctx.skippedValidation() > 0) {
             String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
                     + " does not declare input validation (SPEC API-2)";
             return ctx.checks() == 0 ? outcome(p, Status.NOT_IMPLEMENTED, 0, skipped, settings, start)
                     : outcome(p, Status.PASS, ctx.margin(), skipped, settings, start);
         }
-        return outcome(p, Status.PASS, ctx.margin(), "", settings, start);
+        return outcome(p, Status.PASS, ctx.margin(), texts, settings, start);
     }
+
+    /** How a PASS says that error texts differ from the spec's while the kinds are right (SPEC ERR-1). */
+    public static final String TEXT_DIFFERS = "error kind right, message text differs, ";
 
     /**
      * Not implemented → NOT_IMPLEMENTED; a wrong answer the adapter found (an AssertionError such
