@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
+import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.clause.SpecClauses;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -99,7 +100,7 @@ public abstract class GoldenTests {
 
     private static boolean isShould(SpecClauses spec, String id) {
         SpecClause c = spec.get(id);
-        return c != null && "SHOULD".equals(c.strength().toString());
+        return c != null && c.strength() == Strength.SHOULD;
     }
 
     /** The skips, checked as {@code ConformanceTests} checks them. */

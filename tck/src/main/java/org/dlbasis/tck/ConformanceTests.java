@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
+import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.clause.SpecClauses;
 import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Outcome;
@@ -140,7 +141,7 @@ public abstract class ConformanceTests {
 
     private static boolean isShould(SpecClauses spec, String id) {
         SpecClause c = spec.get(id);
-        return c != null && "SHOULD".equals(c.strength().toString());
+        return c != null && c.strength() == Strength.SHOULD;
     }
 
     private static Stream<DynamicNode> pending(SpecClauses spec, Map<String, String> skipped) {

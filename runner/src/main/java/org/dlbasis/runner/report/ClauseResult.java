@@ -2,6 +2,8 @@ package org.dlbasis.runner.report;
 
 import java.util.List;
 
+import org.dlbasis.spec.clause.Strength;
+
 import org.dlbasis.golden.CaseResult;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Status;
@@ -18,11 +20,11 @@ import org.dlbasis.tck.suite.Status;
  * @param properties the property outcomes that name this clause
  * @param golden the golden cases that name this clause
  */
-public record ClauseResult(String id, String strength, String title, Status status, double margin, String reason,
+public record ClauseResult(String id, Strength strength, String title, Status status, double margin, String reason,
         List<Outcome> properties, List<CaseResult> golden) {
 
     /** A FAIL or ERROR that makes the implementation non-conforming (MUST and INFORMATIVE; SHOULD warns). */
     public boolean breaksConformance() {
-        return (status == Status.FAIL || status == Status.ERROR) && !strength.equals("SHOULD");
+        return (status == Status.FAIL || status == Status.ERROR) && strength.breaksConformance();
     }
 }

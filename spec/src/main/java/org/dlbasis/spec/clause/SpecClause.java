@@ -11,7 +11,7 @@ import java.util.List;
  * @param cites the note's claim IDs (N…) the clause cites
  * @param pendingReason non-null if the clause is listed under "Pending clauses"
  */
-public record SpecClause(String id, String strength, String title, List<String> cites, String pendingReason) {
+public record SpecClause(String id, Strength strength, String title, List<String> cites, String pendingReason) {
 
     /**
      * Whether the clause is listed under "Pending clauses" (not yet checked by a test).

@@ -83,7 +83,7 @@ public final class SpecClauses {
             }
         }
         Map<String, SpecClause> byId = new LinkedHashMap<>();
-        headings.forEach((id, h) -> byId.put(id, new SpecClause(id, h[0], h[1], cites.get(id), pending.get(id))));
+        headings.forEach((id, h) -> byId.put(id, new SpecClause(id, Strength.valueOf(h[0]), h[1], cites.get(id), pending.get(id))));
         for (String id : pending.keySet()) {
             if (!byId.containsKey(id)) {
                 throw new IllegalStateException("SPEC.md lists " + id + " as pending, but defines no such clause");

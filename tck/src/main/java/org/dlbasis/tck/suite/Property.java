@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dlbasis.spec.Clause;
+import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.api.Capability;
 
 /**
@@ -19,7 +20,7 @@ import org.dlbasis.spec.api.Capability;
  * @param needs the capabilities from {@link Requires} (method, else class)
  * @param method the method to invoke on a fresh instance of its class
  */
-public record Property(String name, String strength, List<String> clauses, Set<Capability> needs, Method method) {
+public record Property(String name, Strength strength, List<String> clauses, Set<Capability> needs, Method method) {
 
     /** The property a method defines, or null if it is not one. */
     public static Property of(Method m) {
@@ -36,18 +37,12 @@ public record Property(String name, String strength, List<String> clauses, Set<C
         return new Property(m.getName(), strengthOf(m.getName()), List.of(clause.value()), needs, m);
     }
 
-    private static String strengthOf(String name) {
-        if (name.startsWith("required_")) {
-            return "MUST";
+    private static Strength strengthOf(String name) {
+        try {
+            return Strength.ofProperty(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        if (name.startsWith("optional_")) {
-            return "SHOULD";
-        }
-        if (name.startsWith("informative_")) {
-            return "INFORMATIVE";
-        }
-        throw new IllegalStateException("property " + name
-                + " must start with required_, optional_ or informative_");
     }
 
     /** The group (class) the property belongs to. */

@@ -29,7 +29,9 @@ class BrokenImplementationsTest {
         List<Property> properties = PropertyCatalog.forClause(broken.caughtBy());
         assertFalse(properties.isEmpty(), "no property names " + broken.caughtBy());
         List<Outcome> outcomes = properties.stream().map(p -> Runner.run(broken.impl(), p, SETTINGS)).toList();
-        assertTrue(outcomes.stream().anyMatch(o -> o.status() == Status.FAIL || o.status() == Status.ERROR),
+        // a wrong error text is caught as the weaker verdict SPEC ERR-1 gives it: reported, not failed
+        assertTrue(outcomes.stream().anyMatch(o -> o.status() == Status.FAIL || o.status() == Status.ERROR
+                || o.detail().startsWith(Runner.TEXT_DIFFERS)),
                 broken + " passed every property of " + broken.caughtBy() + ": " + outcomes);
     }
 
