@@ -102,6 +102,7 @@ public abstract class Hostile implements Implementation {
             recurse(0);
         }
 
+        @SuppressWarnings("InfiniteRecursion") // deliberate: this implementation must overflow the stack
         private static int recurse(int depth) {
             return recurse(depth + 1) + 1;
         }
