@@ -704,7 +704,203 @@ def network():
     return f
 
 
-FILES = [note_examples, arrays, broadcast, activations, loss, logistic, network]
+# ---------------------------------------------------------------- deep networks, exactly
+
+# The L-layer network of SPEC DEEP-*: the two-layer formulas above, repeated layer by layer, in
+# decimal at 60 digits and rounded once, exactly as network() computes its cases. Parameters are
+# lists [W[1], ..., W[L]] and [b[1], ..., b[L]] of exact matrices; in a case they travel flat, as
+# "w1", "b1", ..., "wL", "bL" (spec/PROTOCOL.md).
+
+def deep_forward(ws, bs, x, kind, a):
+    """Z[l] = W[l] A[l-1] + b[l]; A[l] = g(Z[l]) for l < L, A[L] = sigmoid(Z[L]) (SPEC DEEP-2)."""
+    zs, acts, previous = [], [], x
+    for l, (w, b) in enumerate(zip(ws, bs), start=1):
+        z = plus_column(mm(w, previous), b)
+        if l < len(ws):
+            check_kinks(kind, z)
+            act = emap(lambda v: d_g(kind, a, v), z)
+        else:
+            act = emap(d_sigmoid, z)
+        zs.append(z)
+        acts.append(act)
+        previous = act
+    return zs, acts
+
+
+def deep_cost(z, y):
+    """(1/m) times the sum over all n[L]*m outputs of log(1 + exp(t)), t = -z where y = 1 and z where
+    y = 0 (SPEC DEEP-3, LOSS-4, LOSS-5)."""
+    terms = [(1 + (-zi if yi == 1 else zi).exp()).ln() for zrow, yrow in zip(z, y) for zi, yi in zip(zrow, yrow)]
+    return sum(terms, Dec(0)) / len(z[0])
+
+
+def deep_backward(ws, bs, x, y, kind, a):
+    """dZ[L] = A[L] - Y; dW[l] = (1/m) dZ[l] A[l-1]^T; db[l] = (1/m) sum(dZ[l], axis 1);
+    dZ[l-1] = W[l]^T dZ[l] * g'(Z[l-1]) (SPEC DEEP-4)."""
+    inv_m = Dec(1) / len(x[0])
+    zs, acts = deep_forward(ws, bs, x, kind, a)
+    dws, dbs = [None] * len(ws), [None] * len(ws)
+    dz = emap(lambda ai, yi: ai - yi, acts[-1], y)
+    for l in range(len(ws), 0, -1):
+        previous = acts[l - 2] if l > 1 else x
+        dws[l - 1] = scaled(mm(dz, tr(previous)), inv_m)
+        dbs[l - 1] = scaled(row_sums(dz), inv_m)
+        if l > 1:
+            dz = emap(lambda s, z: s * d_dg(kind, a, z), mm(tr(ws[l - 1]), dz), zs[l - 2])
+    return dws, dbs
+
+
+def deep_step(ws, bs, dws, dbs, alpha):
+    step = lambda ps, ds: [emap(lambda v, d: v - alpha * d, p, g) for p, g in zip(ps, ds)]
+    return step(ws, dws), step(bs, dbs)
+
+
+def deep_train(ws, bs, x, y, kind, a, alpha, k):
+    costs = []
+    for _ in range(k):
+        costs.append(deep_cost(deep_forward(ws, bs, x, kind, a)[0][-1], y))
+        ws, bs = deep_step(ws, bs, *deep_backward(ws, bs, x, y, kind, a), alpha)
+    costs.append(deep_cost(deep_forward(ws, bs, x, kind, a)[0][-1], y))
+    return ws, bs, tensor([float(c) for c in costs])
+
+
+def layered(first, firsts, second, seconds, encode):
+    """{"w1": ..., "b1": ..., "w2": ...}: one entry per layer and prefix, layer by layer."""
+    out = {}
+    for l, (f, s) in enumerate(zip(firsts, seconds), start=1):
+        out["%s%d" % (first, l)] = encode(f)
+        out["%s%d" % (second, l)] = encode(s)
+    return out
+
+
+def deep_case_set(f, label, sizes, kind, a, ws, bs, x, y, alpha, k, clauses_extra=()):
+    """forward, cost, backward, one step and k steps of one network, as network() does for two layers."""
+    name = kind if kind in ("sigmoid", "tanh", "relu", "linear") else "%s(%s)" % (kind, a)
+    cid = "%s-%s" % (label, name)
+    params = {"activation": kind, "parameter": a}
+    W, B, X, Y, A = [dmat(w) for w in ws], [dmat(b) for b in bs], dmat(x), dmat(y), Dec(a)
+    p = layered("w", ws, "b", bs, tensor)
+    inputs = {"params": p, "x": tensor(x), "y": tensor(y)}
+    zs, acts = deep_forward(W, B, X, kind, A)
+    extra = list(clauses_extra)
+    f.case("forward-" + cid, ["DEEP-2"] + extra, "deep_forward", {"params": p, "x": tensor(x)},
+           layered("z", zs, "a", acts, dtensor), params=params, tolerance=tol("MODEL"))
+    f.case("cost-" + cid, ["DEEP-3"] + extra, "deep_cost", inputs, {"out": dnum(deep_cost(zs[-1], Y))},
+           params=params, tolerance=tol("MODEL"))
+    dws, dbs = deep_backward(W, B, X, Y, kind, A)
+    grads = layered("dw", dws, "db", dbs, dtensor)
+    f.case("backward-" + cid, ["DEEP-4"] + extra, "deep_backward", inputs, grads, params=params,
+           tolerance=tol("MODEL"))
+    sw, sb = deep_step(W, B, [rounded_mat(d) for d in dws], [rounded_mat(d) for d in dbs], Dec(alpha))
+    f.case("step-" + cid, ["DEEP-11"] + extra, "deep_step", {"params": p, "grads": grads},
+           {"params": layered("w", sw, "b", sb, dtensor)}, params={"learning_rate": alpha}, tolerance=tol("MODEL"))
+    tw, tb, costs = deep_train(W, B, X, Y, kind, A, Dec(alpha), k)
+    f.case("train-%d-%s" % (k, cid), ["DEEP-12"] + extra, "deep_train", inputs,
+           {"params": layered("w", tw, "b", tb, dtensor), "costs": costs},
+           params=dict(params, learning_rate=alpha, iterations=k), tolerance=tol("TRAJ"))
+
+
+def deep():
+    f = File("deep.json", "The L-layer network [LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID (SPEC DEEP-*): "
+             "L = 3 for each hidden activation, L = 4 with two outputs, L = 1, L = 2 against network.json's "
+             "network, saturated outputs, zero initialisation, and errors.")
+    rng = np.random.default_rng(SEED + 6)
+    alpha = 0.5
+
+    def draw(sizes, scale):
+        ws = [rng.standard_normal((sizes[l], sizes[l - 1])) * scale for l in range(1, len(sizes))]
+        bs = [rng.standard_normal((sizes[l], 1)) * 0.125 for l in range(1, len(sizes))]
+        return ws, bs
+
+    # L = 3, every hidden activation, one output
+    sizes3 = [3, 4, 3, 1]
+    x3 = uniform(rng, -2, 2, (3, 5))
+    y3 = np.array([[1.0, 0, 1, 0, 1]])
+    ws3, bs3 = draw(sizes3, 0.75)
+    for kind, a, *_ in ACTIVATIONS:
+        deep_case_set(f, "L3", sizes3, kind, a, ws3, bs3, x3, y3, alpha, 4)
+
+    # L = 4, two output units: the cost sums both rows and divides by m
+    sizes4 = [4, 5, 4, 3, 2]
+    x4 = uniform(rng, -2, 2, (4, 6))
+    y4 = np.array([[1.0, 0, 1, 1, 0, 0], [0.0, 0, 1, 0, 1, 1]])
+    ws4, bs4 = draw(sizes4, 0.75)
+    for kind, a in (("tanh", 0.0), ("relu", 0.0), ("leaky_relu", 0.2), ("elu", 0.5), ("sigmoid", 0.0)):
+        deep_case_set(f, "L4", sizes4, kind, a, ws4, bs4, x4, y4, alpha, 3)
+
+    # L = 1: no hidden layer, logistic regression with two outputs (the activation is unused)
+    x1 = uniform(rng, -2, 2, (3, 4))
+    y1 = np.array([[1.0, 0, 0, 1], [0.0, 1, 0, 1]])
+    ws1, bs1 = draw([3, 2], 1.0)
+    deep_case_set(f, "L1", [3, 2], "tanh", 0.0, ws1, bs1, x1, y1, alpha, 3, ["DEEP-1"])
+
+    # L = 2 on network.json's inputs: the two-layer network's values (SPEC DEEP-13)
+    net = np.random.default_rng(SEED + 5)
+    xn = uniform(net, -2, 2, (3, 5))
+    yn = np.array([[1.0, 0, 1, 0, 1]])
+    pn = {"w1": net.standard_normal((4, 3)) * 0.5, "b1": net.standard_normal((4, 1)) * 0.1,
+          "w2": net.standard_normal((1, 4)) * 0.5, "b2": np.array([[0.05]])}
+    for kind, a in (("tanh", 0.0), ("relu", 0.0)):
+        deep_case_set(f, "L2-as-network", [3, 4, 1], kind, a, [pn["w1"], pn["w2"]], [pn["b1"], pn["b2"]], xn, yn,
+                      alpha, 5, ["DEEP-13"])
+
+    # saturated outputs: W[L] and b[L] times 100 push |Z[L]| beyond 37, where sigmoid rounds to 0 or 1
+    ws_sat = ws3[:-1] + [ws3[-1] * 100]
+    bs_sat = bs3[:-1] + [bs3[-1] * 100]
+    for kind, a in (("tanh", 0.0), ("relu", 0.0)):
+        name = "saturated-L3-" + kind
+        W, B, X, Y = [dmat(w) for w in ws_sat], [dmat(b) for b in bs_sat], dmat(x3), dmat(y3)
+        zs, _ = deep_forward(W, B, X, kind, Dec(a))
+        assert max(abs(v) for v in zs[-1][0]) > 37, "not saturated"
+        p = layered("w", ws_sat, "b", bs_sat, tensor)
+        inputs = {"params": p, "x": tensor(x3), "y": tensor(y3)}
+        params = {"activation": kind, "parameter": a}
+        f.case("cost-" + name, ["DEEP-7", "DEEP-3"], "deep_cost", inputs, {"out": dnum(deep_cost(zs[-1], Y))},
+               params=params, tolerance=tol("MODEL"))
+        dws, dbs = deep_backward(W, B, X, Y, kind, Dec(a))
+        f.case("backward-" + name, ["DEEP-7", "DEEP-4"], "deep_backward", inputs,
+               layered("dw", dws, "db", dbs, dtensor), params=params, tolerance=tol("MODEL"))
+
+    # zero initialisation: only b[L] moves when g(0) = 0; with sigmoid W[l] first moves at step L - l + 1
+    zero_w = [np.zeros((sizes3[l], sizes3[l - 1])) for l in range(1, 4)]
+    zero_b = [np.zeros((sizes3[l], 1)) for l in range(1, 4)]
+    for kind in ("sigmoid", "tanh", "relu"):
+        tw, tb, costs = deep_train([dmat(w) for w in zero_w], [dmat(b) for b in zero_b], dmat(x3), dmat(y3), kind,
+                                   Dec(0), Dec(alpha), 6)
+        f.case("zero-init-train-6-L3-" + kind, ["DEEP-10", "DEEP-9"], "deep_train",
+               {"params": layered("w", zero_w, "b", zero_b, tensor), "x": tensor(x3), "y": tensor(y3)},
+               {"params": layered("w", tw, "b", tb, dtensor), "costs": costs},
+               params={"activation": kind, "parameter": 0.0, "learning_rate": alpha, "iterations": 6},
+               tolerance=tol("TRAJ"))
+    f.case("initialize-scale-0", ["DEEP-8", "DEEP-1"], "deep_initialize", {},
+           {"params": layered("w", zero_w, "b", zero_b, tensor)},
+           params={"layer_sizes": sizes3, "scale": 0.0, "seed": 3})
+
+    # errors (SPEC DEEP-1, DEEP-5, DEEP-11)
+    p3 = layered("w", ws3, "b", bs3, tensor)
+    f.case("initialize-one-size", ["DEEP-1", "ERR-3"], "deep_initialize", {},
+           params={"layer_sizes": [3], "scale": 0.01, "seed": 1}, error={"kind": "INVALID_ARGUMENT"})
+    f.case("initialize-size-0", ["DEEP-1", "ERR-3"], "deep_initialize", {},
+           params={"layer_sizes": [3, 0, 1], "scale": 0.01, "seed": 1}, error={"kind": "INVALID_ARGUMENT"})
+    f.case("forward-W2-transposed", ["DEEP-5"], "deep_forward",
+           {"params": dict(p3, w2=tensor(ws3[1].T)), "x": tensor(x3)}, params={"activation": "tanh", "parameter": 0.0},
+           error={"kind": "SHAPE_MISMATCH"})
+    f.case("forward-b3-rank-1", ["DEEP-5"], "deep_forward",
+           {"params": dict(p3, b3=tensor(bs3[2].reshape(-1))), "x": tensor(x3)},
+           params={"activation": "tanh", "parameter": 0.0}, error={"kind": "SHAPE_MISMATCH"})
+    f.case("cost-labels-transposed", ["DEEP-5"], "deep_cost",
+           {"params": p3, "x": tensor(x3), "y": tensor(y3.T)}, params={"activation": "tanh", "parameter": 0.0},
+           error={"kind": "SHAPE_MISMATCH"})
+    f.case("forward-no-samples", ["DEEP-5", "ERR-2"], "deep_forward",
+           {"params": p3, "x": tensor(np.zeros((3, 0)))}, params={"activation": "tanh", "parameter": 0.0},
+           error={"kind": "EMPTY_INPUT"})
+    f.case("step-negative-learning-rate", ["DEEP-11"], "deep_step",
+           {"params": p3, "grads": layered("dw", ws3, "db", bs3, tensor)}, params={"learning_rate": -0.1},
+           error={"kind": "INVALID_ARGUMENT"})
+    return f
+
+
+FILES = [note_examples, arrays, broadcast, activations, loss, logistic, network, deep]
 
 
 # ---------------------------------------------------------------- --check: compare values

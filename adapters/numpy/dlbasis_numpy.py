@@ -9,7 +9,10 @@ axis and keepdims). Where a literal transcription of the note would break a MUST
 function says so and does what the spec requires instead:
   * sigmoid: 1/(1+np.exp(-z)) overflows for z < -709 (E-8); we use the two-branch form;
   * loss: y*log(a) + (1-y)*log(1-a) is NaN at a in {0,1} (E-5); we select the term with np.where;
-  * numpy broadcasts labels (m,1) against predictions (1,m) (E-10); we check shapes first.
+  * numpy broadcasts labels (m,1) against predictions (1,m) (E-10); we check shapes first;
+  * the L-layer network (deep_*) is the course's week 4 (initialize_parameters_deep,
+    L_model_forward, L_model_backward, update_parameters), except that L_model_backward starts
+    from dZL = AL - Y: week 4's dAL = -(Y/AL - (1-Y)/(1-AL)) is 0/0 once AL saturates (DEEP-7).
 The derivatives stay as the note writes them (s*(1-s), 1-tanh^2, alpha*(e^z-1)): they meet the
 MUST tolerance (absolute) and miss the SHOULD of ACT-14 (relative accuracy in the tails), which
 the conformance report shows as a warning.
@@ -28,7 +31,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from dlbasis_protocol.codec import decode_double, decode_tensor, encode_double, encode_tensor  # noqa: E402
 
 NAME = "numpy %s (adapters/numpy)" % np.__version__
-CAPABILITIES = ["ARRAYS", "ACTIVATIONS", "LOSS", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK"]
+CAPABILITIES = ["ARRAYS", "ACTIVATIONS", "LOSS", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK", "DEEP_NETWORK"]
 BREAK = os.environ.get("DLBASIS_NUMPY_BREAK", "")
 
 
@@ -441,6 +444,169 @@ def net_op(op, p, i):
     return out
 
 
+# ------------------------------------------------------------------ the L-layer network, as week 4 writes it
+
+def deep_params(node):
+    """{"w1": .., "b1": .., ..., "wL": .., "bL": ..} -> the course's dictionary {"W1": .., "b1": .., ...}."""
+    L = len(node) // 2
+    if L == 0 or sorted(node) != sorted(k + str(l) for l in range(1, L + 1) for k in ("w", "b")):
+        raise SpecError("INVALID_ARGUMENT", "the parameters must be w1 ... wL and b1 ... bL for one L >= 1, found %s"
+                        % sorted(node))
+    parameters = {}
+    for l in range(1, L + 1):
+        parameters["W" + str(l)] = tensor_in(node["w" + str(l)])
+        parameters["b" + str(l)] = tensor_in(node["b" + str(l)])
+    return parameters
+
+
+def check_deep(parameters, X):
+    """X, then every W[l] a matrix, then W[l], b[l] layer by layer, then their values (SPEC DEEP-5)."""
+    m = check_x(X)
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        if parameters["W" + str(l)].ndim != 2:
+            raise SpecError("SHAPE_MISMATCH", "W%d must be a matrix of shape (rows,columns), found %s"
+                            % (l, shape_text(parameters["W" + str(l)].shape)))
+    n_prev = X.shape[0]
+    for l in range(1, L + 1):
+        n = parameters["W" + str(l)].shape[0]
+        check_shape("W" + str(l), parameters["W" + str(l)], (n, n_prev))
+        check_shape("b" + str(l), parameters["b" + str(l)], (n, 1))
+        n_prev = n
+    for l in range(1, L + 1):
+        check_finite("W" + str(l), parameters["W" + str(l)])
+        check_finite("b" + str(l), parameters["b" + str(l)])
+    return m
+
+
+def L_model_forward(X, parameters, kind, a):
+    """[LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID; caches[l-1] = (A_prev, Z) of layer l."""
+    check_deep(parameters, X)
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A_prev = A
+        Z = np.dot(parameters["W" + str(l)], A_prev) + parameters["b" + str(l)]
+        A = g(kind, a, Z) if l < L else sigmoid(Z)
+        caches.append((A_prev, Z, A))
+    return caches
+
+
+def deep_forward_outputs(caches):
+    out = {}
+    for l, (_, Z, A) in enumerate(caches, start=1):
+        out["z%d" % l], out["a%d" % l] = Z, A
+    return out
+
+
+def L_model_backward(parameters, cache, X, Y, kind, a):
+    """From dZL = AL - Y down to layer 1. The course's week-4 code starts from
+    dAL = -(Y/AL - (1-Y)/(1-AL)), which is 0/0 once AL rounds to 0 or 1 (SPEC DEEP-7): for a sigmoid
+    output with cross-entropy dAL * sigma'(ZL) is exactly AL - Y, so we start there."""
+    m = check_deep(parameters, X)
+    L = len(parameters) // 2
+    if len(cache) // 2 != L:
+        raise SpecError("SHAPE_MISMATCH", "the cache must have %d layers (Z1 ... Z%d, A1 ... A%d), found %d"
+                        % (L, L, L, len(cache) // 2))
+    for l in range(1, L + 1):
+        rows = parameters["W" + str(l)].shape[0]
+        check_shape("Z" + str(l), cache["z" + str(l)], (rows, m))
+        check_shape("A" + str(l), cache["a" + str(l)], (rows, m))
+    check_y(Y, parameters["W" + str(L)].shape[0], m)
+    grads = {}
+    dZ = cache["a" + str(L)] - Y
+    for l in reversed(range(1, L + 1)):
+        A_prev = cache["a" + str(l - 1)] if l > 1 else X
+        grads["dw" + str(l)] = (1 / m) * np.dot(dZ, A_prev.T)
+        grads["db" + str(l)] = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+        if l > 1:
+            dA_prev = np.dot(parameters["W" + str(l)].T, dZ)
+            dZ = dA_prev * dg(kind, a, cache["z" + str(l - 1)])
+    return {k: grads[k] for l in range(1, L + 1) for k in ("dw" + str(l), "db" + str(l))}
+
+
+def update_parameters(parameters, grads, alpha):
+    check_rate(alpha)
+    L = len(parameters) // 2
+    if len(grads) // 2 != L:
+        raise SpecError("SHAPE_MISMATCH", "the gradients must have %d layers (dW1 ... dW%d, db1 ... db%d), found %d"
+                        % (L, L, L, len(grads) // 2))
+    out = {}
+    for l in range(1, L + 1):
+        for name, key in (("W", "dw"), ("b", "db")):
+            d = grads[key + str(l)]
+            check_shape(("dW" if name == "W" else "db") + str(l), d, parameters[name + str(l)].shape)
+            check_finite(("dW" if name == "W" else "db") + str(l), d)
+            out[name + str(l)] = parameters[name + str(l)] - alpha * d
+    return out
+
+
+def compute_cost(AL_logits, Y):
+    return cost_from_logits(AL_logits, Y)  # from ZL, so that it is finite (SPEC DEEP-3, LOSS-4)
+
+
+def deep_cost(parameters, X, Y, kind, a):
+    caches = L_model_forward(X, parameters, kind, a)
+    ZL = caches[-1][1]
+    check_y(Y, ZL.shape[0], X.shape[1])
+    return compute_cost(ZL, Y)
+
+
+def deep_out(parameters):
+    L = len(parameters) // 2
+    return {"params.%s%d" % (k, l): parameters[("W" if k == "w" else "b") + str(l)]
+            for l in range(1, L + 1) for k in ("w", "b")}
+
+
+def initialize_parameters_deep(p):
+    layer_dims, scale = [int(n) for n in p["layer_sizes"]], dec(p["scale"])
+    if len(layer_dims) < 2:
+        raise SpecError("INVALID_ARGUMENT", "layer sizes must be n[0], n[1], ..., n[L] with L >= 1, found %s"
+                        % (tuple(layer_dims),))
+    if min(layer_dims) < 1:
+        raise SpecError("INVALID_ARGUMENT", "layer sizes must be >= 1, found %s" % (tuple(layer_dims),))
+    rng = np.random.default_rng(int(p["seed"]) & 0xFFFFFFFFFFFFFFFF)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * scale + 0.0
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def deep_op(op, p, i):
+    if op == "deep_initialize":
+        return deep_out(initialize_parameters_deep(p))
+    parameters = deep_params(i["params"])
+    if op == "deep_step":
+        grads = {k: tensor_in(v) for k, v in i["grads"].items()}
+        return deep_out(update_parameters(parameters, grads, dec(p["learning_rate"])))
+    kind, a = activation_param(p)
+    X = i["x"]
+    if op == "deep_forward":
+        return deep_forward_outputs(L_model_forward(X, parameters, kind, a))
+    if op == "deep_cost":
+        return {"out": deep_cost(parameters, X, i["y"], kind, a)}
+    if op == "deep_backward":
+        if "cache" in i:
+            cache = {k: tensor_in(v) for k, v in i["cache"].items()}
+        else:
+            cache = deep_forward_outputs(L_model_forward(X, parameters, kind, a))
+        return L_model_backward(parameters, cache, X, i["y"], kind, a)
+    alpha, iterations = dec(p["learning_rate"]), int(p["iterations"])
+    check_rate(alpha)
+    check_iterations(iterations)
+    costs = []
+    for _ in range(iterations):
+        cache = deep_forward_outputs(L_model_forward(X, parameters, kind, a))
+        costs.append(deep_cost(parameters, X, i["y"], kind, a))
+        parameters = update_parameters(parameters, L_model_backward(parameters, cache, X, i["y"], kind, a), alpha)
+    costs.append(deep_cost(parameters, X, i["y"], kind, a))
+    out = deep_out(parameters)
+    out["costs"] = np.array(costs)
+    return out
+
+
 # ------------------------------------------------------------------ the protocol loop
 
 TENSOR_INPUTS = {"a", "b", "z", "pieces", "y_hat", "y", "x"}
@@ -464,6 +630,8 @@ def handle(request):
         return {"outputs": lr_op(op, params, inputs)}
     if op.startswith("net_"):
         return {"outputs": net_op(op, params, inputs)}
+    if op.startswith("deep_"):
+        return {"outputs": deep_op(op, params, inputs)}
     raise SpecError("INVALID_ARGUMENT", "unknown operation %r" % op)
 
 

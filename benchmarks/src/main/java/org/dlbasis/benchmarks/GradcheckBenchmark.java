@@ -3,6 +3,7 @@ package org.dlbasis.benchmarks;
 import java.util.Locale;
 
 import org.dlbasis.runner.gradcheck.CoordinateCost;
+import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
 import org.dlbasis.runner.gradcheck.GradcheckModel;
 import org.dlbasis.runner.gradcheck.GradcheckReport;
@@ -16,7 +17,9 @@ import org.dlbasis.spec.api.Activation;
  * A full, every-coordinate gradient check of the course-sized network 12288-7-1 (ReLU hidden,
  * sigmoid output, m = 209): the incremental path against the plain way (two full cost
  * evaluations per coordinate). The plain way over all 86 031 coordinates would take hours, so it
- * is timed on a sample of coordinates and extrapolated, which the output says.
+ * is timed on a sample of coordinates and extrapolated, which the output says. Then the same for
+ * the course's week-4 deep network 12288-20-7-5-1 (ReLU hidden layers, m = 209, 245 973
+ * coordinates, SPEC DEEP-6).
  */
 public final class GradcheckBenchmark {
     private GradcheckBenchmark() {
@@ -48,5 +51,32 @@ public final class GradcheckBenchmark {
                 + " extrapolated to %d coordinates: %.0f s%n", plain, sampled, perCoordinate, coordinates,
                 extrapolated);
         System.out.printf(Locale.ROOT, "ratio plain / incremental: %.0f×%n", extrapolated / fast.median());
+        deep(ref, plainSample);
+    }
+
+    /** The week-4 network 12288-20-7-5-1: weights N(0, 1)·0.1, so that every layer's gradient is well above the rounding floor. */
+    private static void deep(ReferenceImplementation ref, int plainSample) {
+        int[] sizes = {12288, 20, 7, 5, 1};
+        GradcheckConfig full = new GradcheckConfig(GradcheckConfig.Model.DEEP, sizes, 209, Activation.relu(), 1, 0.1,
+                GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
+        GradcheckModel model = ModelFactory.create(ref, full);
+        ModelFactory.Data d = ModelFactory.data(full);
+        int coordinates = model.parameters().values().stream().mapToInt(t -> t.size()).sum();
+        GradcheckReport[] last = new GradcheckReport[1];
+        Timing fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
+                DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation())).run(ref.name()));
+        System.out.printf(Locale.ROOT, "deep 12288-20-7-5-1, full check, incremental: %s for %d coordinates, verdict %s%n",
+                fast, coordinates, last[0].pass() ? "PASS" : "FAIL");
+
+        GradcheckConfig sample = full.withMode(GradcheckConfig.Mode.SAMPLE, plainSample / 8).withFast(false);
+        GradcheckModel plainModel = ModelFactory.create(ref, sample);
+        Timing plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
+                CoordinateCost.plain(plainModel)).run(ref.name()));
+        int sampled = model.parameters().values().stream().mapToInt(t -> Math.min(plainSample / 8, t.size())).sum();
+        double perCoordinate = plain.median() / sampled;
+        double extrapolated = perCoordinate * coordinates;
+        System.out.printf(Locale.ROOT, "deep, plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
+                + " extrapolated to %d coordinates: %.0f s%n", plain, sampled, perCoordinate, coordinates, extrapolated);
+        System.out.printf(Locale.ROOT, "deep, ratio plain / incremental: %.0f×%n", extrapolated / fast.median());
     }
 }

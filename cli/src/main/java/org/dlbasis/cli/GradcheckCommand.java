@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.dlbasis.runner.gradcheck.CoordinateCost;
+import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
 import org.dlbasis.runner.gradcheck.GradcheckModel;
 import org.dlbasis.runner.gradcheck.GradcheckReport;
@@ -50,12 +51,12 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     ImplementationOptions implementationOptions;
 
-    @Option(names = "--model", defaultValue = "network", description = "network (default) or logistic")
+    @Option(names = "--model", defaultValue = "network", description = "network (default), logistic or deep")
     String model;
 
     @Option(names = "--sizes", description = "n[0]-n[1]-n[2] for the network (default 4-5-1), n[0] for logistic "
-            + "regression (default 4); a check holds at most " + GradcheckConfig.MAX_NUMBERS + " numbers: parameters "
-            + "+ (n[0] + n[1] + n[2])·m")
+            + "regression (default 4), n[0]-n[1]-…-n[L] for the deep network (default 5-4-3-1); a check holds at most "
+            + GradcheckConfig.MAX_NUMBERS + " numbers: parameters + (n[0] + … + n[L])·m")
     String sizes;
 
     @Option(names = "--m", defaultValue = "10", description = "samples (default ${DEFAULT-VALUE})")
@@ -140,11 +141,15 @@ final class GradcheckCommand implements Callable<Integer> {
      * capability the model needs, or it did not answer its handshake.
      */
     private static String unusable(Implementation implementation, GradcheckConfig config) {
-        Capability needed = config.logistic() ? Capability.LOGISTIC_REGRESSION : Capability.TWO_LAYER_NETWORK;
+        Capability needed = switch (config.model()) {
+            case LOGISTIC -> Capability.LOGISTIC_REGRESSION;
+            case NETWORK -> Capability.TWO_LAYER_NETWORK;
+            case DEEP -> Capability.DEEP_NETWORK;
+        };
         try {
             if (implementation.capabilities() == null || !implementation.capabilities().contains(needed)) {
                 return oneLine(name(implementation)) + " does not declare the capability " + needed + ", which --model "
-                        + (config.logistic() ? "logistic" : "network") + " needs";
+                        + config.model().optionName() + " needs";
             }
             return null;
         } catch (ImplementationFailure e) {
@@ -193,8 +198,11 @@ final class GradcheckCommand implements Callable<Integer> {
 
     private static CoordinateCost incremental(GradcheckModel model, GradcheckConfig c) {
         var data = ModelFactory.data(c);
-        return c.logistic() ? IncrementalCost.logistic(model.parameters(), data.x(), data.y())
-                : IncrementalCost.network(model.parameters(), data.x(), data.y(), c.activation());
+        return switch (c.model()) {
+            case LOGISTIC -> IncrementalCost.logistic(model.parameters(), data.x(), data.y());
+            case NETWORK -> IncrementalCost.network(model.parameters(), data.x(), data.y(), c.activation());
+            case DEEP -> DeepIncrementalCost.of(model.parameters(), data.x(), data.y(), c.activation());
+        };
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -213,42 +221,51 @@ final class GradcheckCommand implements Callable<Integer> {
 
     /** Every option checked, each with its own message, before anything is allocated. */
     private GradcheckConfig config() {
-        boolean logistic = switch (model) {
-            case "network" -> false;
-            case "logistic" -> true;
-            default -> throw usage("--model must be network or logistic, found \"" + model + "\"");
-        };
-        double[] n = sizes(logistic);
+        GradcheckConfig.Model kind = Arrays.stream(GradcheckConfig.Model.values())
+                .filter(k -> k.optionName().equals(model)).findFirst()
+                .orElseThrow(() -> usage("--model must be network, logistic or deep, found \"" + model + "\""));
+        double[] n = sizes(kind);
         Activation g = activation();
         GradcheckConfig.Mode m0 = mode();
         boolean fast = implementationOptions.isReference() && !plain && m0 != GradcheckConfig.Mode.DIRECTIONAL;
         try {
-            GradcheckConfig.checkSizes(logistic, n[0], n[1], n[2], m);
-            return new GradcheckConfig(logistic, (int) n[0], (int) n[1], (int) n[2], m, g, seed, scale, m0, samples,
-                    eps, threshold, fast);
+            GradcheckConfig.checkSizes(kind, n, m);
+            return new GradcheckConfig(kind, Arrays.stream(n).mapToInt(v -> (int) v).toArray(), m, g, seed, scale, m0,
+                    samples, eps, threshold, fast);
         } catch (GradcheckConfig.Invalid e) {
             throw usage("--" + e.getMessage());
         }
     }
 
     /**
-     * n[0], n[1], n[2] as doubles (so that sizes beyond an int reach the size limit's message):
-     * exactly three parts for the network, one for logistic regression (n[1] = n[2] = 1).
+     * The layer sizes as doubles (so that sizes beyond an int reach the size limit's message):
+     * exactly three parts for the network, one for logistic regression (n[0], then n[1] = 1), two
+     * or more for the deep network.
      */
-    private double[] sizes(boolean logistic) {
-        String given = sizes != null ? sizes : logistic ? "4" : "4-5-1";
+    private double[] sizes(GradcheckConfig.Model kind) {
+        String given = sizes != null ? sizes : switch (kind) {
+            case LOGISTIC -> "4";
+            case NETWORK -> "4-5-1";
+            case DEEP -> "5-4-3-1";
+        };
         String[] parts = given.strip().split("-", -1);
-        boolean wellFormed = parts.length == (logistic ? 1 : 3)
-                && Arrays.stream(parts).allMatch(p -> p.matches("[0-9]+") && Double.parseDouble(p) >= 1);
-        if (!wellFormed) {
-            throw usage(logistic
-                    ? "--sizes for logistic regression must be one whole number n[0] ≥ 1, such as 20; found \"" + given
-                            + "\""
-                    : "--sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
-                            + "found \"" + given + "\"");
+        boolean counted = switch (kind) {
+            case LOGISTIC -> parts.length == 1;
+            case NETWORK -> parts.length == 3;
+            case DEEP -> parts.length >= 2;
+        };
+        if (!counted || !Arrays.stream(parts).allMatch(p -> p.matches("[0-9]+") && Double.parseDouble(p) >= 1)) {
+            throw usage(switch (kind) {
+                case LOGISTIC -> "--sizes for logistic regression must be one whole number n[0] ≥ 1, such as 20; found \""
+                        + given + "\"";
+                case NETWORK -> "--sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
+                        + "4-5-1; found \"" + given + "\"";
+                case DEEP -> "--sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], each ≥ 1, "
+                        + "such as 5-4-3-1; found \"" + given + "\"";
+            });
         }
-        return logistic ? new double[] {Double.parseDouble(parts[0]), 1, 1}
-                : Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+        double[] n = Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+        return kind == GradcheckConfig.Model.LOGISTIC ? new double[] {n[0], 1} : n;
     }
 
     private GradcheckConfig.Mode mode() {

@@ -64,6 +64,7 @@ class ConformCommandTest {
         assertEquals(0, conform("--impl", "cmd:" + NUMPY, "--examples", "30"));
         assertEquals("PASS", clause("BCAST-3").get("status").asText());
         assertEquals("FAIL", clause("ACT-14").get("status").asText(), "the note's derivative formulas miss the SHOULD");
+        assertEquals("PASS", clause("DEEP-7").get("status").asText(), "L_model_backward starts from dZ[L] = A[L] − Y");
     }
 
     @Test

@@ -132,6 +132,28 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void theReferenceDeepNetworkPassesEveryLayer() throws IOException {
+        Path dir = TARGET.resolve("deep-relu");
+        assertEquals(0, gradcheck(dir, "--model", "deep", "--sizes", "5-4-3-1", "--activation", "relu").exit());
+        JsonNode r = read(dir);
+        assertTrue(r.get("pass").asBoolean());
+        assertEquals("deep network 5-4-3-1 (relu), m = 10", r.get("model").asText());
+        assertEquals(6, r.get("blocks").size());
+        assertEquals("FULL (incremental)", r.get("mode").asText());
+        assertEquals(0, gradcheck(TARGET.resolve("deep-default"), "--model", "deep").exit(),
+                "the deep network has its own default sizes");
+        assertEquals(0, gradcheck(TARGET.resolve("deep-plain"), "--model", "deep", "--plain").exit());
+    }
+
+    @Test
+    void theNumpyAdaptersDeepNetworkPassesThroughTheProtocol() throws IOException {
+        Path dir = TARGET.resolve("numpy-deep");
+        assertEquals(0, gradcheck(dir, "--impl", "cmd:python3 " + ROOT.resolve("adapters/numpy/dlbasis_numpy.py"),
+                "--model", "deep", "--sizes", "4-3-3-2", "--activation", "tanh").exit());
+        assertEquals(6, read(dir).get("blocks").size());
+    }
+
+    @Test
     void samplingAndDirectionalModesPassOnTheReference() throws IOException {
         assertEquals(0, gradcheck(TARGET.resolve("sample"), "--mode", "sample", "--samples", "5").exit());
         assertEquals(0, gradcheck(TARGET.resolve("directional"), "--mode", "directional", "--samples", "8").exit());
@@ -148,7 +170,13 @@ class GradcheckCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "--model cnn | --model must be network or logistic, found \"cnn\"",
+        "--model cnn | --model must be network, logistic or deep, found \"cnn\"",
+        "--model deep --sizes 5 | --sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], "
+                + "each ≥ 1, such as 5-4-3-1; found \"5\"",
+        "--model deep --sizes 5-0-1 | --sizes for the deep network must be two or more whole numbers "
+                + "n[0]-n[1]-…-n[L], each ≥ 1, such as 5-4-3-1; found \"5-0-1\"",
+        "--model deep --sizes 100000-100-50-1 --m 100 | --sizes 100000-100-50-1 with m = 100 needs 20020301 numbers "
+                + "(parameters + (n[0] + … + n[L])·m); a check holds at most 10000000",
         "--sizes a-b | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
                 + "found \"a-b\"",
         "--sizes 1-1-1-1 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
@@ -229,6 +257,10 @@ class GradcheckCommandTest {
         assertEquals(2, logistic.exit());
         assertEquals("dlbasis gradcheck: minimal (pure Python) does not declare the capability LOGISTIC_REGRESSION, "
                 + "which --model logistic needs\n", logistic.err());
+        Run deep = gradcheck(temp.resolve("cap"), "--impl", MINIMAL, "--model", "deep");
+        assertEquals(2, deep.exit());
+        assertEquals("dlbasis gradcheck: minimal (pure Python) does not declare the capability DEEP_NETWORK, "
+                + "which --model deep needs\n", deep.err());
         assertFalse(Files.exists(temp.resolve("cap/gradcheck.json")));
     }
 

@@ -154,7 +154,7 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         Map<String, String> paths = new LinkedHashMap<>();
         flatten(expectedNode, "", at + ".expected", expected, paths);
         for (Map.Entry<String, String> e : paths.entrySet()) {
-            if (!schema.outputs().contains(e.getKey())) {
+            if (!schema.hasOutput(e.getKey())) {
                 throw new JsonFormatException(e.getValue() + ": \"" + op + "\" has no output \"" + e.getKey()
                         + "\" (its outputs: " + String.join(", ", schema.outputs()) + ")");
             }
@@ -272,11 +272,48 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
                 into.put(name, tensor(value, at));
             } else if (e.getValue() == GoldenSchema.Value.NUMBER) {
                 Json.toDouble(value, at);
+            } else if (e.getValue() instanceof GoldenSchema.Layered layered) {
+                checkLayers(layered, value, at, op);
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> nested = (Map<String, Object>) e.getValue();
                 checkInputs(nested, value, at, op, new LinkedHashMap<>());
             }
+        }
+    }
+
+    /**
+     * One tensor per layer and prefix: exactly {@code w1 … wL, b1 … bL} (for prefixes w, b) with the
+     * same L ≥ 1 for every prefix, each decoded.
+     */
+    private static void checkLayers(GoldenSchema.Layered layered, JsonNode node, String path, String op) {
+        if (!node.isObject()) {
+            throw new JsonFormatException(path + ": expected an object of " + layered.describe() + ", found "
+                    + abbreviate(node));
+        }
+        Pattern name = Pattern.compile("(" + String.join("|", layered.prefixes()) + ")([1-9][0-9]{0,8})");
+        Map<String, Integer> count = new LinkedHashMap<>();
+        layered.prefixes().forEach(p -> count.put(p, 0));
+        for (String field : Json.fieldNames(node)) {
+            Matcher m = name.matcher(field);
+            if (!m.matches()) {
+                throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no input \"" + field
+                        + "\" here (expected: " + layered.describe() + ")");
+            }
+            tensor(node.get(field), path + "." + field);
+            count.merge(m.group(1), 1, Integer::sum);
+        }
+        int layers = count.get(layered.prefixes().get(0));
+        boolean complete = layers >= 1;
+        for (String prefix : layered.prefixes()) {
+            complete &= count.get(prefix) == layers; // with no duplicate keys: prefix1 … prefixL and nothing else
+            for (int l = 1; l <= layers; l++) {
+                complete &= node.has(prefix + l);
+            }
+        }
+        if (!complete) {
+            throw new JsonFormatException(path + ": expected " + layered.describe() + " for one L >= 1, found "
+                    + String.join(", ", Json.fieldNames(node)));
         }
     }
 

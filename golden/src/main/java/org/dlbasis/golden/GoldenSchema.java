@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.dlbasis.golden.json.Operation;
 
@@ -40,14 +41,36 @@ final class GoldenSchema {
     }
 
     /**
+     * An object of one tensor per layer and prefix, the deep network's flat encoding: for prefixes
+     * {@code w, b}, exactly {@code w1 … wL} and {@code b1 … bL} for one L ≥ 1 (spec/PROTOCOL.md).
+     *
+     * @param prefixes the names before the layer number, e.g. {@code w}, {@code b}
+     */
+    record Layered(List<String> prefixes) {
+        /** The names, e.g. {@code w1 … wL, b1 … bL}. */
+        String describe() {
+            return String.join(", ", prefixes.stream().map(p -> p + "1 … " + p + "L").toList());
+        }
+    }
+
+    /** In an output name, the place of a layer number: {@code params.w{l}} is params.w1, params.w2, …. */
+    static final String LAYER = "{l}";
+
+    /**
      * One operation.
      *
-     * @param inputs input name → {@link Value} or a nested {@code Map<String, Object>}; a name ending
+     * @param inputs input name → {@link Value}, {@link Layered} or a nested {@code Map<String, Object>}; a name ending
      *     in {@code ?} is optional
      * @param params parameter name → type, all required
-     * @param outputs the flattened output names ({@code out}, {@code params.w}, …)
+     * @param outputs the flattened output names ({@code out}, {@code params.w}, …; {@code params.w{l}} for
+     *     one per layer)
      */
     record Op(Map<String, Object> inputs, Map<String, Param> params, List<String> outputs) {
+        /** Whether {@code name} is one of the outputs, a {@link #LAYER} standing for any layer number 1, 2, …. */
+        boolean hasOutput(String name) {
+            return outputs.stream().anyMatch(output -> name.matches(
+                    Pattern.quote(output).replace(LAYER, "\\E[1-9][0-9]{0,8}\\Q")));
+        }
     }
 
     private static final Value T = Value.TENSOR;
@@ -116,6 +139,17 @@ final class GoldenSchema {
                 netParams));
         ops.put("net_train", new Op(map("params", net, "x", T, "y", T), Collections.unmodifiableMap(netTraining),
                 List.of("params.w1", "params.b1", "params.w2", "params.b2", "costs")));
+        Layered deep = new Layered(List.of("w", "b"));
+        List<String> deepParams = List.of("params.w" + LAYER, "params.b" + LAYER);
+        ops.put("deep_initialize", new Op(map(), params("layer_sizes", Param.INTS, "scale", Param.NUMBER,
+                "seed", Param.SEED), deepParams));
+        ops.put("deep_forward", new Op(map("params", deep, "x", T), activation, List.of("z" + LAYER, "a" + LAYER)));
+        ops.put("deep_cost", new Op(map("params", deep, "x", T, "y", T), activation, out));
+        ops.put("deep_backward", new Op(map("params", deep, "x", T, "y", T, "cache?", new Layered(List.of("z", "a"))),
+                activation, List.of("dw" + LAYER, "db" + LAYER)));
+        ops.put("deep_step", new Op(map("params", deep, "grads", new Layered(List.of("dw", "db"))), rate, deepParams));
+        ops.put("deep_train", new Op(map("params", deep, "x", T, "y", T), Collections.unmodifiableMap(netTraining),
+                List.of("params.w" + LAYER, "params.b" + LAYER, "costs")));
         Set<String> wire = new java.util.LinkedHashSet<>();
         for (Operation op : Operation.values()) {
             wire.add(op.wireName());

@@ -85,6 +85,7 @@ class GoldenFileFormatTest {
         CaseResult r = GoldenRunner.run(new ReferenceImplementation(), f.cases().get(0));
         assertEquals(Status.FAIL, r.status());
         assertEquals("test.json case \"c1\" (add): output \"out\" at index (1): expected 12.5, actual 12.0, |diff| 0.5 "
-                + "> allowed 0.0 under EXACT (atol 0.0, rtol 0.0)", r.detail());
+                + "> allowed 0.0 under EXACT (atol 0.0, rtol 0.0)\n"
+                + "inputs {\"a\":{\"shape\":[2],\"data\":[1,2]},\"b\":{\"shape\":[],\"data\":[10]}}", r.detail());
     }
 }

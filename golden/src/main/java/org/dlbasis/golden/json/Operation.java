@@ -2,6 +2,7 @@ package org.dlbasis.golden.json;
 
 import static org.dlbasis.spec.api.Capability.ACTIVATIONS;
 import static org.dlbasis.spec.api.Capability.ARRAYS;
+import static org.dlbasis.spec.api.Capability.DEEP_NETWORK;
 import static org.dlbasis.spec.api.Capability.LOGISTIC_REGRESSION;
 import static org.dlbasis.spec.api.Capability.TWO_LAYER_NETWORK;
 
@@ -22,7 +23,9 @@ public enum Operation {
     LR_FORWARD(LOGISTIC_REGRESSION), LR_COST(LOGISTIC_REGRESSION), LR_BACKWARD(LOGISTIC_REGRESSION),
     LR_STEP(LOGISTIC_REGRESSION), LR_TRAIN(LOGISTIC_REGRESSION),
     NET_INITIALIZE(TWO_LAYER_NETWORK), NET_FORWARD(TWO_LAYER_NETWORK), NET_COST(TWO_LAYER_NETWORK),
-    NET_BACKWARD(TWO_LAYER_NETWORK), NET_STEP(TWO_LAYER_NETWORK), NET_TRAIN(TWO_LAYER_NETWORK);
+    NET_BACKWARD(TWO_LAYER_NETWORK), NET_STEP(TWO_LAYER_NETWORK), NET_TRAIN(TWO_LAYER_NETWORK),
+    DEEP_INITIALIZE(DEEP_NETWORK), DEEP_FORWARD(DEEP_NETWORK), DEEP_COST(DEEP_NETWORK),
+    DEEP_BACKWARD(DEEP_NETWORK), DEEP_STEP(DEEP_NETWORK), DEEP_TRAIN(DEEP_NETWORK);
 
     private final Capability capability;
     private final String wireName;

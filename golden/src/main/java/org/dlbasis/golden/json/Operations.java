@@ -4,13 +4,18 @@ import static org.dlbasis.golden.json.Json.required;
 import static org.dlbasis.golden.json.Json.toDouble;
 import static org.dlbasis.golden.json.Json.toTensor;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.LogisticGradients;
@@ -47,6 +52,7 @@ public final class Operations {
             case LOSS -> loss(impl, op, inputs);
             case LOGISTIC_REGRESSION -> logistic(impl, op, params, inputs);
             case TWO_LAYER_NETWORK -> network(impl, op, params, inputs);
+            case DEEP_NETWORK -> deep(impl, op, params, inputs);
         };
     }
 
@@ -231,6 +237,97 @@ public final class Operations {
         into.put("params.w2", p.w2());
         into.put("params.b2", p.b2());
         return into;
+    }
+
+    /**
+     * One tensor per layer, named {@code <prefix>1}, {@code <prefix>2}, … in {@code node}: the
+     * deep network's flat encoding ({@code "w1", "b1", …, "wL", "bL"}; spec/PROTOCOL.md). The
+     * layers are read in order up to the first missing one.
+     */
+    public static List<Tensor> layers(JsonNode node, String prefix, String path) {
+        List<Tensor> layers = new ArrayList<>();
+        for (int l = 1; node.has(prefix + l); l++) {
+            layers.add(toTensor(node.get(prefix + l), path + "." + prefix + l));
+        }
+        return layers;
+    }
+
+    /** {@code {"w1", "b1", …, "wL", "bL"}} tensors; lists of different lengths are the record's INVALID_ARGUMENT. */
+    public static DeepParameters deepParameters(JsonNode node, String path) {
+        return new DeepParameters(layers(node, "w", path), layers(node, "b", path));
+    }
+
+    private static Map<String, Tensor> deep(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
+        var net = impl.deepNetwork();
+        if (op == Operation.DEEP_INITIALIZE) {
+            JsonNode sizes = required(params, "layer_sizes", "params");
+            int[] n = new int[sizes.size()];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = sizes.get(i).intValue();
+            }
+            var init = org.dlbasis.spec.api.Initialization.gaussian(
+                    toDouble(required(params, "scale", "params"), "params.scale"),
+                    required(params, "seed", "params").asLong());
+            return deepParams(net.initialize(n, init));
+        }
+        DeepParameters p = deepParameters(required(inputs, "params", "inputs"), "inputs.params");
+        return switch (op) {
+            case DEEP_FORWARD -> deepCache(net.forward(p, in(inputs, "x"), activation(params)));
+            case DEEP_COST -> out(Tensor.scalar(net.cost(p, in(inputs, "x"), in(inputs, "y"), activation(params))));
+            case DEEP_BACKWARD -> {
+                Activation g = activation(params);
+                Tensor x = in(inputs, "x");
+                DeepCache cache = inputs.has("cache")
+                        ? new DeepCache(layers(inputs.get("cache"), "z", "inputs.cache"),
+                                layers(inputs.get("cache"), "a", "inputs.cache"))
+                        : net.forward(p, x, g);
+                yield deepGradients(net.backward(p, cache, x, in(inputs, "y"), g));
+            }
+            case DEEP_STEP -> {
+                JsonNode grads = required(inputs, "grads", "inputs");
+                DeepGradients d = new DeepGradients(layers(grads, "dw", "inputs.grads"),
+                        layers(grads, "db", "inputs.grads"));
+                yield deepParams(net.step(p, d, rate(params)));
+            }
+            case DEEP_TRAIN -> {
+                Training<DeepParameters> t = net.train(p, in(inputs, "x"), in(inputs, "y"), activation(params),
+                        rate(params), Json.integer(params, "iterations", "params"));
+                Map<String, Tensor> result = deepParams(t.parameters());
+                result.put("costs", Tensor.vector(t.costs()));
+                yield result;
+            }
+            default -> throw new IllegalArgumentException(op + " is not a deep-network operation");
+        };
+    }
+
+    /** params.w1, params.b1, …, params.wL, params.bL, layer by layer as the two-layer network's. */
+    private static Map<String, Tensor> deepParams(DeepParameters p) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int l = 1; l <= p.layers(); l++) {
+            m.put("params.w" + l, p.w(l));
+            m.put("params.b" + l, p.b(l));
+        }
+        return m;
+    }
+
+    /** z1, a1, …, zL, aL. */
+    private static Map<String, Tensor> deepCache(DeepCache c) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int l = 1; l <= c.layers(); l++) {
+            m.put("z" + l, c.z(l));
+            m.put("a" + l, c.a(l));
+        }
+        return m;
+    }
+
+    /** dw1, db1, …, dwL, dbL. */
+    private static Map<String, Tensor> deepGradients(DeepGradients g) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int l = 1; l <= g.layers(); l++) {
+            m.put("dw" + l, g.dw(l));
+            m.put("db" + l, g.db(l));
+        }
+        return m;
     }
 
     private static Map<String, Tensor> ordered(Object... namesAndTensors) {

@@ -1,20 +1,21 @@
 package org.dlbasis.runner.gradcheck;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.dlbasis.spec.api.Activation;
 
 /**
- * What to check and how. Start from {@link #network} or {@link #logistic} (the defaults of
- * {@code ./dlbasis gradcheck}) and change what differs with the {@code with…} methods; every
- * value is checked here, so a configuration that exists can be run.
+ * What to check and how. Start from {@link #network}, {@link #logistic} or {@link #deep} (the
+ * defaults of {@code ./dlbasis gradcheck}) and change what differs with the {@code with…} methods;
+ * every value is checked here, so a configuration that exists can be run.
  *
- * @param logistic logistic regression (true) or the two-layer network
- * @param nx n[0], features
- * @param nh n[1], hidden units (network only; 1 for logistic regression)
- * @param ny n[2], outputs (network only; 1 for logistic regression)
+ * @param model logistic regression, the two-layer network or the L-layer network
+ * @param sizes the layer sizes n[0], …, n[L]: {n[0], 1} for logistic regression, {n[0], n[1], n[2]}
+ *     for the two-layer network, two or more for the deep network
  * @param m samples
- * @param activation the hidden activation (network only)
+ * @param activation the hidden activation (networks only)
  * @param seed data and parameters
  * @param scale weights N(0, 1)·scale
  * @param mode FULL (every coordinate), SAMPLE (some coordinates per tensor) or DIRECTIONAL
@@ -23,16 +24,32 @@ import org.dlbasis.spec.api.Activation;
  * @param threshold the relative-difference threshold (SPEC GRADCHECK)
  * @param fast recompute only what each coordinate affects (reference models only)
  */
-public record GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, Activation activation, long seed,
-        double scale, Mode mode, int samples, double eps, double threshold, boolean fast) {
+public record GradcheckConfig(Model model, int[] sizes, int m, Activation activation, long seed, double scale,
+        Mode mode, int samples, double eps, double threshold, boolean fast) {
 
     /** How coordinates are chosen. */
     public enum Mode { FULL, SAMPLE, DIRECTIONAL }
 
+    /** What is checked, by its {@code --model} name. */
+    public enum Model {
+        /** Logistic regression (SPEC LR-3), parameters w and b. */
+        LOGISTIC,
+        /** The two-layer network (SPEC BACKPROP-7), parameters W1, b1, W2, b2. */
+        NETWORK,
+        /** The L-layer network (SPEC DEEP-6), parameters W1, b1, …, WL, bL. */
+        DEEP;
+
+        /** {@code logistic}, {@code network}, {@code deep}. */
+        public String optionName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * The most numbers a check may hold: parameters + (n[0] + n[1] + n[2])·m — the data X and Y, the
-     * hidden and output activations, and θ (logistic regression: parameters + (n[0] + 1)·m). Checked before anything is allocated; 10⁷ doubles are
-     * 80 MB per copy, and a check holds a few copies (more through the protocol, which sends X as text).
+     * The most numbers a check may hold: parameters + (n[0] + … + n[L])·m — the data X and Y, the
+     * activations of every layer, and θ (logistic regression: parameters + (n[0] + 1)·m). Checked
+     * before anything is allocated; 10⁷ doubles are 80 MB per copy, and a check holds a few copies
+     * (more through the protocol, which sends X as text).
      */
     public static final long MAX_NUMBERS = 10_000_000L;
     /** The smallest and largest eps accepted: below 1e−10 the rounding floor (∝ 1/eps) passes almost anything. */
@@ -55,10 +72,19 @@ public record GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, A
     }
 
     public GradcheckConfig {
-        checkSizes(logistic, nx, nh, ny, m);
-        if (activation == null || mode == null) {
-            throw new IllegalArgumentException("activation and mode must not be null");
+        if (model == null || sizes == null || activation == null || mode == null) {
+            throw new IllegalArgumentException("model, sizes, activation and mode must not be null");
         }
+        sizes = sizes.clone();
+        boolean shaped = switch (model) {
+            case LOGISTIC -> sizes.length == 2 && sizes[1] == 1;
+            case NETWORK -> sizes.length == 3;
+            case DEEP -> sizes.length >= 2;
+        };
+        if (!shaped) {
+            throw new IllegalArgumentException("layer sizes " + Arrays.toString(sizes) + " do not fit the model " + model);
+        }
+        checkSizes(model, Arrays.stream(sizes).asDoubleStream().toArray(), m);
         if (!Double.isFinite(scale)) {
             throw new Invalid("scale", "must be a finite number, found " + scale);
         }
@@ -75,69 +101,129 @@ public record GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, A
     }
 
     /**
+     * Logistic regression ({@code logistic}: n[1] = n[2] = 1) or the two-layer network n[0]-n[1]-n[2],
+     * as the configuration was written before the deep network.
+     */
+    public GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, Activation activation, long seed,
+            double scale, Mode mode, int samples, double eps, double threshold, boolean fast) {
+        this(logistic ? Model.LOGISTIC : Model.NETWORK, logistic ? new int[] {nx, 1} : new int[] {nx, nh, ny}, m,
+                activation, seed, scale, mode, samples, eps, threshold, fast);
+    }
+
+    /**
      * Checks the sizes and m before anything is allocated: each at least 1 and the numbers a check
      * holds (see {@link #MAX_NUMBERS}) within the limit. Takes doubles so that a command line can
      * check sizes beyond an int.
      */
     public static void checkSizes(boolean logistic, double nx, double nh, double ny, double m) {
-        if (!(nx >= 1 && nh >= 1 && ny >= 1)) {
-            throw new Invalid("sizes", "must be at least 1 each, found n[0] = " + (long) nx + ", n[1] = " + (long) nh
-                    + ", n[2] = " + (long) ny);
+        checkSizes(logistic ? Model.LOGISTIC : Model.NETWORK, logistic ? new double[] {nx, 1} : new double[] {nx, nh, ny},
+                m);
+    }
+
+    /** {@link #checkSizes(boolean, double, double, double, double)} for any model: its layer sizes n[0], …, n[L]. */
+    public static void checkSizes(Model model, double[] sizes, double m) {
+        if (!Arrays.stream(sizes).allMatch(n -> n >= 1)) {
+            throw new Invalid("sizes", "must be at least 1 each, found " + java.util.stream.IntStream.range(0,
+                    sizes.length).mapToObj(l -> "n[" + l + "] = " + (long) sizes[l]).collect(Collectors.joining(", ")));
         }
         if (!(m >= 1)) {
             throw new Invalid("m", "must be a whole number ≥ 1 (the number of samples), found " + (long) m);
         }
-        double numbers = numbers(logistic, nx, nh, ny, m);
+        double numbers = numbers(sizes, m);
         if (numbers > MAX_NUMBERS) {
-            String sizes = logistic ? String.format(Locale.ROOT, "%.0f", nx)
-                    : String.format(Locale.ROOT, "%.0f-%.0f-%.0f", nx, nh, ny);
+            String given = model == Model.LOGISTIC ? String.format(Locale.ROOT, "%.0f", sizes[0])
+                    : Arrays.stream(sizes).mapToObj(n -> String.format(Locale.ROOT, "%.0f", n))
+                            .collect(Collectors.joining("-"));
+            String activations = switch (model) {
+                case LOGISTIC -> "n[0] + 1";
+                case NETWORK -> "n[0] + n[1] + n[2]";
+                case DEEP -> "n[0] + … + n[L]";
+            };
             throw new Invalid("sizes", String.format(Locale.ROOT, "%s with m = %.0f needs %.0f numbers (parameters + "
-                    + "(%s)·m); a check holds at most %d", sizes, m, numbers,
-                    logistic ? "n[0] + 1" : "n[0] + n[1] + n[2]", MAX_NUMBERS));
+                    + "(%s)·m); a check holds at most %d", given, m, numbers, activations, MAX_NUMBERS));
         }
     }
 
     /**
-     * parameters + (n[0] + n[1] + n[2])·m (logistic regression: parameters + (n[0] + 1)·m), in
-     * doubles so that it cannot overflow.
+     * Σ (n[l]·n[l−1] + n[l]) + (n[0] + … + n[L])·m, in doubles so that it cannot overflow; for
+     * logistic regression (sizes {n[0], 1}) that is (n[0] + 1) + (n[0] + 1)·m.
      */
-    static double numbers(boolean logistic, double nx, double nh, double ny, double m) {
-        return logistic ? (nx + 1) + (nx + 1) * m : nh * nx + nh + ny * nh + ny + (nx + nh + ny) * m;
+    static double numbers(double[] sizes, double m) {
+        double parameters = 0;
+        double units = sizes[0];
+        for (int l = 1; l < sizes.length; l++) {
+            parameters += sizes[l] * sizes[l - 1] + sizes[l];
+            units += sizes[l];
+        }
+        return parameters + units * m;
     }
 
     /** The two-layer network n[0]-n[1]-n[2] on m samples: seed 1, scale 1, every coordinate, eps 1e−5, threshold 1e−7. */
     public static GradcheckConfig network(int nx, int nh, int ny, int m, Activation activation) {
-        return new GradcheckConfig(false, nx, nh, ny, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+        return new GradcheckConfig(Model.NETWORK, new int[] {nx, nh, ny}, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5,
+                1e-7, false);
     }
 
     /** Logistic regression with n features on m samples, with the defaults of {@link #network}. */
     public static GradcheckConfig logistic(int nx, int m) {
-        return new GradcheckConfig(true, nx, 1, 1, m, Activation.linear(), 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+        return new GradcheckConfig(Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear(), 1, 1.0, Mode.FULL, 20,
+                1e-5, 1e-7, false);
+    }
+
+    /** The L-layer network n[0]-…-n[L] (two or more sizes) on m samples, with the defaults of {@link #network}. */
+    public static GradcheckConfig deep(int[] sizes, int m, Activation activation) {
+        return new GradcheckConfig(Model.DEEP, sizes, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+    }
+
+    /** The layer sizes n[0], …, n[L] (a copy). */
+    @Override
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** True for logistic regression. */
+    public boolean logistic() {
+        return model == Model.LOGISTIC;
+    }
+
+    /** n[0], the features. */
+    public int nx() {
+        return sizes[0];
+    }
+
+    /** n[1], the first hidden layer's units (1 for logistic regression; the output's for a one-layer deep network). */
+    public int nh() {
+        return logistic() ? 1 : sizes[1];
+    }
+
+    /** n[L], the output units (1 for logistic regression). */
+    public int ny() {
+        return sizes[sizes.length - 1];
     }
 
     public GradcheckConfig withMode(Mode newMode, int newSamples) {
-        return new GradcheckConfig(logistic, nx, nh, ny, m, activation, seed, scale, newMode, newSamples, eps,
-                threshold, fast);
+        return new GradcheckConfig(model, sizes, m, activation, seed, scale, newMode, newSamples, eps, threshold, fast);
     }
 
     public GradcheckConfig withSeed(long newSeed, double newScale) {
-        return new GradcheckConfig(logistic, nx, nh, ny, m, activation, newSeed, newScale, mode, samples, eps,
-                threshold, fast);
+        return new GradcheckConfig(model, sizes, m, activation, newSeed, newScale, mode, samples, eps, threshold, fast);
     }
 
     public GradcheckConfig withTolerance(double newEps, double newThreshold) {
-        return new GradcheckConfig(logistic, nx, nh, ny, m, activation, seed, scale, mode, samples, newEps,
-                newThreshold, fast);
+        return new GradcheckConfig(model, sizes, m, activation, seed, scale, mode, samples, newEps, newThreshold, fast);
     }
 
     public GradcheckConfig withFast(boolean newFast) {
-        return new GradcheckConfig(logistic, nx, nh, ny, m, activation, seed, scale, mode, samples, eps, threshold,
-                newFast);
+        return new GradcheckConfig(model, sizes, m, activation, seed, scale, mode, samples, eps, threshold, newFast);
     }
 
-    /** A description such as {@code network 4-5-1 (tanh), m = 10}. */
+    /** A description such as {@code network 4-5-1 (tanh), m = 10} or {@code deep network 5-4-3-1 (relu), m = 10}. */
     public String describe() {
-        return logistic ? "logistic regression n = " + nx + ", m = " + m
-                : "network " + nx + "-" + nh + "-" + ny + " (" + activation + "), m = " + m;
+        String layers = Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        return switch (model) {
+            case LOGISTIC -> "logistic regression n = " + nx() + ", m = " + m;
+            case NETWORK -> "network " + layers + " (" + activation + "), m = " + m;
+            case DEEP -> "deep network " + layers + " (" + activation + "), m = " + m;
+        };
     }
 }

@@ -11,7 +11,7 @@ import org.dlbasis.spec.tensor.Tensor;
  */
 public interface GradcheckModel {
 
-    /** Parameter names in report order, e.g. W1, b1, W2, b2. */
+    /** Parameter names in report order, e.g. W1, b1, W2, b2 (W1, b1, …, WL, bL for the deep network). */
     List<String> names();
 
     /** The parameters the check is done at. */
@@ -23,12 +23,12 @@ public interface GradcheckModel {
     /** The implementation's gradients at {@link #parameters()}, by parameter name. */
     Map<String, Tensor> gradients();
 
-    /** Z[1] and X when the hidden layer has kinks (to skip probes near them), else null. */
+    /** Where the hidden pre-activations are, when the hidden activation has kinks (to skip probes near them), else null. */
     KinkProbe kinks();
 
     /** Where the hidden pre-activations sit relative to a kink at 0. */
     interface KinkProbe {
-        /** True if moving {@code name}[flat] by ±eps can move a Z[1] entry across 0. */
+        /** True if moving {@code name}[flat] by ±eps can move a hidden pre-activation (Z[1], …, Z[L−1]) across 0. */
         boolean nearKink(String name, int flat, double eps);
     }
 }

@@ -1,11 +1,15 @@
 package org.dlbasis.runner.gradcheck;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.LogisticGradients;
@@ -24,7 +28,7 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
-    /** The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[2], m) (one row for logistic regression). */
+    /** The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[L], m) (one row for logistic regression). */
     public record Data(Tensor x, Tensor y, Random random) {
     }
 
@@ -41,7 +45,11 @@ public final class ModelFactory {
 
     public static GradcheckModel create(Implementation impl, GradcheckConfig c) {
         Data d = data(c);
-        return c.logistic() ? logistic(impl, d.x(), d.y(), d.random(), c) : network(impl, d.x(), d.y(), d.random(), c);
+        return switch (c.model()) {
+            case LOGISTIC -> logistic(impl, d.x(), d.y(), d.random(), c);
+            case NETWORK -> network(impl, d.x(), d.y(), d.random(), c);
+            case DEEP -> deep(impl, d.x(), d.y(), d.random(), c);
+        };
     }
 
     static Tensor gaussian(Random r, int rows, int cols, double scale) {
@@ -135,6 +143,69 @@ public final class ModelFactory {
                 return kinks;
             }
         };
+    }
+
+    private static GradcheckModel deep(Implementation impl, Tensor x, Tensor y, Random r, GradcheckConfig c) {
+        int[] n = c.sizes();
+        Map<String, Tensor> theta = new LinkedHashMap<>();
+        for (int l = 1; l < n.length; l++) {
+            theta.put("W" + l, gaussian(r, n[l], n[l - 1], c.scale()));
+            theta.put("b" + l, gaussian(r, n[l], 1, 0.1));
+        }
+        return deep(impl, x, y, theta, c.activation());
+    }
+
+    /**
+     * The L-layer network at explicit parameters W1, b1, …, WL, bL (in that order). Every call into
+     * the implementation goes through {@link ImplementationError#call}, so its failures are reported
+     * as its own.
+     */
+    public static GradcheckModel deep(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
+            Activation g) {
+        List<String> names = List.copyOf(theta.keySet());
+        GradcheckModel.KinkProbe kinks = hasKink(g) && theta.size() > 2 ? new DeepKinks(theta, x, g) : null;
+        return new GradcheckModel() {
+            public List<String> names() {
+                return names;
+            }
+
+            public Map<String, Tensor> parameters() {
+                return theta;
+            }
+
+            public double cost(Map<String, Tensor> t) {
+                DeepParameters p = deepParams(t);
+                return ImplementationError.call("the cost J(θ)", () -> impl.deepNetwork().cost(p, x, y, g));
+            }
+
+            public Map<String, Tensor> gradients() {
+                DeepParameters p = deepParams(theta);
+                DeepCache cache = ImplementationError.call("the forward pass", () -> impl.deepNetwork().forward(p, x, g));
+                DeepGradients d = ImplementationError.call("the backward pass",
+                        () -> impl.deepNetwork().backward(p, cache, x, y, g));
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                for (int l = 1; l <= p.layers() && l <= d.layers(); l++) {
+                    out.put("W" + l, d.dw(l));
+                    out.put("b" + l, d.db(l));
+                }
+                return out;
+            }
+
+            public KinkProbe kinks() {
+                return kinks;
+            }
+        };
+    }
+
+    /** W1, b1, …, WL, bL by name → the API's parameters. */
+    static DeepParameters deepParams(Map<String, Tensor> t) {
+        List<Tensor> w = new ArrayList<>();
+        List<Tensor> b = new ArrayList<>();
+        for (int l = 1; t.containsKey("W" + l); l++) {
+            w.add(t.get("W" + l));
+            b.add(t.get("b" + l));
+        }
+        return new DeepParameters(w, b);
     }
 
     static NetworkParameters params(Map<String, Tensor> t) {

@@ -13,6 +13,7 @@ import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.NetworkParameters;
@@ -40,13 +41,27 @@ public final class ErrorProperties {
         }
     }
 
+    /** If this fails, the options contradict the capabilities: a network needs a hidden activation. */
+    @Clause("API-2")
+    public void required_API2_declaredOptionsAreCoherent(Context ctx) {
+        Options o = ctx.options();
+        ctx.require(o != null, ctx.impl().name() + " declares null options");
+        boolean network = ctx.impl().capabilities().contains(Capability.TWO_LAYER_NETWORK);
+        ctx.require(!network || !o.activations().isEmpty(), ctx.impl().name()
+                + " declares a network but no activation for its hidden layer");
+        o.fixedInitScale().ifPresent(scale -> ctx.require(Double.isFinite(scale) && scale >= 0,
+                "a fixed initialisation scale must be finite and >= 0, found " + scale));
+        ctx.require(o.maxOutputUnits() >= 1, "at least one output unit, found " + o.maxOutputUnits());
+    }
+
     private static Object accessor(Implementation impl, Capability c) {
         switch (c) {
             case ARRAYS: return impl.arrays();
             case ACTIVATIONS: return impl.activations();
             case LOSS: return impl.loss();
             case LOGISTIC_REGRESSION: return impl.logisticRegression();
-            default: return impl.twoLayerNetwork();
+            case TWO_LAYER_NETWORK: return impl.twoLayerNetwork();
+            default: return impl.deepNetwork();
         }
     }
 

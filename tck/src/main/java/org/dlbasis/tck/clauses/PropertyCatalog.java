@@ -28,7 +28,8 @@ public final class PropertyCatalog {
             VectorizationProperties.class,
             NetworkProperties.class,
             BackpropProperties.class,
-            InitializationProperties.class);
+            InitializationProperties.class,
+            DeepNetworkProperties.class);
 
     private PropertyCatalog() {
     }

@@ -2,9 +2,13 @@ package org.dlbasis.tck.broken;
 
 import static org.dlbasis.tck.broken.Delegating.REF;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.Initialization;
@@ -48,6 +52,46 @@ final class BrokenImplementations {
 
     private static Broken logistic(String mistake, String clause, Delegating.Logistic l) {
         return new Broken(mistake, clause, Delegating.of(mistake, null, null, null, l, null));
+    }
+
+    private static Broken deep(String mistake, String clause, Delegating.Deep d) {
+        return new Broken(mistake, clause, Delegating.of(mistake, null, null, null, null, null, d));
+    }
+
+    /** The reference's deep gradients, with some of them replaced. */
+    private interface DeepGradientPatch {
+        DeepGradients patch(DeepGradients g, DeepParameters p, Tensor x);
+    }
+
+    private static Delegating.Deep deepGradients(DeepGradientPatch patch) {
+        return new Delegating.Deep() {
+            @Override
+            public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+                return patch.patch(d.backward(p, c, x, y, g), p, x);
+            }
+        };
+    }
+
+    /**
+     * DEEP-4's loop with two of its choices made by the caller: the matrix that carries dZ[l] down
+     * ({@code down(l, W[l])}, W[l]ᵀ when right) and the input of layer l ({@code input(l)}, A[l−1]).
+     */
+    private static DeepGradients deepBackward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g,
+            java.util.function.BiFunction<Integer, Tensor, Tensor> down, java.util.function.IntFunction<Tensor> input) {
+        var np = REF.arrays();
+        int layers = p.layers();
+        Tensor oneOverM = Tensor.scalar(1.0 / x.shape().dim(1));
+        Tensor[] dw = new Tensor[layers];
+        Tensor[] db = new Tensor[layers];
+        Tensor dz = np.subtract(c.a(layers), y);
+        for (int l = layers; l >= 1; l--) {
+            dw[l - 1] = np.multiply(oneOverM, np.dot(dz, np.transpose(input.apply(l))));
+            db[l - 1] = np.multiply(oneOverM, np.sum(dz, 1, true));
+            if (l > 1) {
+                dz = np.multiply(np.dot(down.apply(l, p.w(l)), dz), REF.activations().derivative(g, c.z(l - 1)));
+            }
+        }
+        return new DeepGradients(List.of(dw), List.of(db));
     }
 
     private static Broken network(String mistake, String clause, Delegating.Network n) {
@@ -209,6 +253,9 @@ final class BrokenImplementations {
                     return d.backward(p, new ForwardCache(c.z1(), c.a1(), c.z2(), a2), x, y, g);
                 }
             }),
+            new Broken("a network declared without any hidden activation", "API-2", withOptions(
+                    new org.dlbasis.spec.api.Options(java.util.Set.of(), 1, java.util.OptionalDouble.empty(), true,
+                            true, true))),
             logistic("learning rate rounded to float32 in the step", "GD-1", new Delegating.Logistic() {
                 @Override
                 public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
@@ -309,6 +356,118 @@ final class BrokenImplementations {
                             p.w2().map(v -> (r.nextDouble() - 0.5) * i.scale()), p.b2());
                 }
             }),
+            // --- deep network (SPEC DEEP-*)
+            deep("A[L] = g(Z[L]): the hidden activation on the output layer too", "DEEP-2", new Delegating.Deep() {
+                @Override
+                public DeepCache forward(DeepParameters p, Tensor x, Activation g) {
+                    DeepCache c = d.forward(p, x, g);
+                    List<Tensor> a = new ArrayList<>(c.a());
+                    a.set(c.layers() - 1, REF.activations().apply(g, c.z(c.layers())));
+                    return new DeepCache(c.z(), a);
+                }
+            }),
+            deep("cost as the mean over all n[L]·m outputs (PyTorch's default)", "DEEP-3", new Delegating.Deep() {
+                @Override
+                public double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
+                    return super.cost(p, x, y, g) / y.shape().dim(0);
+                }
+            }),
+            deep("dW[l] from the wrong cache entry: A[l−2] for A[l−1] (X for layer 2)", "DEEP-4",
+                    new Delegating.Deep() {
+                @Override
+                public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+                    d.backward(p, c, x, y, g); // keep the validation
+                    return deepBackward(p, c, x, y, g, (l, w) -> REF.arrays().transpose(w),
+                            l -> l > 2 ? c.a(l - 2) : x);
+                }
+            }),
+            deep("db[l] of the hidden layers without keepdims (rank-1)", "DEEP-5", deepGradients((gr, p, x) -> {
+                List<Tensor> db = new ArrayList<>(gr.db());
+                for (int l = 1; l < p.layers(); l++) {
+                    db.set(l - 1, REF.arrays().reshape(gr.db(l), -1));
+                }
+                return new DeepGradients(gr.dw(), db);
+            })),
+            deep("dW[1] without 1/m", "DEEP-6", deepGradients((gr, p, x) -> {
+                List<Tensor> dw = new ArrayList<>(gr.dw());
+                dw.set(0, times(gr.dw(1), x.shape().dim(1)));
+                return new DeepGradients(dw, gr.db());
+            })),
+            deep("dZ[L] through dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])) (week-4 L_model_backward): NaN once σ saturates",
+                    "DEEP-7", new Delegating.Deep() {
+                @Override
+                public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+                    Tensor aL = c.a(c.layers());
+                    Tensor dzL = Tensor.of(aL.shape(), weekFourDz(aL.toArray(), y.toArray()));
+                    // the rest is the reference's, fed with this dZ[L]: A[L]' := Y + dZ[L] makes its A[L] − Y equal it
+                    List<Tensor> a = new ArrayList<>(c.a());
+                    a.set(c.layers() - 1, Tensor.of(y.shape(), add(y.toArray(), dzL.toArray())));
+                    return d.backward(p, new DeepCache(c.z(), a), x, y, g);
+                }
+            }),
+            deep("every W[l] scaled by 1/√n[l−1] instead of the given scale (the course's week-4 application)",
+                    "DEEP-8", new Delegating.Deep() {
+                @Override
+                public DeepParameters initialize(int[] n, Initialization i) {
+                    DeepParameters p = d.initialize(n, Initialization.gaussian(1, i.seed()));
+                    List<Tensor> w = new ArrayList<>();
+                    for (int l = 1; l <= p.layers(); l++) {
+                        w.add(times(p.w(l), 1 / Math.sqrt(n[l - 1])));
+                    }
+                    return new DeepParameters(w, p.b());
+                }
+            }),
+            deep("dA[l−1] = W[l] dZ[l] without the transpose when W[l] is square (numpy does not notice)", "DEEP-9",
+                    new Delegating.Deep() {
+                @Override
+                public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+                    d.backward(p, c, x, y, g); // keep the validation
+                    return deepBackward(p, c, x, y, g, (l, w) -> w.shape().dim(0) == w.shape().dim(1) ? w
+                            : REF.arrays().transpose(w), l -> l > 1 ? c.a(l - 1) : x);
+                }
+            }),
+            deep("initialize treats scale 0 as \"use the default\" (Python's `scale or 0.01`)", "DEEP-10",
+                    new Delegating.Deep() {
+                @Override
+                public DeepParameters initialize(int[] n, Initialization i) {
+                    return d.initialize(n, i.scale() == 0 ? Initialization.gaussian(0.01, i.seed()) : i);
+                }
+            }),
+            deep("update_parameters skips the last layer (a loop over range(1, L))", "DEEP-11", new Delegating.Deep() {
+                @Override
+                public DeepParameters step(DeepParameters p, DeepGradients g, double a) {
+                    DeepParameters s = d.step(p, g, a);
+                    List<Tensor> w = new ArrayList<>(s.w());
+                    List<Tensor> b = new ArrayList<>(s.b());
+                    w.set(p.layers() - 1, p.w(p.layers()));
+                    b.set(p.layers() - 1, p.b(p.layers()));
+                    return new DeepParameters(w, b);
+                }
+            }),
+            deep("train follows the gradients of the first iteration's cache (a stale cache)", "DEEP-12",
+                    new Delegating.Deep() {
+                @Override
+                public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double a,
+                        int k) {
+                    DeepCache first = forward(p, x, g);
+                    double[] costs = new double[k + 1];
+                    DeepParameters q = p;
+                    for (int i = 0; i < k; i++) {
+                        costs[i] = cost(q, x, y, g);
+                        q = step(q, backward(q, first, x, y, g), a);
+                    }
+                    costs[k] = cost(q, x, y, g);
+                    return new Training<>(q, costs);
+                }
+            }),
+            deep("L = 1 treated as a hidden layer: its only layer gets g instead of σ", "DEEP-13", new Delegating.Deep() {
+                @Override
+                public DeepCache forward(DeepParameters p, Tensor x, Activation g) {
+                    DeepCache c = d.forward(p, x, g);
+                    return p.layers() > 1 ? c
+                            : new DeepCache(c.z(), List.of(REF.activations().apply(g, c.z(1))));
+                }
+            }),
             // --- arrays
             arrays("rank-1 transpose gives a column (n,1)", "RANK1-1", new Delegating.Arrays() {
                 @Override
@@ -348,6 +507,20 @@ final class BrokenImplementations {
                     return a.size() == 0 || b.size() == 0 ? Tensor.zeros(1) : d.add(a, b);
                 }
             }));
+    }
+
+    /** The reference with other options. */
+    private static Implementation withOptions(org.dlbasis.spec.api.Options options) {
+        return new Implementation() {
+            public String name() { return "options " + options; }
+            public java.util.Set<org.dlbasis.spec.api.Capability> capabilities() { return REF.capabilities(); }
+            public org.dlbasis.spec.api.Options options() { return options; }
+            public org.dlbasis.spec.api.ArrayOps arrays() { return REF.arrays(); }
+            public org.dlbasis.spec.api.Activations activations() { return REF.activations(); }
+            public org.dlbasis.spec.api.Loss loss() { return REF.loss(); }
+            public org.dlbasis.spec.api.LogisticRegression logisticRegression() { return REF.logisticRegression(); }
+            public org.dlbasis.spec.api.TwoLayerNetwork twoLayerNetwork() { return REF.twoLayerNetwork(); }
+        };
     }
 
     /** dZ = dA·σ′ with dA = −(Y/A − (1 − Y)/(1 − A)), σ′ = A(1 − A): the week-4 helper's formula. */

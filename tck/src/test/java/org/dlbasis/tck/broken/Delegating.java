@@ -8,6 +8,10 @@ import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.DeepCache;
+import org.dlbasis.spec.api.DeepGradients;
+import org.dlbasis.spec.api.DeepNetwork;
+import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.Initialization;
@@ -35,6 +39,12 @@ public final class Delegating {
     /** An implementation made of the given parts (null = the reference's). */
     public static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
             TwoLayerNetwork net) {
+        return of(name, arrays, act, loss, lr, net, null);
+    }
+
+    /** An implementation made of the given parts, the deep network included (null = the reference's). */
+    public static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
+            TwoLayerNetwork net, DeepNetwork deep) {
         return new Implementation() {
             @Override
             public String name() {
@@ -69,6 +79,11 @@ public final class Delegating {
             @Override
             public TwoLayerNetwork twoLayerNetwork() {
                 return net != null ? net : REF.twoLayerNetwork();
+            }
+
+            @Override
+            public DeepNetwork deepNetwork() {
+                return deep != null ? deep : REF.deepNetwork();
             }
         };
     }
@@ -144,6 +159,32 @@ public final class Delegating {
                 int k) {
             double[] costs = new double[k + 1];
             NetworkParameters q = p;
+            for (int i = 0; i < k; i++) {
+                costs[i] = cost(q, x, y, g);
+                q = step(q, backward(q, forward(q, x, g), x, y, g), a);
+            }
+            costs[k] = cost(q, x, y, g);
+            return new Training<>(q, costs);
+        }
+    }
+
+    static class Deep implements DeepNetwork {
+        final DeepNetwork d = REF.deepNetwork();
+
+        public DeepParameters initialize(int[] sizes, Initialization i) { return d.initialize(sizes, i); }
+        public DeepCache forward(DeepParameters p, Tensor x, Activation g) { return d.forward(p, x, g); }
+        public double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
+            DeepCache c = forward(p, x, g);
+            return REF.loss().costFromLogits(c.z(c.layers()), y);
+        }
+        public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
+            return d.backward(p, c, x, y, g);
+        }
+        public DeepParameters step(DeepParameters p, DeepGradients g, double a) { return d.step(p, g, a); }
+        public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double a, int k) {
+            // train through this object's own forward, backward and step, so a broken one is used
+            double[] costs = new double[k + 1];
+            DeepParameters q = p;
             for (int i = 0; i < k; i++) {
                 costs[i] = cost(q, x, y, g);
                 q = step(q, backward(q, forward(q, x, g), x, y, g), a);
