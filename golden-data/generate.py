@@ -614,6 +614,17 @@ def logistic():
     f.case("train-10", ["GD-5"], "lr_train", {"params": params, "x": tensor(x), "y": tensor(y)},
            {"params": {"w": dtensor(wk), "b": dnum(bk)}, "costs": tensor([float(c) for c in costs])},
            params={"learning_rate": alpha, "iterations": k}, tolerance=tol("TRAJ"))
+    # saturated (SPEC BACKPROP-8): w and b times 40 push |z| far beyond 37, where sigmoid rounds to 0 or 1
+    ws, bs = w * 40, b * 40
+    sat = {"w": tensor(ws), "b": num(bs)}
+    zs = lr_forward(dmat(ws), Dec(bs), X)
+    assert max(abs(v) for v in zs[0]) > 37, "not saturated"
+    f.case("cost-saturated", ["BACKPROP-8", "LR-2"], "lr_cost", {"params": sat, "x": tensor(x), "y": tensor(y)},
+           {"out": dnum(d_cost(zs, Y))}, tolerance=tol("MODEL"))
+    dws, dbs = lr_backward(dmat(ws), Dec(bs), X, Y)
+    f.case("backward-saturated", ["BACKPROP-8", "LR-3"], "lr_backward",
+           {"params": sat, "x": tensor(x), "y": tensor(y)}, {"dw": dtensor(dws), "db": dnum(dbs)},
+           tolerance=tol("MODEL"))
     f.case("wrong-w-shape", ["LR-1", "DIM-3"], "lr_forward", {"params": {"w": tensor(w.T), "b": num(b)},
                                                              "x": tensor(x)}, error={"kind": "SHAPE_MISMATCH"})
     f.case("negative-learning-rate", ["GD-2"], "lr_step", {"params": params, "grads": grads},
@@ -693,6 +704,19 @@ def network():
         f.case("train-%d-%s" % (k, name), ["GD-5", "NET-3"], "net_train", inputs,
                {"params": net_dparams(trained), "costs": costs},
                params=dict(params, learning_rate=alpha, iterations=k), tolerance=tol("TRAJ"))
+    # saturated outputs (SPEC BACKPROP-8): W[2] and b[2] times 100 push |Z[2]| beyond 37, where sigmoid
+    # rounds to 0 or 1; the cost from Z[2] stays finite and the gradients are their limits (dZ[2] = A[2] - Y)
+    sat = dict(p, w2=p["w2"] * 100, b2=p["b2"] * 100)
+    S = {key: dmat(v) for key, v in sat.items()}
+    for kind, a in (("tanh", 0.0), ("relu", 0.0), ("sigmoid", 0.0)):
+        params = {"activation": kind, "parameter": a}
+        inputs = {"params": net_params(sat), "x": tensor(x), "y": tensor(y)}
+        z1, a1, z2, a2 = net_forward(S, X, kind, Dec(a))
+        assert max(abs(v) for v in z2[0]) > 37, "not saturated"
+        f.case("cost-saturated-" + kind, ["BACKPROP-8", "NET-3"], "net_cost", inputs, {"out": dnum(d_cost(z2, Y))},
+               params=params, tolerance=tol("MODEL"))
+        f.case("backward-saturated-" + kind, ["BACKPROP-8", "BACKPROP-1"], "net_backward", inputs,
+               net_grads(net_backward(S, X, Y, kind, Dec(a))), params=params, tolerance=tol("MODEL"))
     zero = {"w1": np.zeros((4, 3)), "b1": np.zeros((4, 1)), "w2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
     for kind in ("sigmoid", "tanh", "relu"):
         trained, costs = net_train({key: dmat(v) for key, v in zero.items()}, X, Y, kind, Dec(0), Dec(alpha), 8)
