@@ -1,2 +1,16 @@
-"""Python side of the dlbasis protocol (spec/PROTOCOL.md): the JSON encoding of doubles and
-tensors shared by the numpy adapter and the golden-data generator."""
+"""Python side of the dlbasis protocol (spec/PROTOCOL.md).
+
+codec: the JSON encoding of doubles and tensors, shared by the numpy adapter and the golden-data
+generator. serve, SpecError, shape_text (from .server, imported on first use so that the codec
+alone needs nothing): the adapter kit, see adapters/python/README.md.
+"""
+
+__all__ = ["serve", "SpecError", "shape_text", "protocol_error", "OPERATIONS"]
+
+
+def __getattr__(name):
+    if name in __all__:
+        from . import server
+
+        return getattr(server, name)
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

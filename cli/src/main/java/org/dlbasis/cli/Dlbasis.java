@@ -17,6 +17,11 @@ public final class Dlbasis implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs the command line and exits with its status ({@link ExitCode}).
+     *
+     * @param args the command and its options, such as {@code conform --clauses ACT-6}
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

@@ -27,6 +27,11 @@ import org.dlbasis.spec.tensor.Tensor;
 public record GoldenCase(String file, String id, List<String> clauses, String op, JsonNode params, JsonNode inputs,
         Map<String, Tensor> expected, ErrorKind errorKind, String errorMessage, Tolerance tolerance) {
 
+    /**
+     * Whether the case expects an error rather than outputs.
+     *
+     * @return true when {@link #errorKind()} is given
+     */
     public boolean expectsError() {
         return errorKind != null;
     }

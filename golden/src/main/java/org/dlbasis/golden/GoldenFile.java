@@ -42,6 +42,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param cases the cases in file order
  */
 public record GoldenFile(String name, String provenance, List<GoldenCase> cases) {
+    /** The value of the top-level {@code "format"} field that every golden file must have. */
     public static final String FORMAT = "dlbasis-golden/1";
 
     /** The tolerance classes of SPEC.md ("Tolerance model") with fixed atol and rtol. */
@@ -57,7 +58,14 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** Reads and validates {@code path}. */
+    /**
+     * Reads and validates {@code path}.
+     *
+     * @param path the golden file (JSON) to read
+     * @return the file, with every case decoded and checked
+     * @throws JsonFormatException if the file cannot be read or is not of the documented form,
+     *     naming the file and the JSON path
+     */
     public static GoldenFile read(Path path) {
         String name = path.getFileName().toString();
         JsonNode root;

@@ -21,6 +21,15 @@ public final class GoldenRunner {
     private GoldenRunner() {
     }
 
+    /**
+     * Runs one golden case: calls its operation on {@code impl} and compares the outputs (or the
+     * error) with the expected ones under the case's tolerance.
+     *
+     * @param impl the implementation under test
+     * @param c the case to run
+     * @return the verdict: PASS, FAIL, NOT_IMPLEMENTED (capability or option not declared) or ERROR
+     *     (the implementation failed to answer), with what differed
+     */
     public static CaseResult run(Implementation impl, GoldenCase c) {
         if (impl instanceof IsolatedImplementation isolated) {
             isolated.beginCheck();

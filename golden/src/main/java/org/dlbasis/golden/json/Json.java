@@ -20,13 +20,20 @@ import org.dlbasis.spec.tensor.Tensor;
  * row-major order. Every read names the path of the value that is wrong.
  */
 public final class Json {
+    /** The one Jackson mapper of the golden reader, the protocol and the report writers. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    /** {@code {"format": format, …record's fields}} as indented JSON: the reports' files. */
+    /**
+     * {@code {"format": format, …record's fields}} as indented JSON: the reports' files.
+     *
+     * @param format the document's format identifier, such as {@code dlbasis-conformance-report/1}
+     * @param record the record whose fields follow {@code "format"}
+     * @return the JSON text
+     */
     public static String document(String format, Object record) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", format);
@@ -39,7 +46,12 @@ public final class Json {
         }
     }
 
-    /** Encodes one double. */
+    /**
+     * Encodes one double.
+     *
+     * @param v the value
+     * @return a JSON number, or the string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}
+     */
     public static JsonNode number(double v) {
         if (Double.isNaN(v)) {
             return NODES.textNode("NaN");
@@ -50,7 +62,12 @@ public final class Json {
         return NODES.numberNode(v);
     }
 
-    /** Encodes a tensor. */
+    /**
+     * Encodes a tensor.
+     *
+     * @param t the tensor
+     * @return {@code {"shape": [...], "data": [...]}}, the data in row-major order
+     */
     public static ObjectNode tensor(Tensor t) {
         ObjectNode node = NODES.objectNode();
         ArrayNode shape = node.putArray("shape");
@@ -79,6 +96,9 @@ public final class Json {
      * Decodes one double at {@code path}: a finite JSON number, or one of the strings
      * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (exactly so: {@code "nan"} is not one).
      *
+     * @param node the JSON value, or null when it is missing
+     * @param path the JSON path of the value, for messages
+     * @return the double
      * @throws JsonFormatException for anything else, naming {@code path}
      */
     public static double toDouble(JsonNode node, String path) {
@@ -110,6 +130,9 @@ public final class Json {
      * {@link #MAX_ELEMENTS}, and {@code "data"}, an array of exactly that many doubles (see
      * {@link #toDouble}).
      *
+     * @param node the JSON value, or null when it is missing
+     * @param path the JSON path of the value, for messages
+     * @return the tensor
      * @throws JsonFormatException for any malformed tensor, naming the JSON path of the fault; never
      *     another exception
      */
@@ -187,7 +210,15 @@ public final class Json {
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
-    /** The field {@code name} of an object at {@code path}; it must be present. */
+    /**
+     * The field {@code name} of an object at {@code path}; it must be present.
+     *
+     * @param node the object
+     * @param name the field's name
+     * @param path the JSON path of the object, for messages
+     * @return the field's value
+     * @throws JsonFormatException if {@code node} is not an object or has no such field
+     */
     public static JsonNode required(JsonNode node, String name, String path) {
         if (node == null || !node.isObject()) {
             throw new JsonFormatException(path + ": expected an object, found " + describe(node));
@@ -199,7 +230,15 @@ public final class Json {
         return field;
     }
 
-    /** A required text field. */
+    /**
+     * A required text field.
+     *
+     * @param node the object
+     * @param name the field's name
+     * @param path the JSON path of the object, for messages
+     * @return the field's text
+     * @throws JsonFormatException if the field is missing or not a string
+     */
     public static String text(JsonNode node, String name, String path) {
         JsonNode field = required(node, name, path);
         if (!field.isTextual()) {
@@ -208,7 +247,15 @@ public final class Json {
         return field.textValue();
     }
 
-    /** A required integer field. */
+    /**
+     * A required integer field.
+     *
+     * @param node the object
+     * @param name the field's name
+     * @param path the JSON path of the object, for messages
+     * @return the field's value
+     * @throws JsonFormatException if the field is missing or not an integer in the range of int
+     */
     public static int integer(JsonNode node, String name, String path) {
         JsonNode field = required(node, name, path);
         if (!field.isInt()) {
@@ -217,7 +264,12 @@ public final class Json {
         return field.intValue();
     }
 
-    /** The names of an object's fields. */
+    /**
+     * The names of an object's fields.
+     *
+     * @param node the object
+     * @return its field names, in document order
+     */
     public static Iterable<String> fieldNames(JsonNode node) {
         return () -> {
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();

@@ -10,10 +10,21 @@ package org.dlbasis.golden.json;
 public class JsonFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A format error.
+     *
+     * @param message what is wrong, naming the JSON path of the fault
+     */
     public JsonFormatException(String message) {
         super(message);
     }
 
+    /**
+     * A format error with its cause.
+     *
+     * @param message what is wrong, naming the JSON path of the fault
+     * @param cause the parse or read error behind it
+     */
     public JsonFormatException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -34,17 +34,41 @@ public final class Operations {
     private Operations() {
     }
 
-    /** The capability an operation needs; an unknown name is a format error. */
+    /**
+     * The capability an operation needs; an unknown name is a format error.
+     *
+     * @param op the operation's wire name, such as {@code lr_step}
+     * @return the capability an implementation must declare for it
+     * @throws JsonFormatException for an unknown name
+     */
     public static Capability capabilityOf(String op) {
         return Operation.of(op).capability();
     }
 
-    /** Calls {@code op} on {@code impl}; the outputs in the order they are documented. */
+    /**
+     * Calls {@code op} on {@code impl}; the outputs in the order they are documented.
+     *
+     * @param impl the implementation to call
+     * @param op the operation's wire name, such as {@code lr_step}
+     * @param params the operation's parameters (a JSON object)
+     * @param inputs the operation's inputs (a JSON object of tensors and parameter sets)
+     * @return the named outputs, such as {@code "out"} or {@code "dw"}, {@code "db"}
+     * @throws JsonFormatException for an unknown operation or malformed parameters or inputs
+     */
     public static Map<String, Tensor> invoke(Implementation impl, String op, JsonNode params, JsonNode inputs) {
         return invoke(impl, Operation.of(op), params, inputs);
     }
 
-    /** Calls {@code op} on {@code impl}; the outputs in the order they are documented. */
+    /**
+     * Calls {@code op} on {@code impl}; the outputs in the order they are documented.
+     *
+     * @param impl the implementation to call
+     * @param op the operation
+     * @param params the operation's parameters (a JSON object)
+     * @param inputs the operation's inputs (a JSON object of tensors and parameter sets)
+     * @return the named outputs, such as {@code "out"} or {@code "dw"}, {@code "db"}
+     * @throws JsonFormatException for malformed parameters or inputs
+     */
     public static Map<String, Tensor> invoke(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         return switch (op.capability()) {
             case ARRAYS -> arrays(impl, op, params, inputs);
@@ -95,7 +119,7 @@ public final class Operations {
     }
 
     /** {@code {"activation": "leaky_relu", "parameter": 0.1}} → the API's activation. */
-    public static Activation activation(JsonNode params) {
+    static Activation activation(JsonNode params) {
         String name = Json.text(params, "activation", "params");
         double p = toDouble(required(params, "parameter", "params"), "params.parameter");
         try {
@@ -132,7 +156,7 @@ public final class Operations {
     }
 
     /** {@code {"w": tensor, "b": number}}. */
-    public static LogisticParameters logisticParameters(JsonNode node, String path) {
+    static LogisticParameters logisticParameters(JsonNode node, String path) {
         return new LogisticParameters(toTensor(required(node, "w", path), path + ".w"),
                 toDouble(required(node, "b", path), path + ".b"));
     }
@@ -175,7 +199,7 @@ public final class Operations {
     }
 
     /** {@code {"w1", "b1", "w2", "b2"}} tensors. */
-    public static NetworkParameters networkParameters(JsonNode node, String path) {
+    static NetworkParameters networkParameters(JsonNode node, String path) {
         return new NetworkParameters(toTensor(required(node, "w1", path), path + ".w1"),
                 toTensor(required(node, "b1", path), path + ".b1"), toTensor(required(node, "w2", path), path + ".w2"),
                 toTensor(required(node, "b2", path), path + ".b2"));
@@ -244,7 +268,7 @@ public final class Operations {
      * deep network's flat encoding ({@code "w1", "b1", …, "wL", "bL"}; spec/PROTOCOL.md). The
      * layers are read in order up to the first missing one.
      */
-    public static List<Tensor> layers(JsonNode node, String prefix, String path) {
+    static List<Tensor> layers(JsonNode node, String prefix, String path) {
         List<Tensor> layers = new ArrayList<>();
         for (int l = 1; node.has(prefix + l); l++) {
             layers.add(toTensor(node.get(prefix + l), path + "." + prefix + l));
@@ -253,7 +277,7 @@ public final class Operations {
     }
 
     /** {@code {"w1", "b1", …, "wL", "bL"}} tensors; lists of different lengths are the record's INVALID_ARGUMENT. */
-    public static DeepParameters deepParameters(JsonNode node, String path) {
+    static DeepParameters deepParameters(JsonNode node, String path) {
         return new DeepParameters(layers(node, "w", path), layers(node, "b", path));
     }
 

@@ -24,21 +24,40 @@ import org.dlbasis.tck.oracle.NumericalGradient.Judgement;
 public record BlockResult(String name, String shape, int nearKink, @JsonUnwrapped Judgement judgement,
         List<Entry> worst, double[] entryErrors, List<String> diagnosis, List<double[]> epsSweep) {
 
-    /** One coordinate: its index, the backward value, the central difference and their gap. */
+    /**
+     * One coordinate: its index, the backward value, the central difference and their gap.
+     *
+     * @param index the coordinate's index in its tensor, e.g. (0,3)
+     * @param analytic the backward value g
+     * @param numeric the central difference g̃
+     * @param absDiff |g − g̃|
+     */
     public record Entry(String index, double analytic, double numeric, double absDiff) {
     }
 
-    /** The verdict. */
+    /**
+     * The verdict.
+     *
+     * @return whether the block passes, as its judgement says
+     */
     public boolean pass() {
         return judgement.pass();
     }
 
-    /** Coordinates (or directions) judged. */
+    /**
+     * Coordinates (or directions) judged.
+     *
+     * @return their count, non-finite ones included
+     */
     public int checked() {
         return judgement.checked();
     }
 
-    /** ‖g − g̃‖₂ / (‖g‖₂ + ‖g̃‖₂) over the finite entries. */
+    /**
+     * ‖g − g̃‖₂ / (‖g‖₂ + ‖g̃‖₂) over the finite entries.
+     *
+     * @return the relative difference, in [0, 1]
+     */
     public double relativeDifference() {
         return judgement.relativeDifference();
     }

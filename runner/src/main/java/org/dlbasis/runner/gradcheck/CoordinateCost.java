@@ -8,9 +8,22 @@ import org.dlbasis.spec.tensor.Tensor;
 /** J(θ + delta·e), e the unit vector of one coordinate of one parameter tensor. */
 public interface CoordinateCost {
 
+    /**
+     * The cost with one coordinate moved.
+     *
+     * @param name the parameter tensor's name, such as {@code W1}
+     * @param flat the coordinate's row-major index in that tensor
+     * @param delta how far it is moved (±eps for a central difference)
+     * @return J(θ + delta·e)
+     */
     double cost(String name, int flat, double delta);
 
-    /** The plain way: copy θ, change one entry, and ask the implementation for the whole cost. */
+    /**
+     * The plain way: copy θ, change one entry, and ask the implementation for the whole cost.
+     *
+     * @param model the model, whose parameters are θ
+     * @return the coordinate cost through {@link GradcheckModel#cost}
+     */
     static CoordinateCost plain(GradcheckModel model) {
         Map<String, Tensor> theta = model.parameters();
         return (name, flat, delta) -> {

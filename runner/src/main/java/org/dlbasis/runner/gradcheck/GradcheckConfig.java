@@ -28,7 +28,14 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
         Mode mode, int samples, double eps, double threshold, boolean fast) {
 
     /** How coordinates are chosen. */
-    public enum Mode { FULL, SAMPLE, DIRECTIONAL }
+    public enum Mode {
+        /** Every coordinate of every parameter tensor. */
+        FULL,
+        /** {@code samples} random coordinates per parameter tensor. */
+        SAMPLE,
+        /** {@code samples} random directions through all the parameters at once. */
+        DIRECTIONAL
+    }
 
     /** What is checked, by its {@code --model} name. */
     public enum Model {
@@ -39,7 +46,11 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
         /** The L-layer network (SPEC DEEP-6), parameters W1, b1, …, WL, bL. */
         DEEP;
 
-        /** {@code logistic}, {@code network}, {@code deep}. */
+        /**
+         * {@code logistic}, {@code network}, {@code deep}.
+         *
+         * @return the constant's name in lower case, as {@code --model} takes it
+         */
         public String optionName() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -54,11 +65,13 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
     public static final long MAX_NUMBERS = 10_000_000L;
     /** The smallest and largest eps accepted: below 1e−10 the rounding floor (∝ 1/eps) passes almost anything. */
     public static final double MIN_EPS = 1e-10;
+    /** The largest eps accepted (see {@link #MIN_EPS}). */
     public static final double MAX_EPS = 1e-2;
 
     /** A value out of range: {@code option} as the command line spells it (without "--"), and what is wrong. */
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** The option, as the command line spells it (without "--"). */
         private final String option;
 
         Invalid(String option, String problem) {
@@ -66,11 +79,33 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
             this.option = option;
         }
 
+        /**
+         * The option whose value is out of range.
+         *
+         * @return its name as the command line spells it, without "--", such as {@code eps}
+         */
         public String option() {
             return option;
         }
     }
 
+    /**
+     * Checks every value and copies {@code sizes}.
+     *
+     * @param model logistic regression, the two-layer network or the L-layer network
+     * @param sizes the layer sizes n[0], …, n[L], as they fit the model
+     * @param m samples
+     * @param activation the hidden activation (networks only)
+     * @param seed data and parameters
+     * @param scale weights N(0, 1)·scale
+     * @param mode how coordinates are chosen
+     * @param samples coordinates per tensor (SAMPLE) or directions (DIRECTIONAL)
+     * @param eps the central-difference step (SPEC BACKPROP-7)
+     * @param threshold the relative-difference threshold (SPEC GRADCHECK)
+     * @param fast recompute only what each coordinate affects (reference models only)
+     * @throws Invalid for a value out of range, naming its option
+     * @throws IllegalArgumentException for a null argument, or sizes that do not fit the model
+     */
     public GradcheckConfig {
         if (model == null || sizes == null || activation == null || mode == null) {
             throw new IllegalArgumentException("model, sizes, activation and mode must not be null");
@@ -103,6 +138,21 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
     /**
      * Logistic regression ({@code logistic}: n[1] = n[2] = 1) or the two-layer network n[0]-n[1]-n[2],
      * as the configuration was written before the deep network.
+     *
+     * @param logistic true for logistic regression, false for the two-layer network
+     * @param nx n[0], the features
+     * @param nh n[1], the hidden units (ignored for logistic regression)
+     * @param ny n[2], the output units (ignored for logistic regression)
+     * @param m samples
+     * @param activation the hidden activation (networks only)
+     * @param seed data and parameters
+     * @param scale weights N(0, 1)·scale
+     * @param mode how coordinates are chosen
+     * @param samples coordinates per tensor (SAMPLE) or directions (DIRECTIONAL)
+     * @param eps the central-difference step (SPEC BACKPROP-7)
+     * @param threshold the relative-difference threshold (SPEC GRADCHECK)
+     * @param fast recompute only what each coordinate affects (reference models only)
+     * @throws Invalid for a value out of range, naming its option
      */
     public GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, Activation activation, long seed,
             double scale, Mode mode, int samples, double eps, double threshold, boolean fast) {
@@ -114,13 +164,27 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      * Checks the sizes and m before anything is allocated: each at least 1 and the numbers a check
      * holds (see {@link #MAX_NUMBERS}) within the limit. Takes doubles so that a command line can
      * check sizes beyond an int.
+     *
+     * @param logistic true for logistic regression, false for the two-layer network
+     * @param nx n[0], the features
+     * @param nh n[1], the hidden units (ignored for logistic regression)
+     * @param ny n[2], the output units (ignored for logistic regression)
+     * @param m samples
+     * @throws Invalid if a size or m is below 1, or the check would hold more than {@link #MAX_NUMBERS}
      */
     public static void checkSizes(boolean logistic, double nx, double nh, double ny, double m) {
         checkSizes(logistic ? Model.LOGISTIC : Model.NETWORK, logistic ? new double[] {nx, 1} : new double[] {nx, nh, ny},
                 m);
     }
 
-    /** {@link #checkSizes(boolean, double, double, double, double)} for any model: its layer sizes n[0], …, n[L]. */
+    /**
+     * {@link #checkSizes(boolean, double, double, double, double)} for any model: its layer sizes n[0], …, n[L].
+     *
+     * @param model the model, for the message
+     * @param sizes the layer sizes n[0], …, n[L]
+     * @param m samples
+     * @throws Invalid if a size or m is below 1, or the check would hold more than {@link #MAX_NUMBERS}
+     */
     public static void checkSizes(Model model, double[] sizes, double m) {
         if (!Arrays.stream(sizes).allMatch(n -> n >= 1)) {
             throw new Invalid("sizes", "must be at least 1 each, found " + java.util.stream.IntStream.range(0,
@@ -158,66 +222,145 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
         return parameters + units * m;
     }
 
-    /** The two-layer network n[0]-n[1]-n[2] on m samples: seed 1, scale 1, every coordinate, eps 1e−5, threshold 1e−7. */
+    /**
+     * The two-layer network n[0]-n[1]-n[2] on m samples: seed 1, scale 1, every coordinate, eps 1e−5, threshold 1e−7.
+     *
+     * @param nx n[0], the features
+     * @param nh n[1], the hidden units
+     * @param ny n[2], the output units
+     * @param m samples
+     * @param activation the hidden activation
+     * @return the configuration
+     * @throws Invalid if a size or m is out of range
+     */
     public static GradcheckConfig network(int nx, int nh, int ny, int m, Activation activation) {
         return new GradcheckConfig(Model.NETWORK, new int[] {nx, nh, ny}, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5,
                 1e-7, false);
     }
 
-    /** Logistic regression with n features on m samples, with the defaults of {@link #network}. */
+    /**
+     * Logistic regression with n features on m samples, with the defaults of {@link #network}.
+     *
+     * @param nx n, the features
+     * @param m samples
+     * @return the configuration
+     * @throws Invalid if n or m is out of range
+     */
     public static GradcheckConfig logistic(int nx, int m) {
         return new GradcheckConfig(Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear(), 1, 1.0, Mode.FULL, 20,
                 1e-5, 1e-7, false);
     }
 
-    /** The L-layer network n[0]-…-n[L] (two or more sizes) on m samples, with the defaults of {@link #network}. */
+    /**
+     * The L-layer network n[0]-…-n[L] (two or more sizes) on m samples, with the defaults of {@link #network}.
+     *
+     * @param sizes the layer sizes n[0], …, n[L]
+     * @param m samples
+     * @param activation the activation of every hidden layer
+     * @return the configuration
+     * @throws Invalid if a size or m is out of range
+     */
     public static GradcheckConfig deep(int[] sizes, int m, Activation activation) {
         return new GradcheckConfig(Model.DEEP, sizes, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
     }
 
-    /** The layer sizes n[0], …, n[L] (a copy). */
+    /**
+     * The layer sizes n[0], …, n[L] (a copy).
+     *
+     * @return a new array of the L + 1 sizes
+     */
     @Override
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /** True for logistic regression. */
+    /**
+     * True for logistic regression.
+     *
+     * @return whether the model is {@link Model#LOGISTIC}
+     */
     public boolean logistic() {
         return model == Model.LOGISTIC;
     }
 
-    /** n[0], the features. */
+    /**
+     * n[0], the features.
+     *
+     * @return n[0]
+     */
     public int nx() {
         return sizes[0];
     }
 
-    /** n[1], the first hidden layer's units (1 for logistic regression; the output's for a one-layer deep network). */
+    /**
+     * n[1], the first hidden layer's units (1 for logistic regression; the output's for a one-layer deep network).
+     *
+     * @return n[1]
+     */
     public int nh() {
         return logistic() ? 1 : sizes[1];
     }
 
-    /** n[L], the output units (1 for logistic regression). */
+    /**
+     * n[L], the output units (1 for logistic regression).
+     *
+     * @return n[L]
+     */
     public int ny() {
         return sizes[sizes.length - 1];
     }
 
+    /**
+     * This configuration with another way of choosing coordinates.
+     *
+     * @param newMode how coordinates are chosen
+     * @param newSamples coordinates per tensor (SAMPLE) or directions (DIRECTIONAL)
+     * @return the new configuration
+     * @throws Invalid if {@code newSamples} is below 1
+     */
     public GradcheckConfig withMode(Mode newMode, int newSamples) {
         return new GradcheckConfig(model, sizes, m, activation, seed, scale, newMode, newSamples, eps, threshold, fast);
     }
 
+    /**
+     * This configuration with other data and parameters.
+     *
+     * @param newSeed the seed of the data and parameters
+     * @param newScale weights N(0, 1)·scale
+     * @return the new configuration
+     * @throws Invalid if {@code newScale} is not finite
+     */
     public GradcheckConfig withSeed(long newSeed, double newScale) {
         return new GradcheckConfig(model, sizes, m, activation, newSeed, newScale, mode, samples, eps, threshold, fast);
     }
 
+    /**
+     * This configuration with another step and threshold.
+     *
+     * @param newEps the central-difference step, from {@link #MIN_EPS} to {@link #MAX_EPS}
+     * @param newThreshold the relative-difference threshold, above 0 and below 1
+     * @return the new configuration
+     * @throws Invalid if either is out of range
+     */
     public GradcheckConfig withTolerance(double newEps, double newThreshold) {
         return new GradcheckConfig(model, sizes, m, activation, seed, scale, mode, samples, newEps, newThreshold, fast);
     }
 
+    /**
+     * This configuration with or without incremental recomputation.
+     *
+     * @param newFast recompute only what each coordinate affects (reference models only)
+     * @return the new configuration
+     */
     public GradcheckConfig withFast(boolean newFast) {
         return new GradcheckConfig(model, sizes, m, activation, seed, scale, mode, samples, eps, threshold, newFast);
     }
 
-    /** A description such as {@code network 4-5-1 (tanh), m = 10} or {@code deep network 5-4-3-1 (relu), m = 10}. */
+    /**
+     * A description such as {@code network 4-5-1 (tanh), m = 10} or {@code deep network 5-4-3-1 (relu), m = 10}.
+     *
+     * @return the model, its sizes, the activation and m
+     */
     public String describe() {
         String layers = Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining("-"));
         return switch (model) {

@@ -20,6 +20,7 @@ import org.dlbasis.runner.report.Untrusted;
  * was not computed.
  */
 public final class GradcheckReportWriter {
+    /** The value of the {@code "format"} field of gradcheck.json. */
     public static final String FORMAT = "dlbasis-gradcheck-report/1";
 
     private GradcheckReportWriter() {
@@ -29,6 +30,11 @@ public final class GradcheckReportWriter {
      * Writes the three files into {@code dir}. Each is written to a temporary file in the same
      * folder and moved into place, so a symbolic link at a report's path is replaced, never
      * followed (its target is left alone), and a reader never sees half a report.
+     *
+     * @param r the report
+     * @param dir the folder, created if missing
+     * @return the paths of gradcheck.json, gradcheck.md and gradcheck.html
+     * @throws IOException if a file cannot be written
      */
     public static Path[] writeAll(GradcheckReport r, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -52,6 +58,9 @@ public final class GradcheckReportWriter {
      * Null if {@code dir} is, or can be made, a folder this process can write into; otherwise what
      * is wrong, e.g. "is a file, not a folder: out.txt". Meant to be asked before a run, so that a
      * run's results are not lost at the end.
+     *
+     * @param dir the folder the reports will go to
+     * @return null if it can be written, otherwise what is wrong
      */
     public static String unwritable(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -67,6 +76,12 @@ public final class GradcheckReportWriter {
         }
     }
 
+    /**
+     * The report as gradcheck.json.
+     *
+     * @param r the report
+     * @return the JSON text, with {@link #FORMAT}
+     */
     public static String json(GradcheckReport r) {
         return Json.document(FORMAT, r);
     }
@@ -84,7 +99,12 @@ public final class GradcheckReportWriter {
         return b.judgement().nonFinite() > 0 ? "FAIL (" + b.judgement().nonFinite() + " non-finite)" : "FAIL";
     }
 
-    /** The table printed on the console and in the Markdown report (only the suite's own text). */
+    /**
+     * The table printed on the console and in the Markdown report (only the suite's own text).
+     *
+     * @param r the report
+     * @return one line per block: tensor, shape, checked, kink, max|g-g~|, rel.diff, allowed, verdict
+     */
     public static String table(GradcheckReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-10s %-14s %8s %6s %11s %11s %11s  %s%n", "tensor", "shape", "checked",
@@ -97,6 +117,12 @@ public final class GradcheckReportWriter {
         return sb.toString();
     }
 
+    /**
+     * The report as gradcheck.md.
+     *
+     * @param r the report
+     * @return the Markdown text
+     */
     public static String markdown(GradcheckReport r) {
         StringBuilder sb = new StringBuilder("# dlbasis gradient check\n\n");
         sb.append("- implementation: ").append(Untrusted.markdownLine(r.implementation())).append('\n');
@@ -151,6 +177,12 @@ public final class GradcheckReportWriter {
                         + "error before judging.";
     }
 
+    /**
+     * The report as a self-contained gradcheck.html, with a chart per block.
+     *
+     * @param r the report
+     * @return the HTML text
+     */
     public static String html(GradcheckReport r) {
         StringBuilder charts = new StringBuilder();
         for (BlockResult b : r.blocks()) {

@@ -31,6 +31,13 @@ public final class GradcheckRun {
     private final CoordinateCost costs;
     private double baseCost = Double.NaN;
 
+    /**
+     * A check of {@code model} as {@code config} says.
+     *
+     * @param model the model to check
+     * @param config how coordinates are chosen, eps and threshold
+     * @param costs the cost with one coordinate moved ({@link CoordinateCost#plain}, or an incremental one)
+     */
     public GradcheckRun(GradcheckModel model, GradcheckConfig config, CoordinateCost costs) {
         this.model = model;
         this.config = config;
@@ -40,6 +47,9 @@ public final class GradcheckRun {
     /**
      * Runs the check. If the implementation fails (raises, crashes, times out, answers nonsense)
      * the run stops there and the report carries its error, with the blocks finished before it.
+     *
+     * @param implementation the implementation's name, for the report
+     * @return the report: one block per parameter tensor (or one for the directions), and the verdict
      */
     public GradcheckReport run(String implementation) {
         long start = System.nanoTime();

@@ -29,12 +29,27 @@ public final class IncrementalCost implements CoordinateCost {
     private final double[] baseLoss;
     private final double baseSum;
 
-    /** For the two-layer network with parameters W1, b1, W2, b2. */
+    /**
+     * For the two-layer network with parameters W1, b1, W2, b2.
+     *
+     * @param theta the parameters W1, b1, W2, b2 the check is done at
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[2], m)
+     * @param g the hidden activation
+     * @return the coordinate cost
+     */
     public static IncrementalCost network(Map<String, Tensor> theta, Tensor x, Tensor y, Activation g) {
         return new IncrementalCost(theta.get("W1"), theta.get("b1"), theta.get("W2"), theta.get("b2"), x, y, g, false);
     }
 
-    /** For logistic regression with parameters w (n, 1) and b: a network whose "hidden layer" is the input. */
+    /**
+     * For logistic regression with parameters w (n, 1) and b: a network whose "hidden layer" is the input.
+     *
+     * @param theta the parameters w and b the check is done at
+     * @param x the inputs X, shape (n, m)
+     * @param y the labels Y, shape (1, m)
+     * @return the coordinate cost
+     */
     public static IncrementalCost logistic(Map<String, Tensor> theta, Tensor x, Tensor y) {
         Tensor w = theta.get("w");
         Tensor row = Tensor.of(org.dlbasis.spec.tensor.Shape.of(1, w.size()), w.toArray());

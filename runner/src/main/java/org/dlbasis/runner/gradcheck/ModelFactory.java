@@ -28,10 +28,22 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
-    /** The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[L], m) (one row for logistic regression). */
+    /**
+     * The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[L], m) (one row for logistic regression).
+     *
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, 0 or 1, shape (n[L], m)
+     * @param random the configuration's random source after drawing X and Y, for the parameters
+     */
     public record Data(Tensor x, Tensor y, Random random) {
     }
 
+    /**
+     * Draws the data of {@code c} from its seed.
+     *
+     * @param c the configuration: sizes, m and seed
+     * @return X, Y and the random source to draw the parameters from
+     */
     public static Data data(GradcheckConfig c) {
         Random r = new Random(c.seed());
         Tensor x = gaussian(r, c.nx(), c.m(), 1);
@@ -43,6 +55,14 @@ public final class ModelFactory {
         return new Data(x, Tensor.of(Shape.of(rows, c.m()), y), r);
     }
 
+    /**
+     * The model of {@code c} on {@code impl}: its data from {@link #data}, then its parameters from the
+     * same random source.
+     *
+     * @param impl the implementation whose backward pass is checked
+     * @param c the configuration
+     * @return the model, at the configuration's parameters
+     */
     public static GradcheckModel create(Implementation impl, GradcheckConfig c) {
         Data d = data(c);
         return switch (c.model()) {
@@ -107,6 +127,13 @@ public final class ModelFactory {
      * The two-layer network at explicit parameters W1, b1, W2, b2. Every call into the
      * implementation goes through {@link ImplementationError#call}, so its failures are reported as
      * its own.
+     *
+     * @param impl the implementation whose backward pass is checked
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[2], m)
+     * @param theta the parameters W1, b1, W2, b2
+     * @param g the hidden activation
+     * @return the model, with kink probes when {@code g} has a kink
      */
     public static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
             Activation g) {
@@ -159,6 +186,13 @@ public final class ModelFactory {
      * The L-layer network at explicit parameters W1, b1, …, WL, bL (in that order). Every call into
      * the implementation goes through {@link ImplementationError#call}, so its failures are reported
      * as its own.
+     *
+     * @param impl the implementation whose backward pass is checked
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[L], m)
+     * @param theta the parameters W1, b1, …, WL, bL, in that order
+     * @param g the activation of every hidden layer
+     * @return the model, with kink probes when {@code g} has a kink and there is a hidden layer
      */
     public static GradcheckModel deep(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
             Activation g) {

@@ -32,6 +32,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * is the implementation's protocol error, never an error kind it "raised".
  */
 public final class ProtocolClient implements AutoCloseable {
+    /** The protocol's version, sent in the handshake's {@code "protocol"} field. */
     public static final String PROTOCOL = "dlbasis-protocol/1";
     /** The error kind that answers an operation the program does not provide (SPEC API-1). */
     public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
@@ -66,19 +67,34 @@ public final class ProtocolClient implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** The name the child gave in its handshake (starts it if needed). */
+    /**
+     * The name the child gave in its handshake (starts it if needed).
+     *
+     * @return the implementation's name
+     * @throws ImplementationFailure if the child cannot be started or its handshake is not the protocol's
+     */
     public synchronized String name() {
         ensureStarted();
         return name;
     }
 
-    /** The capabilities the child declared in its handshake. */
+    /**
+     * The capabilities the child declared in its handshake.
+     *
+     * @return the declared capabilities
+     * @throws ImplementationFailure if the child cannot be started or its handshake is not the protocol's
+     */
     public synchronized Set<Capability> capabilities() {
         ensureStarted();
         return capabilities;
     }
 
-    /** The options the child declared in its handshake (SPEC API-2). */
+    /**
+     * The options the child declared in its handshake (SPEC API-2).
+     *
+     * @return the declared options
+     * @throws ImplementationFailure if the child cannot be started or its handshake is not the protocol's
+     */
     public synchronized Options options() {
         ensureStarted();
         return options;
@@ -89,7 +105,11 @@ public final class ProtocolClient implements AutoCloseable {
         firstFailure = null;
     }
 
-    /** True once a child has answered the handshake: later failures are the implementation's errors, not a start failure. */
+    /**
+     * True once a child has answered the handshake: later failures are the implementation's errors, not a start failure.
+     *
+     * @return whether any child has answered the handshake
+     */
     public boolean everStarted() {
         return everStarted;
     }
@@ -97,6 +117,10 @@ public final class ProtocolClient implements AutoCloseable {
     /**
      * Sends one operation; returns its named outputs.
      *
+     * @param op the operation's wire name, such as {@code lr_step}
+     * @param params the operation's parameters (a JSON object)
+     * @param inputs the operation's inputs (a JSON object)
+     * @return the outputs by name, such as {@code "out"} or {@code "dw"}, {@code "db"}
      * @throws org.dlbasis.spec.error.SpecException the error the implementation reported
      * @throws ImplementationFailure if the child crashed, timed out or answered nonsense
      */
@@ -207,7 +231,8 @@ public final class ProtocolClient implements AutoCloseable {
             throw fail("did not answer \"" + op + "\" within " + timeoutMillis + " ms", null);
         }
         JsonNode response = parse(line, op);
-        if (!response.isObject() || !response.has("id") || !response.get("id").canConvertToLong()
+        if (!response.isObject() || !response.has("id") || !response.get("id").isIntegralNumber()
+                || !response.get("id").canConvertToLong()
                 || response.get("id").asLong() != id) {
             throw fail("answered \"" + op + "\" (id " + id + ") with " + abbreviate(line)
                     + "; expected {\"id\": " + id + ", \"ok\": …}", null);
@@ -286,6 +311,9 @@ public final class ProtocolClient implements AutoCloseable {
     /**
      * A well-formed answer that is still not the protocol's (a missing output, a wrong shape):
      * kills the child like any other protocol error and records the failure.
+     *
+     * @param what what is wrong with the answer, completing "the implementation …"
+     * @return the failure, for the caller to throw
      */
     public synchronized ImplementationFailure nonsense(String what) {
         return fail(what, null);

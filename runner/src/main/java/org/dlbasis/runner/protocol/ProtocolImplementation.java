@@ -51,7 +51,13 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         this.client = client;
     }
 
-    /** A program started with {@code sh -c <commandLine>}. */
+    /**
+     * A program started with {@code sh -c <commandLine>}.
+     *
+     * @param commandLine the shell command line that starts the program
+     * @param timeoutMillis the timeout per request, in milliseconds
+     * @return the implementation; the program starts at the first call
+     */
     public static ProtocolImplementation command(String commandLine, long timeoutMillis) {
         return new ProtocolImplementation(
                 new ProtocolClient(ChildProcess.shell(commandLine), commandLine, timeoutMillis));
@@ -62,14 +68,21 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
      * and {@code System.exit}, a StackOverflowError or an OutOfMemoryError end that JVM, not the
      * runner; the next check starts a fresh one.
      *
+     * @param className the fully qualified name of the class implementing {@code Implementation}
      * @param classpath the implementation's jars and folders (platform path separator), may be null
+     * @param timeoutMillis the timeout per request, in milliseconds
+     * @return the implementation; the child JVM starts at the first call
      */
     public static ProtocolImplementation javaClass(String className, String classpath, long timeoutMillis) {
         return new ProtocolImplementation(new ProtocolClient(ProtocolServer.command(className, classpath),
                 "java:" + className, timeoutMillis));
     }
 
-    /** True once the program has answered a handshake (a failure before that means it cannot start). */
+    /**
+     * True once the program has answered a handshake (a failure before that means it cannot start).
+     *
+     * @return whether the program has ever answered a handshake
+     */
     public boolean everStarted() {
         return client.everStarted();
     }

@@ -51,7 +51,12 @@ public final class ProtocolServer {
         this.out = out;
     }
 
-    /** {@code java … ProtocolServer <class name>}. */
+    /**
+     * {@code java … ProtocolServer <class name>}.
+     *
+     * @param args one argument: the fully qualified name of the class implementing {@code Implementation}
+     * @throws IOException if the protocol's input or output fails
+     */
     public static void main(String[] args) throws IOException {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);

@@ -23,7 +23,11 @@ import org.dlbasis.tck.suite.Status;
 public record ClauseResult(String id, Strength strength, String title, Status status, double margin, String reason,
         List<Outcome> properties, List<CaseResult> golden) {
 
-    /** A FAIL or ERROR that makes the implementation non-conforming (MUST and INFORMATIVE; SHOULD warns). */
+    /**
+     * A FAIL or ERROR that makes the implementation non-conforming (MUST and INFORMATIVE; SHOULD warns).
+     *
+     * @return whether this clause's result breaks conformance
+     */
     public boolean breaksConformance() {
         return (status == Status.FAIL || status == Status.ERROR) && strength.breaksConformance();
     }

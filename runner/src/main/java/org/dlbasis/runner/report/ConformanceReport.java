@@ -26,7 +26,11 @@ import org.dlbasis.tck.suite.Status;
 public record ConformanceReport(String implementation, Set<String> capabilities, String options, long seed, int examples,
         String started, long millis, boolean complete, List<ClauseResult> clauses) {
 
-    /** Clause count per status. */
+    /**
+     * Clause count per status.
+     *
+     * @return the number of clauses with each status (0 included), in the order of {@link Status}
+     */
     public Map<Status, Integer> counts() {
         Map<Status, Integer> counts = new TreeMap<>();
         for (Status s : Status.values()) {
@@ -36,7 +40,11 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
         return counts;
     }
 
-    /** Clauses that were actually checked: PASS, FAIL or ERROR. */
+    /**
+     * Clauses that were actually checked: PASS, FAIL or ERROR.
+     *
+     * @return their count
+     */
     @JsonIgnore
     public int checked() {
         return (int) clauses.stream().filter(c -> c.status() == Status.PASS || c.status() == Status.FAIL
@@ -46,6 +54,8 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
     /**
      * The run's verdict; see {@link Verdict}. An implementation that declares no capability has
      * nothing checked beyond its handshake (API-1), so it gets {@link Verdict#NOTHING_CHECKED}.
+     *
+     * @return the verdict
      */
     public Verdict verdict() {
         if (!complete) {
@@ -57,7 +67,11 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
         return checked() == 0 || capabilities.isEmpty() ? Verdict.NOTHING_CHECKED : Verdict.CONFORMS;
     }
 
-    /** True only for {@link Verdict#CONFORMS}. */
+    /**
+     * True only for {@link Verdict#CONFORMS}.
+     *
+     * @return whether the implementation conforms
+     */
     public boolean conforms() {
         return verdict() == Verdict.CONFORMS;
     }
@@ -65,12 +79,18 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
     /**
      * The verdict with how much was checked, for people: {@code conforms (14 of 78 clauses
      * checked; 63 not implemented, 1 not verified)}.
+     *
+     * @return the verdict's words followed by {@link #extent()}
      */
     public String verdictLine() {
         return verdict().words() + " " + extent();
     }
 
-    /** How much was checked: {@code (14 of 78 clauses checked; 63 not implemented, 1 not verified)}. */
+    /**
+     * How much was checked: {@code (14 of 78 clauses checked; 63 not implemented, 1 not verified)}.
+     *
+     * @return the counts in parentheses
+     */
     public String extent() {
         Map<Status, Integer> n = counts();
         StringBuilder sb = new StringBuilder("(").append(checked()).append(" of ")

@@ -32,6 +32,15 @@ public final class ConformanceRun {
 
     /** Told about every check as it finishes, for progress output. */
     public interface Progress {
+        /**
+         * One check has finished.
+         *
+         * @param index the check's number, from 1
+         * @param total the number of checks in the run
+         * @param what the check: a property's clauses and name, or a golden file and case ID
+         * @param status its status
+         * @param millis how long it took, in milliseconds
+         */
         void done(int index, int total, String what, Status status, long millis);
     }
 
@@ -49,6 +58,10 @@ public final class ConformanceRun {
     private volatile String options = "everything";
 
     /**
+     * A run of {@code impl}, not yet started.
+     *
+     * @param impl the implementation under test
+     * @param settings the seed, example count and time budget per property
      * @param clauseFilter which clause IDs to run
      * @param goldenDirectory the golden files to replay, or null for properties only
      */
@@ -64,6 +77,8 @@ public final class ConformanceRun {
      * them: case does not matter, spaces around a pattern are ignored, and a comma inside one
      * argument separates patterns too. Empty or null: every clause.
      *
+     * @param patterns the patterns, as given on the command line; may be null
+     * @return a filter of clause IDs
      * @throws IllegalArgumentException naming the patterns that select no clause of SPEC.md: a
      *     selection that silently runs nothing would look like a pass
      */
@@ -97,6 +112,9 @@ public final class ConformanceRun {
      * Runs every selected property, then every selected golden case, and returns the complete
      * report. {@link #snapshot()} may be called meanwhile from another thread (for a report that
      * is written as the run goes, and kept when the run is interrupted).
+     *
+     * @param progress told about every check as it finishes
+     * @return the complete report, clause by clause
      */
     public ConformanceReport run(Progress progress) {
         name = name();
@@ -125,7 +143,11 @@ public final class ConformanceRun {
         return report(true);
     }
 
-    /** The report of what has run so far, marked incomplete. */
+    /**
+     * The report of what has run so far, marked incomplete.
+     *
+     * @return the report, with the verdict {@link Verdict#INCOMPLETE}
+     */
     public ConformanceReport snapshot() {
         return report(false);
     }

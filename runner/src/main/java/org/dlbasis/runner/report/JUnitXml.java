@@ -20,7 +20,12 @@ public final class JUnitXml {
     private JUnitXml() {
     }
 
-    /** The document. Everything the implementation supplied is escaped, control characters included. */
+    /**
+     * The document. Everything the implementation supplied is escaped, control characters included.
+     *
+     * @param r the report
+     * @return the JUnit XML text
+     */
     public static String of(ConformanceReport r) {
         StringWriter out = new StringWriter();
         try {

@@ -24,6 +24,7 @@ public final class ReportFiles {
      * Checks, before a run, that reports can be written to {@code dir}: creates it if needed, and
      * writes and deletes a probe file.
      *
+     * @param dir the folder the reports will go to
      * @throws IOException with a message that names the folder and what is wrong with it
      */
     public static void checkWritable(Path dir) throws IOException {
@@ -42,7 +43,13 @@ public final class ReportFiles {
         }
     }
 
-    /** Writes {@code text} to {@code target} through a temporary file and an atomic move. */
+    /**
+     * Writes {@code text} to {@code target} through a temporary file and an atomic move.
+     *
+     * @param target the file to write, replaced if it exists
+     * @param text the content, written as UTF-8
+     * @throws IOException if the file cannot be written
+     */
     public static void write(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -11,12 +11,18 @@ import org.dlbasis.tck.suite.Status;
 
 /** Writes a conformance report as JSON (spec/REPORT.md), Markdown and a self-contained HTML page. */
 public final class ReportWriter {
+    /** The value of the {@code "format"} field of report.json (spec/REPORT.md). */
     public static final String FORMAT = "dlbasis-conformance-report/1";
 
     private ReportWriter() {
     }
 
-    /** The three files, in {@code dir}. */
+    /**
+     * The three files, in {@code dir}.
+     *
+     * @param dir the report folder
+     * @return the paths of report.json, report.md and report.html
+     */
     public static List<Path> files(Path dir) {
         return List.of(dir.resolve("report.json"), dir.resolve("report.md"), dir.resolve("report.html"));
     }
@@ -24,6 +30,11 @@ public final class ReportWriter {
     /**
      * Writes report.json, report.md and report.html into {@code dir}, each replaced atomically
      * (see {@link ReportFiles}); returns the paths written.
+     *
+     * @param report the report
+     * @param dir the report folder, created if missing
+     * @return the paths of report.json, report.md and report.html
+     * @throws IOException if a file cannot be written
      */
     public static List<Path> writeAll(ConformanceReport report, Path dir) throws IOException {
         List<Path> files = files(dir);
@@ -33,7 +44,12 @@ public final class ReportWriter {
         return files;
     }
 
-    /** The report's fields after {@code format}, the verdict and {@code counts} (spec/REPORT.md). */
+    /**
+     * The report's fields after {@code format}, the verdict and {@code counts} (spec/REPORT.md).
+     *
+     * @param report the report
+     * @return the JSON text of report.json
+     */
     public static String json(ConformanceReport report) {
         return Json.document(FORMAT, new Summary(report.verdict(), report.conforms(), report.checked(),
                 report.counts(), report));
@@ -44,7 +60,12 @@ public final class ReportWriter {
             @com.fasterxml.jackson.annotation.JsonUnwrapped ConformanceReport report) {
     }
 
-    /** One line per clause: the summary table the command line prints too. */
+    /**
+     * One line per clause: the summary table the command line prints too.
+     *
+     * @param report the report
+     * @return the table: clause, strength, status and margin
+     */
     public static String table(ConformanceReport report) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-12s %-11s %-15s %8s  %s%n", "clause", "strength", "status", "margin",
@@ -60,6 +81,12 @@ public final class ReportWriter {
         return c.status() == Status.PASS ? String.format(Locale.ROOT, "%.2e", c.margin()) : "-";
     }
 
+    /**
+     * The report as report.md: the run's header, a table of the clauses and the details of those not plainly passed.
+     *
+     * @param r the report
+     * @return the Markdown text
+     */
     public static String markdown(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# dlbasis conformance report\n\n");
@@ -87,6 +114,12 @@ public final class ReportWriter {
         return sb.toString();
     }
 
+    /**
+     * The report as a self-contained report.html.
+     *
+     * @param r the report
+     * @return the HTML text
+     */
     public static String html(ConformanceReport r) {
         StringBuilder rows = new StringBuilder();
         for (ClauseResult c : r.clauses()) {

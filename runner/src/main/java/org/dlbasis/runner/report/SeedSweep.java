@@ -31,7 +31,11 @@ public final class SeedSweep {
     private final int threads;
 
     /**
+     * A sweep, not yet run.
+     *
      * @param implementations a fresh implementation per worker thread (one suffices when {@code threads} is 1)
+     * @param clauseFilter which clause IDs to run
+     * @param examples examples per property, on every seed
      * @param threads seeds run at once; use 1 for an implementation that is not thread-safe
      */
     public SeedSweep(Supplier<Implementation> implementations, Predicate<String> clauseFilter, int examples,
@@ -45,7 +49,12 @@ public final class SeedSweep {
         this.threads = threads;
     }
 
-    /** One failing (or erring) property on one seed. */
+    /**
+     * One failing (or erring) property on one seed.
+     *
+     * @param seed the seed it failed on
+     * @param outcome the property's outcome: FAIL or ERROR, with the detail
+     */
     public record Failure(long seed, Outcome outcome) {
     }
 
@@ -53,6 +62,9 @@ public final class SeedSweep {
      * Runs every seed; {@code perSeed} is told each seed's failures as it finishes (in any order
      * when several threads run).
      *
+     * @param first the first seed
+     * @param count how many seeds, {@code first … first + count − 1}
+     * @param perSeed told each seed's failures (possibly none) as it finishes
      * @return every failure, by seed
      */
     public List<Failure> run(long first, int count, Consumer<List<Failure>> perSeed) {

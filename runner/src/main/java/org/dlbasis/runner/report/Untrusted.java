@@ -13,6 +13,9 @@ public final class Untrusted {
     /**
      * For the terminal: every control character except newline and tab is shown as a visible
      * escape ({@code \x1b}), so no escape sequence reaches the terminal.
+     *
+     * @param s the text, or null
+     * @return the text with control characters escaped; {@code "null"} for null
      */
     public static String terminal(String s) {
         if (s == null) {
@@ -29,7 +32,12 @@ public final class Untrusted {
         return b.toString();
     }
 
-    /** For one line of Markdown (a table cell, a list item): no line breaks, no markup, no HTML. */
+    /**
+     * For one line of Markdown (a table cell, a list item): no line breaks, no markup, no HTML.
+     *
+     * @param s the text, or null
+     * @return the text as one line of inert Markdown
+     */
     public static String markdownLine(String s) {
         String flat = terminal(s).replace("\r", "").replace("\n", " ⏎ ").replace("\t", " ");
         StringBuilder b = new StringBuilder(flat.length() + 16);
@@ -51,6 +59,9 @@ public final class Untrusted {
      * For several lines of Markdown shown verbatim: an indented code block (every line starts with
      * four spaces, and a blank line precedes it). Unlike a fenced block, there is no fence that
      * the text could close, and no line of it can pass for a line of the report.
+     *
+     * @param s the text, or null
+     * @return the text as an indented code block, preceded by a blank line
      */
     public static String markdownBlock(String s) {
         StringBuilder b = new StringBuilder("\n");

@@ -23,7 +23,11 @@ public enum Verdict {
         this.words = words;
     }
 
-    /** Lower-case words for reports: "does not conform". */
+    /**
+     * Lower-case words for reports: "does not conform".
+     *
+     * @return the verdict in words
+     */
     public String words() {
         return words;
     }

@@ -51,6 +51,11 @@ public final class ActivationProperties {
         });
     }
 
+    /**
+     * σ matches the oracle over the whole range, with σ(0) = ½ and the exact limits 0 and 1 at ±1000 and ±∞.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ACT-1", "ACT-13"})
     public void required_ACT1_sigmoidIsStableOverTheWholeRange(Context ctx) {
         Activation s = Activation.sigmoid();
@@ -64,6 +69,11 @@ public final class ActivationProperties {
         ctx.assertClose("σ(-∞)", g(ctx, s, -INF), 0, Tolerance.EXACT);
     }
 
+    /**
+     * σ′(z) = σ(z)(1 − σ(z)), with σ′(0) = ¼.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-2")
     public void required_ACT2_sigmoidDerivativeIsSigmaTimesOneMinusSigma(Context ctx) {
         Activation s = Activation.sigmoid();
@@ -75,6 +85,11 @@ public final class ActivationProperties {
         });
     }
 
+    /**
+     * tanh matches the oracle, with tanh(0) = 0 and tanh(±∞) = ±1.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ACT-3", "ACT-13"})
     public void required_ACT3_tanh(Context ctx) {
         Activation t = Activation.tanh();
@@ -84,6 +99,11 @@ public final class ActivationProperties {
         ctx.assertClose("tanh(-∞)", g(ctx, t, -INF), -1, Tolerance.EXACT);
     }
 
+    /**
+     * tanh′(z) = 1 − tanh²(z), with tanh′(0) = 1.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-4")
     public void required_ACT4_tanhDerivativeIsOneMinusTanhSquared(Context ctx) {
         Activation t = Activation.tanh();
@@ -95,13 +115,22 @@ public final class ActivationProperties {
         });
     }
 
+    /**
+     * ReLU(z) = max(0, z) exactly, with ReLU(0) = 0.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-5")
     public void required_ACT5_reluIsMaxOfZeroAndZ(Context ctx) {
         valuesMatchOracle(ctx, Activation.relu(), 100, Tolerance.EXACT);
         ctx.assertClose("ReLU(0)", g(ctx, Activation.relu(), 0), 0, Tolerance.EXACT);
     }
 
-    /** If this fails at 0, the implementation uses ReLU'(0) = 1 (e.g. {@code z >= 0}); the spec fixes 0. */
+    /**
+     * If this fails at 0, the implementation uses ReLU'(0) = 1 (e.g. {@code z >= 0}); the spec fixes 0.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-6")
     public void required_ACT6_reluDerivativeIsZeroAtTheKink(Context ctx) {
         derivativesMatchOracle(ctx, Activation.relu(), 100, Tolerance.EXACT);
@@ -110,7 +139,11 @@ public final class ActivationProperties {
         ctx.assertClose("ReLU'(1e-300)", dg(ctx, Activation.relu(), 1e-300), 1, Tolerance.EXACT);
     }
 
-    /** If this fails, check the default slope: the note's 0.1, not the 0.01 of many libraries. */
+    /**
+     * If this fails, check the default slope: the note's 0.1, not the 0.01 of many libraries.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-7")
     public void required_ACT7_leakyReluUsesItsSlopeWithDefaultPointOne(Context ctx) {
         ctx.require(Activation.leakyRelu().parameter() == 0.1, "the default slope must be 0.1");
@@ -120,6 +153,11 @@ public final class ActivationProperties {
                 ctx.assertClose(a + "(" + z + ")", g(ctx, a, z), MathOracle.value(a, z), Tolerance.EXACT));
     }
 
+    /**
+     * Leaky ReLU′ is the slope a for negative z and at z = 0, and 1 for positive z.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-8")
     public void required_ACT8_leakyReluDerivativeIsTheSlopeAtTheKink(Context ctx) {
         derivativesMatchOracle(ctx, Activation.leakyRelu(), 100, Tolerance.EXACT);
@@ -130,6 +168,11 @@ public final class ActivationProperties {
         });
     }
 
+    /**
+     * ELU matches the oracle, with ELU(0) = 0 and ELU_α(−∞) = −α.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-9")
     public void required_ACT9_elu(Context ctx) {
         valuesMatchOracle(ctx, Activation.elu(), 40, Tolerance.DERIV);
@@ -139,6 +182,11 @@ public final class ActivationProperties {
         ctx.assertClose("ELU(2)(-∞)", g(ctx, Activation.elu(2), -INF), -2, Tolerance.EXACT);
     }
 
+    /**
+     * ELU′ matches the oracle, and is 1 at z = 0.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-10")
     public void required_ACT10_eluDerivativeIsOneAtZero(Context ctx) {
         ctx.qt().forAll(ActivationsGen.elus(), between(-40, 40)).checkAssert((a, z) ->
@@ -146,7 +194,11 @@ public final class ActivationProperties {
         atKink(ctx, "ELU(0.5)", dg(ctx, Activation.elu(0.5), 0), 1);
     }
 
-    /** Derivatives against central differences, for every activation, away from the kink at 0. */
+    /**
+     * Derivatives against central differences, for every activation, away from the kink at 0.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ACT-2", "ACT-4", "ACT-6", "ACT-8", "ACT-10", "ACT-12"})
     public void required_ACT2_ACT4_ACT6_ACT8_ACT10_derivativesMatchCentralDifferences(Context ctx) {
         double h = 1e-6;
@@ -177,7 +229,11 @@ public final class ActivationProperties {
         };
     }
 
-    /** If this fails, check which piece wins a tie: the lowest index, like np.argmax. */
+    /**
+     * If this fails, check which piece wins a tie: the lowest index, like np.argmax.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ACT-11", "ERR-2"})
     public void required_ACT11_maxoutTakesTheMaximumAndRoutesTheGradientToTheFirstWinner(Context ctx) {
         Activations act = ctx.impl().activations();
@@ -215,13 +271,22 @@ public final class ActivationProperties {
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
     }
 
+    /**
+     * The linear activation and its derivative match the oracle exactly: g(z) = z, g′(z) = 1.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-12")
     public void required_ACT12_linearIsTheIdentity(Context ctx) {
         valuesMatchOracle(ctx, Activation.linear(), 1e6, Tolerance.EXACT);
         derivativesMatchOracle(ctx, Activation.linear(), 1e6, Tolerance.EXACT);
     }
 
-    /** If this fails with NaN, look for e^−z or e^z overflowing, or ∞/∞, in a tail. */
+    /**
+     * If this fails with NaN, look for e^−z or e^z overflowing, or ∞/∞, in a tail.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-13")
     public void required_ACT13_noNanAndNoOverflowForFiniteInputs(Context ctx) {
         ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), anyFinite()).checkAssert((a, z) -> {
@@ -245,7 +310,11 @@ public final class ActivationProperties {
         ctx.assertClose("ReLU(+∞)", g(ctx, Activation.relu(), INF), INF, Tolerance.EXACT);
     }
 
-    /** SHOULD: keeps relative precision in the tails, where σ(1−σ) and 1−tanh² cancel to 0. */
+    /**
+     * SHOULD: keeps relative precision in the tails, where σ(1−σ) and 1−tanh² cancel to 0.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-14")
     public void optional_ACT14_derivativesAreRelativelyAccurateInTheTails(Context ctx) {
         Tolerance relative = new Tolerance("ELEM (relative)", Double.MIN_NORMAL, 1e-14);
@@ -259,6 +328,12 @@ public final class ActivationProperties {
                 g(ctx, Activation.elu(), z), Math.expm1(z), relative));
     }
 
+    /**
+     * σ(−z) = 1 − σ(z), tanh(z) = 2σ(2z) − 1 and tanh(−z) = −tanh(z); every activation is
+     * non-decreasing; σ tends to 0 and 1.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ACT-15", "ACT-1", "ACT-3"})
     public void required_ACT15_identitiesAndMonotonicity(Context ctx) {
         Tolerance identity = new Tolerance("ELEM + 4e-16", 4e-16, 1e-15);
@@ -279,6 +354,11 @@ public final class ActivationProperties {
                 "σ(z) must tend to 0 as z → −∞ and to 1 as z → +∞ (N7)");
     }
 
+    /**
+     * σ′ ≤ ¼ and tanh′ ≤ 1 everywhere, and both are below 1e−8 for |z| ≥ 20.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ACT-16")
     public void informative_ACT16_sigmoidAndTanhSaturate(Context ctx) {
         ctx.qt().forAll(between(-700, 700)).checkAssert(z -> {

@@ -24,6 +24,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.ARRAYS)
 public final class ArrayProperties {
 
+    /**
+     * Every shape, 0-d and zero-size ones included, is a value: {@code t + 0} returns {@code t} unchanged.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ARR-1")
     public void required_ARR1_everyShapeIncludingZeroSizeIsAValue(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -33,7 +38,11 @@ public final class ArrayProperties {
         });
     }
 
-    /** If this fails, check the element-wise kernels against plain IEEE arithmetic, NaN and ±∞ included. */
+    /**
+     * If this fails, check the element-wise kernels against plain IEEE arithmetic, NaN and ±∞ included.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ARR-2")
     public void required_ARR2_elementwiseOperationsAreIeee(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -65,6 +74,11 @@ public final class ArrayProperties {
         return Tensor.of(shape, v);
     }
 
+    /**
+     * transpose reverses the axes: the shape is reversed and every entry moves to its reversed index.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ARR-3", "RANK1-1"})
     public void required_ARR3_transposeReversesTheAxes(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -99,7 +113,11 @@ public final class ArrayProperties {
         return index;
     }
 
-    /** If this fails, check which rank-1 operand acts as row or column, and the contracted axes. */
+    /**
+     * If this fails, check which rank-1 operand acts as row or column, and the contracted axes.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ARR-4")
     public void required_ARR4_dotIsNumpysDotForRanksUpToTwo(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -139,6 +157,11 @@ public final class ArrayProperties {
         }
     }
 
+    /**
+     * dot with an operand of rank above 2 raises INVALID_ARGUMENT.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ARR-5", "ERR-1"})
     public void required_ARR5_dotAboveRankTwoIsRejected(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -148,7 +171,11 @@ public final class ArrayProperties {
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> np.dot(Tensor.zeros(2, 2), Tensor.zeros(2, 2, 1)));
     }
 
-    /** If this fails, check the axis bookkeeping: negative axes, keepdims, and empty sums (= 0). */
+    /**
+     * If this fails, check the axis bookkeeping: negative axes, keepdims, and empty sums (= 0).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ARR-6", "ERR-1"})
     public void required_ARR6_sumWithAxisAndKeepdims(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -218,6 +245,12 @@ public final class ArrayProperties {
         }
     }
 
+    /**
+     * reshape keeps the row-major order, infers one −1 dimension and round-trips; a wrong size or two
+     * unknowns are rejected.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ARR-7", "RANK1-4", "ERR-1"})
     public void required_ARR7_reshapeKeepsRowMajorOrder(Context ctx) {
         ArrayOps np = ctx.impl().arrays();

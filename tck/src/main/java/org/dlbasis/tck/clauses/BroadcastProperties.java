@@ -27,6 +27,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.ARRAYS)
 public final class BroadcastProperties {
 
+    /**
+     * The shape of a broadcast result follows numpy's rule.
+     *
+     * @param ctx the run's context
+     */
     @Clause("BCAST-1")
     public void required_BCAST1_resultShapeFollowsTheRule(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -37,7 +42,11 @@ public final class BroadcastProperties {
         });
     }
 
-    /** If this fails, check which operand is read with stride 0 along a size-1 axis. */
+    /**
+     * If this fails, check which operand is read with stride 0 along a size-1 axis.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"BCAST-2", "ARR-2"})
     public void required_BCAST2_resultEqualsExplicitTiling(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -61,6 +70,11 @@ public final class BroadcastProperties {
                 ArrayOracle.elementwise(tiledA, tiledB, scalar), Tolerance.EXACT);
     }
 
+    /**
+     * Incompatible shapes raise SHAPE_MISMATCH with numpy's message, in every binary operation.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"BCAST-3", "ERR-1"})
     public void required_BCAST3_incompatibleShapesRaiseNumpysMessage(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -77,6 +91,11 @@ public final class BroadcastProperties {
         });
     }
 
+    /**
+     * A 0-d operand broadcasts against every shape.
+     *
+     * @param ctx the run's context
+     */
     @Clause("BCAST-4")
     public void required_BCAST4_zeroDimensionalOperandsBroadcastEverywhere(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -88,6 +107,11 @@ public final class BroadcastProperties {
         ctx.assertClose("() + ()", np.add(Tensor.scalar(1), Tensor.scalar(2)), Tensor.scalar(3), Tolerance.EXACT);
     }
 
+    /**
+     * Zero-size dimensions broadcast: a 1 against a 0 gives 0, and a 0 against another size is an error.
+     *
+     * @param ctx the run's context
+     */
     @Clause("BCAST-5")
     public void required_BCAST5_zeroSizeDimensions(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -102,6 +126,12 @@ public final class BroadcastProperties {
                 () -> np.add(Tensor.zeros(0, 3), Tensor.zeros(2, 3)));
     }
 
+    /**
+     * Swapping the operands of add and multiply gives the same result, and the error names the shapes
+     * in the swapped order.
+     *
+     * @param ctx the run's context
+     */
     @Clause("BCAST-6")
     public void required_BCAST6_swappingOperandsOfAddAndMultiply(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -119,6 +149,11 @@ public final class BroadcastProperties {
         });
     }
 
+    /**
+     * The element-wise product broadcasts: a (4,3) matrix times a (3,) vector scales its columns.
+     *
+     * @param ctx the run's context
+     */
     @Clause("BCAST-7")
     public void required_BCAST7_elementwiseProductBroadcasts(Context ctx) {
         ArrayOps np = ctx.impl().arrays();

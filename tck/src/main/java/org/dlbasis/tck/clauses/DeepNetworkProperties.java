@@ -56,7 +56,11 @@ public final class DeepNetworkProperties {
 
     // ------------------------------------------------------------ DEEP-1, DEEP-8: layers and initialisation
 
-    /** If this fails, compare each W[l] with (n[l], n[l−1]) and each b[l] with the column (n[l], 1). */
+    /**
+     * If this fails, compare each W[l] with (n[l], n[l−1]) and each b[l] with the column (n[l], 1).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"DEEP-1", "DEEP-8"})
     public void required_DEEP1_parametersHaveTheLayerShapes(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -84,6 +88,8 @@ public final class DeepNetworkProperties {
     /**
      * If this fails on the statistics, the weights are not N(0,1)·scale: uniform, scaled twice, or
      * scaled per layer (the course's 1/√n[l−1]).
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-8")
     public void required_DEEP8_smallGaussianWeightsAndZeroBiasesInEveryLayer(Context ctx) {
@@ -130,7 +136,11 @@ public final class DeepNetworkProperties {
 
     // ------------------------------------------------------------ DEEP-2, DEEP-3: forward and cost
 
-    /** If this fails, compare Z[l] = W[l]A[l−1] + b[l] layer by layer; the output layer is σ, the others g. */
+    /**
+     * If this fails, compare Z[l] = W[l]A[l−1] + b[l] layer by layer; the output layer is σ, the others g.
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-2")
     public void required_DEEP2_forwardPropagationLayerByLayer(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -148,7 +158,11 @@ public final class DeepNetworkProperties {
         });
     }
 
-    /** If this fails by a factor n[L], the cost is the mean over all outputs (PyTorch's default), not over the m samples. */
+    /**
+     * If this fails by a factor n[L], the cost is the mean over all outputs (PyTorch's default), not over the m samples.
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-3")
     public void required_DEEP3_theCostIsTheMeanOverTheSamplesOfTheOutputLayer(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -165,6 +179,8 @@ public final class DeepNetworkProperties {
      * Each gradient against the oracle's formula applied to the implementation's own cache, so a
      * mistake is pinned to its layer. If only the hidden layers fail: g' at the wrong layer's Z, or
      * A[l−1] taken from the wrong cache entry.
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-4")
     public void required_DEEP4_backPropagationLayerByLayer(Context ctx) {
@@ -186,7 +202,11 @@ public final class DeepNetworkProperties {
         });
     }
 
-    /** If this fails for a db, look for np.sum without keepdims=True (a rank-1 db). */
+    /**
+     * If this fails for a db, look for np.sum without keepdims=True (a rank-1 db).
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-5")
     public void required_DEEP5_everyArrayHasItsLayersShape(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -206,9 +226,14 @@ public final class DeepNetworkProperties {
         });
     }
 
-    /** Each wrong input is rejected where it enters, with the spec's kind; shape errors name the layer. */
+    /**
+     * Each wrong input is rejected where it enters, with the spec's kind; shape errors name the layer.
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-5")
     public void required_DEEP5_wrongInputsAreRejectedAndNamedByLayer(Context ctx) {
+        ctx.need(ctx.options().validation(), "input validation"); // these checks are all of bad input
         DeepNetwork net = ctx.impl().deepNetwork();
         Activation g = ctx.declared(ActivationsGen.ALL).get(0);
         DeepParameters p = DeepNetworks.parameters(new int[] {3, 4, 2, 1}, ctx.random(), 0.5);
@@ -261,6 +286,8 @@ public final class DeepNetworkProperties {
      * Every parameter of every layer against central differences of the implementation's own cost
      * (SPEC BACKPROP-7's eps and GRADCHECK); cases where a hidden pre-activation lies within 1e−3
      * of a kink are not judged.
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-6")
     public void required_DEEP6_gradientsAreTheDerivativesOfTheCost(Context ctx) {
@@ -299,25 +326,54 @@ public final class DeepNetworkProperties {
         ctx.require(violation == null, violation);
     }
 
+    /** W[L] and b[L] scaled so that the largest |Z[L]| becomes +60, where σ rounds to exactly 1. */
+    private static DeepParameters saturated(DeepParameters q, Dataset d, Activation g) {
+        int last = q.layers();
+        Tensor z = DeepOracle.forward(q, d.x(), g).z(last);
+        int at = 0;
+        for (int i = 1; i < z.size(); i++) {
+            at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
+        }
+        double f = z.flat(at) == 0 ? 60 : 60 / z.flat(at);
+        return DeepNetworks.withB(DeepNetworks.withW(q, last, q.w(last).map(w -> f * w)), last,
+                q.b(last).map(b -> f * b));
+    }
+
     /**
-     * If this fails with NaN, the backward pass starts from dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])),
-     * 0/0 once σ saturates (the course's week-4 L_model_backward): start from dZ[L] = A[L] − Y.
-     * W[L] and b[L] ×40 push |Z[L]| to tens or hundreds, where σ rounds to exactly 0 or 1.
+     * Checks that saturated outputs keep a finite cost. If this fails, the cost is computed from
+     * A[L] = σ(Z[L]) (log 0) instead of from Z[L].
+     *
+     * @param ctx the run's context
      */
-    @Clause("DEEP-7")
-    public void required_DEEP7_saturatedOutputsKeepFiniteCostAndGradients(Context ctx) {
+    @Clause({"DEEP-7", "DEEP-3"})
+    public void required_DEEP7_saturatedOutputsKeepAFiniteCost(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
         ctx.qtModels().forAll(cases(ctx, 6, 10)).checkAssert(n -> {
-            DeepParameters q = n.parameters();
-            int last = q.layers();
-            DeepParameters p = DeepNetworks.withB(DeepNetworks.withW(q, last, q.w(last).map(w -> 40 * w)), last,
-                    q.b(last).map(b -> 40 * b));
             Dataset d = n.data();
             Activation g = n.activation();
+            DeepParameters p = saturated(n.parameters(), d, g);
             double cost = net.cost(p, d.x(), d.y(), g);
-            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated outputs (W" + last + ", b" + last
-                    + " ×40, " + g + "): the cost from Z[L] is finite for finite Z[L]");
+            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated outputs (" + g + "): the cost from "
+                    + "Z[L] is finite for finite Z[L]; computed from σ(Z[L]) it is log 0");
             ctx.assertClose("J with saturated outputs", cost, DeepOracle.cost(p, d.x(), d.y(), g), Tolerance.MODEL);
+        });
+    }
+
+    /**
+     * Checks that saturated outputs keep finite gradients equal to their limits. If this fails
+     * with NaN, dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])) is 0/0 once σ rounds to 1: compute
+     * dZ[L] = A[L] − Y directly. Checked apart from the cost, so a naive cost does not hide it.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"DEEP-7", "DEEP-4"})
+    public void required_DEEP7_saturatedOutputsKeepFiniteGradients(Context ctx) {
+        DeepNetwork net = ctx.impl().deepNetwork();
+        ctx.qtModels().forAll(cases(ctx, 6, 10)).checkAssert(n -> {
+            Dataset d = n.data();
+            Activation g = n.activation();
+            DeepParameters p = saturated(n.parameters(), d, g);
+            int last = p.layers();
             DeepCache c = net.forward(p, d.x(), g);
             DeepGradients actual = net.backward(p, c, d.x(), d.y(), g);
             DeepGradients expected = DeepOracle.backward(p, c, d.x(), d.y(), g);
@@ -325,7 +381,8 @@ public final class DeepNetworkProperties {
                 for (Tensor t : new Tensor[] {actual.dw(l), actual.db(l)}) {
                     for (int i = 0; i < t.size(); i++) {
                         ctx.require(Double.isFinite(t.flat(i)), "a gradient entry of layer " + l + " is " + t.flat(i)
-                                + " with saturated outputs (" + g + "); its limit is finite: dZ[L] = A[L] − Y");
+                                + " with saturated outputs (" + g + "); its limit is finite: dZ[L] = A[L] − Y"
+                                + "\n  diagnosis: dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])) is 0/0 once σ rounds to 1");
                     }
                 }
                 ctx.assertClose("dW" + l + ", saturated", actual.dw(l), expected.dw(l), Tolerance.MODEL);
@@ -391,6 +448,8 @@ public final class DeepNetworkProperties {
      * If this fails, the implementation treats the units of a hidden layer differently: a
      * transposed W[l] in dA[l−1] = W[l]ᵀ dZ[l] (numpy does not notice when W[l] is square), a wrong
      * axis, per-unit randomness. The fixed 3-3-3-3 case makes every W[l] square.
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-9")
     public void required_DEEP9_symmetricParametersStaySymmetric(Context ctx) {
@@ -420,6 +479,8 @@ public final class DeepNetworkProperties {
     /**
      * If this fails, check g(0): when it is 0, every hidden A[l] and every dA[l] is 0 under zero
      * init and only b[L] moves; with σ the error reaches one layer further down per step.
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-10")
     public void required_DEEP10_zeroInitialisationLearnsOnlyWhatTheActivationAllows(Context ctx) {
@@ -464,7 +525,11 @@ public final class DeepNetworkProperties {
         return m;
     }
 
-    /** Random weights with zero biases: after one step no two rows of a hidden W[l] are equal, nor of Z[1] (N58). */
+    /**
+     * Random weights with zero biases: after one step no two rows of a hidden W[l] are equal, nor of Z[1] (N58).
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-10")
     public void required_DEEP10_zeroBiasesWithRandomWeightsDoNotCauseSymmetry(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -500,7 +565,11 @@ public final class DeepNetworkProperties {
 
     // ------------------------------------------------------------ DEEP-11, DEEP-12: gradient descent
 
-    /** If this fails, check that every W[l] and b[l] takes its own gradient, with the sign and α (all L layers). */
+    /**
+     * If this fails, check that every W[l] and b[l] takes its own gradient, with the sign and α (all L layers).
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-11")
     public void required_DEEP11_updateIsThetaMinusAlphaTimesGradientInEveryLayer(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
@@ -554,6 +623,8 @@ public final class DeepNetworkProperties {
     /**
      * train is k steps of step(backward(forward)), against the oracle's trajectory; a wide input
      * (n[0] = 70) too, where an implementation may switch kernels.
+     *
+     * @param ctx the run's context
      */
     @Clause("DEEP-12")
     public void required_DEEP12_trainingIsRepeatedStepsAndRecordsTheCosts(Context ctx) {
@@ -593,7 +664,11 @@ public final class DeepNetworkProperties {
 
     // ------------------------------------------------------------ DEEP-13: the special cases
 
-    /** If this fails, the deep network and the two-layer network of the same implementation disagree at L = 2. */
+    /**
+     * If this fails, the deep network and the two-layer network of the same implementation disagree at L = 2.
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-13")
     @Requires({Capability.DEEP_NETWORK, Capability.TWO_LAYER_NETWORK})
     public void required_DEEP13_twoLayersAreTheTwoLayerNetwork(Context ctx) {
@@ -638,7 +713,11 @@ public final class DeepNetworkProperties {
                 });
     }
 
-    /** If this fails, L = 1 is not logistic regression: its only layer must be σ(W[1]X + b[1]), with no hidden activation. */
+    /**
+     * If this fails, L = 1 is not logistic regression: its only layer must be σ(W[1]X + b[1]), with no hidden activation.
+     *
+     * @param ctx the run's context
+     */
     @Clause("DEEP-13")
     @Requires({Capability.DEEP_NETWORK, Capability.LOGISTIC_REGRESSION})
     public void required_DEEP13_oneLayerIsLogisticRegression(Context ctx) {

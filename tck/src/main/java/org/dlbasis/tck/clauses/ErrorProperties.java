@@ -24,7 +24,11 @@ import org.dlbasis.spec.tensor.Tensor;
 /** SPEC "Capabilities and errors": API-1, ERR-1, ERR-2, ERR-3. */
 public final class ErrorProperties {
 
-    /** If this fails, check that every declared capability's accessor returns an object and every other one throws. */
+    /**
+     * If this fails, check that every declared capability's accessor returns an object and every other one throws.
+     *
+     * @param ctx the run's context
+     */
     @Clause("API-1")
     public void required_API1_undeclaredCapabilitiesThrowNotImplemented(Context ctx) {
         Implementation impl = ctx.impl();
@@ -41,7 +45,11 @@ public final class ErrorProperties {
         }
     }
 
-    /** If this fails, the options contradict the capabilities: a network needs a hidden activation. */
+    /**
+     * If this fails, the options contradict the capabilities: a network needs a hidden activation.
+     *
+     * @param ctx the run's context
+     */
     @Clause("API-2")
     public void required_API2_declaredOptionsAreCoherent(Context ctx) {
         Options o = ctx.options();
@@ -65,10 +73,15 @@ public final class ErrorProperties {
         }
     }
 
-    /** Model errors name the argument, the expected shape and the found one. */
+    /**
+     * Model errors name the argument, the expected shape and the found one.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ERR-1", "DIM-3"})
     @Requires(LOGISTIC_REGRESSION)
     public void required_ERR1_modelShapeErrorsNameExpectedAndFound(Context ctx) {
+        ctx.need(ctx.options().validation(), "input validation"); // these checks are all of bad input
         Tensor x = Tensor.zeros(3, 4);
         LogisticParameters p = new LogisticParameters(Tensor.zeros(1, 3), 0);
         try {
@@ -82,6 +95,12 @@ public final class ErrorProperties {
         throw new AssertionError("w of shape (1,3) for X of shape (3,4) was accepted");
     }
 
+    /**
+     * Zero samples (m = 0) in the costs, the models and the network, and zero pieces in maxout, raise
+     * EMPTY_INPUT.
+     *
+     * @param ctx the run's context
+     */
     @Clause("ERR-2")
     @Requires({LOSS, LOGISTIC_REGRESSION, TWO_LAYER_NETWORK, ACTIVATIONS})
     public void required_ERR2_zeroSamplesOrPiecesRaiseEmptyInput(Context ctx) {
@@ -98,6 +117,12 @@ public final class ErrorProperties {
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().activations().maxout(Tensor.zeros(0, 3)));
     }
 
+    /**
+     * Logistic regression rejects NaN and ±∞ in X, w, b and the gradients with NON_FINITE, and a
+     * learning rate or iteration count out of range with INVALID_ARGUMENT.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ERR-3", "GD-2"})
     @Requires(LOGISTIC_REGRESSION)
     public void required_ERR3_nonFiniteInputsAndBadLearningRatesAreRejected(Context ctx) {
@@ -127,7 +152,11 @@ public final class ErrorProperties {
                 () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(Tensor.zeros(1, 2), 0), 0.1));
     }
 
-    /** The network checks its learning rate, iteration count and gradients like logistic regression does. */
+    /**
+     * The network checks its learning rate, iteration count and gradients like logistic regression does.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"ERR-3", "GD-2"})
     @Requires(TWO_LAYER_NETWORK)
     public void required_ERR3_networkRejectsNonFiniteInputsAndBadLearningRates(Context ctx) {
@@ -155,7 +184,11 @@ public final class ErrorProperties {
         }
     }
 
-    /** Labels other than 0 and 1, or of the wrong shape, are rejected by every model call that takes Y. */
+    /**
+     * Labels other than 0 and 1, or of the wrong shape, are rejected by every model call that takes Y.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LOSS-6", "DIM-3"})
     @Requires({LOGISTIC_REGRESSION, TWO_LAYER_NETWORK})
     public void required_LOSS6_modelsRejectBadLabels(Context ctx) {

@@ -32,6 +32,8 @@ public final class GradientDescentProperties {
      * If this fails, check the sign of the update and that α multiplies the gradient. Both ways of
      * rounding θ − α·dθ pass: once (a fused multiply-add, as PyTorch's SGD does, the more accurate)
      * and twice (numpy's fl(θ − fl(α·dθ))); see {@link #stepTolerance}.
+     *
+     * @param ctx the run's context
      */
     @Clause("GD-1")
     public void required_GD1_updateIsThetaMinusAlphaTimesGradient(Context ctx) {
@@ -48,7 +50,11 @@ public final class GradientDescentProperties {
         });
     }
 
-    /** If this fails, check that every one of W1, b1, W2, b2 takes its own gradient, with the sign and α. */
+    /**
+     * If this fails, check that every one of W1, b1, W2, b2 takes its own gradient, with the sign and α.
+     *
+     * @param ctx the run's context
+     */
     @Clause("GD-1")
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD1_networkUpdateIsThetaMinusAlphaTimesGradient(Context ctx) {
@@ -116,6 +122,11 @@ public final class GradientDescentProperties {
         return lambda * 1.0001 / (4 * d.m()); // power iteration approaches λ_max from below
     }
 
+    /**
+     * With α = 1/L (L the smoothness constant of J), training never increases the cost.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"GD-3", "GD-5"})
     public void informative_GD3_aStepOfAtMostOneOverLNeverIncreasesTheCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -130,6 +141,12 @@ public final class GradientDescentProperties {
         });
     }
 
+    /**
+     * With α = 50/L the cost increases at some step on at least one of 20 random data sets: a large
+     * step can overshoot.
+     *
+     * @param ctx the run's context
+     */
     @Clause("GD-4")
     public void informative_GD4_aLargeStepCanIncreaseTheCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -148,7 +165,11 @@ public final class GradientDescentProperties {
                 + "must be able to overshoot (N14)");
     }
 
-    /** If this fails, check that train records J before the first step and after every step. */
+    /**
+     * If this fails, check that train records J before the first step and after every step.
+     *
+     * @param ctx the run's context
+     */
     @Clause("GD-5")
     public void required_GD5_trainingIsRepeatedStepsAndRecordsTheCosts(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -171,6 +192,8 @@ public final class GradientDescentProperties {
     /**
      * The network's train is k steps of step(backward(forward)), against the oracle's trajectory;
      * wide inputs (n[0] = 70) too, where an implementation may switch kernels.
+     *
+     * @param ctx the run's context
      */
     @Clause({"GD-5", "GD-1"})
     @Requires(Capability.TWO_LAYER_NETWORK)

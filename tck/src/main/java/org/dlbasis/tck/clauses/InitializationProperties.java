@@ -26,7 +26,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.TWO_LAYER_NETWORK)
 public final class InitializationProperties {
 
-    /** If this fails on the statistics, the weights are not N(0,1)·scale (uniform, or scaled twice). */
+    /**
+     * If this fails on the statistics, the weights are not N(0,1)·scale (uniform, or scaled twice).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"INIT-1", "NET-1"})
     public void required_INIT1_smallGaussianWeightsAndZeroBiases(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -93,7 +97,11 @@ public final class InitializationProperties {
         return worst;
     }
 
-    /** If this fails, the implementation treats hidden units differently (per-row randomness, a wrong axis). */
+    /**
+     * If this fails, the implementation treats hidden units differently (per-row randomness, a wrong axis).
+     *
+     * @param ctx the run's context
+     */
     @Clause("INIT-2")
     public void required_INIT2_symmetricParametersStaySymmetricForEveryActivation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -115,7 +123,11 @@ public final class InitializationProperties {
         ctx.require(asymmetry(p) > 1e-6, "W1 = 0 with a random W2 must not stay symmetric under tanh");
     }
 
-    /** If this fails, check g(0): when it is 0, A1 = 0 and W2 = 0 freeze every weight under zero init. */
+    /**
+     * If this fails, check g(0): when it is 0, A1 = 0 and W2 = 0 freeze every weight under zero init.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"INIT-3", "INIT-2"})
     public void required_INIT3_zeroInitialisationLearnsOnlyWhatTheActivationAllows(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -141,6 +153,12 @@ public final class InitializationProperties {
         ctx.require(asymmetry(p) <= 1e-12, "zero init with sigmoid must stay symmetric, differs by " + asymmetry(p));
     }
 
+    /**
+     * Zero biases with random weights do not cause symmetry: after one step no two rows of W[1], nor of
+     * Z[1], are equal.
+     *
+     * @param ctx the run's context
+     */
     @Clause("INIT-4")
     public void required_INIT4_zeroBiasesWithRandomWeightsDoNotCauseSymmetry(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -173,6 +191,12 @@ public final class InitializationProperties {
         return false;
     }
 
+    /**
+     * Larger initial weights saturate σ and tanh: the mean g′(Z1) falls as the scale grows, and at
+     * scale 100 most units are saturated.
+     *
+     * @param ctx the run's context
+     */
     @Clause("INIT-5")
     public void informative_INIT5_largeWeightsSaturateSigmoidAndTanh(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();

@@ -31,6 +31,11 @@ public final class LogisticRegressionProperties {
         return new LogisticParameters(Tensors.gaussian(Shape.of(n, 1), random, 1), random.nextGaussian());
     }
 
+    /**
+     * The forward pass is A = σ(wᵀX + b); w and labels of the wrong shape are rejected.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LR-1", "DIM-3"})
     public void required_LR1_forwardIsSigmoidOfWTransposeXPlusB(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -52,6 +57,11 @@ public final class LogisticRegressionProperties {
         });
     }
 
+    /**
+     * The cost is the mean loss, and stays finite and accurate for huge parameters (|w| ~ 1e4).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LR-2", "LOSS-5"})
     public void required_LR2_costIsTheMeanLossComputedStably(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -65,25 +75,45 @@ public final class LogisticRegressionProperties {
         });
     }
 
-    /** If this fails by a factor m, look for a missing 1/m; by a transpose, for X dZᵀ written dZ Xᵀ. */
-    /**
-     * If this fails with NaN, dz is computed through dA = −(Y/A − (1−Y)/(1−A)), which is 0/0 once σ
-     * rounds to 0 or 1: use dz = A − Y. Weights ×40 put |z| in the tens to hundreds.
-     */
-    @Clause({"BACKPROP-8", "LR-3"})
-    public void required_BACKPROP8_saturatedLogisticRegressionKeepsFiniteCostAndGradients(Context ctx) {
+    /** w and b scaled so that the largest |z| becomes +60, where σ rounds to exactly 1. */
+    private static LogisticParameters saturated(LogisticParameters q, Dataset d) {
+        Tensor z = ModelOracle.logits(q, d.x());
+        int at = 0;
+        for (int i = 1; i < z.size(); i++) {
+            at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
+        }
+        double f = z.flat(at) == 0 ? 60 : 60 / z.flat(at);
+        return new LogisticParameters(q.w().map(w -> f * w), f * q.b());
+    }
+
+    /** If this fails, the cost is computed from A = σ(z) (log 0, 0·log 0 = NaN) instead of from z. */
+    @Clause({"BACKPROP-8", "LR-2"})
+    public void required_BACKPROP8_saturatedLogisticRegressionKeepsAFiniteCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
         ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
-            LogisticParameters q = parameters(d.n(), new Random(seed));
-            LogisticParameters p = new LogisticParameters(q.w().map(w -> 40 * w), 40 * q.b());
+            LogisticParameters p = saturated(parameters(d.n(), new Random(seed)), d);
             double cost = lr.cost(p, d.x(), d.y());
-            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated σ (w ×40): the cost from z is finite");
+            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated σ: the cost from z is finite; "
+                    + "computed from σ(z) it is log 0");
             ctx.assertClose("J, saturated", cost, ModelOracle.cost(p, d.x(), d.y()), Tolerance.MODEL);
+        });
+    }
+
+    /**
+     * If this fails with NaN, dz is computed through dA = −(Y/A − (1−Y)/(1−A)), which is 0/0 once σ
+     * rounds to 1: use dz = A − Y. Checked apart from the cost, so a naive cost does not hide it.
+     */
+    @Clause({"BACKPROP-8", "LR-3"})
+    public void required_BACKPROP8_saturatedLogisticRegressionKeepsFiniteGradients(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
+            LogisticParameters p = saturated(parameters(d.n(), new Random(seed)), d);
             LogisticGradients g = lr.backward(p, d.x(), d.y());
             LogisticGradients oracle = ModelOracle.backward(p, d.x(), d.y());
             for (int i = 0; i < g.dw().size(); i++) {
                 ctx.require(Double.isFinite(g.dw().flat(i)), "dw[" + i + "] = " + g.dw().flat(i) + " with saturated σ; "
-                        + "its limit is finite: dz = A − Y");
+                        + "its limit is finite\n  diagnosis: dA = −(Y/A − (1−Y)/(1−A)) is 0/0 once σ rounds to 1: "
+                        + "compute dz = A − Y directly");
             }
             ctx.require(Double.isFinite(g.db()), "db = " + g.db() + " with saturated σ; its limit is finite");
             ctx.assertClose("dw, saturated", g.dw(), oracle.dw(), Tolerance.MODEL);
@@ -114,6 +144,12 @@ public final class LogisticRegressionProperties {
         });
     }
 
+    /**
+     * The cost is convex: along segments between two parameter sets, and with a positive semi-definite
+     * Hessian (vᵀHv ≥ 0).
+     *
+     * @param ctx the run's context
+     */
     @Clause("LR-4")
     public void informative_LR4_costIsConvexAlongSegmentsAndHasAPsdHessian(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -169,7 +205,11 @@ public final class LogisticRegressionProperties {
         return new LogisticParameters(Tensor.of(p.w().shape(), w), p.b() + h * vb);
     }
 
-    /** If this fails, training stops or turns back on separable data (clipping, a wrong sign). */
+    /**
+     * If this fails, training stops or turns back on separable data (clipping, a wrong sign).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LR-5", "GD-5"})
     public void informative_LR5_separableDataHaveNoFiniteMinimiser(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();

@@ -24,6 +24,11 @@ public final class LossProperties {
         return ctx.impl().loss().loss(Tensor.row(yHat), Tensor.row(y)).item();
     }
 
+    /**
+     * The loss is the binary cross-entropy L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ)).
+     *
+     * @param ctx the run's context
+     */
     @Clause("LOSS-1")
     public void required_LOSS1_binaryCrossEntropy(Context ctx) {
         ctx.qt().forAll(between(1e-12, 1 - 1e-12), range(0, 1)).checkAssert((yHat, y) -> {
@@ -32,7 +37,11 @@ public final class LossProperties {
         });
     }
 
-    /** If this fails with NaN, the implementation evaluates 0·log 0 instead of selecting the term. */
+    /**
+     * If this fails with NaN, the implementation evaluates 0·log 0 instead of selecting the term.
+     *
+     * @param ctx the run's context
+     */
     @Clause("LOSS-2")
     public void required_LOSS2_theLabelSelectsTheTermSoCertaintyIsZeroOrInfinity(Context ctx) {
         ctx.assertClose("L(1, 1)", loss(ctx, 1, 1), 0, Tolerance.EXACT);
@@ -46,6 +55,11 @@ public final class LossProperties {
         });
     }
 
+    /**
+     * The loss is non-negative, falls as ŷ moves towards y, and is convex in ŷ.
+     *
+     * @param ctx the run's context
+     */
     @Clause("LOSS-3")
     public void required_LOSS3_nonNegativeMonotoneAndConvexInYHat(Context ctx) {
         ctx.qt().forAll(between(1e-6, 1 - 1e-6), between(1e-6, 1 - 1e-6), between(0, 1)).checkAssert((p, q, t) -> {
@@ -64,6 +78,12 @@ public final class LossProperties {
         });
     }
 
+    /**
+     * The loss from logits is finite and accurate for every finite logit, up to |z| = 1000; NaN and ±∞
+     * are rejected.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LOSS-4", "ERR-3"})
     public void required_LOSS4_lossFromLogitsIsFiniteForFiniteLogits(Context ctx) {
         Loss loss = ctx.impl().loss();
@@ -80,7 +100,11 @@ public final class LossProperties {
                 () -> loss.costFromLogits(Tensor.row(Double.POSITIVE_INFINITY), Tensor.row(1)));
     }
 
-    /** If this fails by a factor of m (or r), the cost sums instead of averaging over the columns. */
+    /**
+     * If this fails by a factor of m (or r), the cost sums instead of averaging over the columns.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LOSS-5", "ERR-2"})
     public void required_LOSS5_costIsTheMeanOverTheMSamples(Context ctx) {
         Loss loss = ctx.impl().loss();
@@ -106,7 +130,11 @@ public final class LossProperties {
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> loss.cost(Tensor.vector(0.5), Tensor.vector(1)));
     }
 
-    /** If this fails, predictions (1,m) against labels (m,1) were broadcast to (m,m) instead of rejected. */
+    /**
+     * If this fails, predictions (1,m) against labels (m,1) were broadcast to (m,m) instead of rejected.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LOSS-6", "DIM-3"})
     public void required_LOSS6_labelsAndPredictionsAreCheckedNeverBroadcast(Context ctx) {
         Loss loss = ctx.impl().loss();

@@ -31,6 +31,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.TWO_LAYER_NETWORK)
 public final class NetworkProperties {
 
+    /**
+     * The initial parameters have the layer shapes: W1 (nh, nx), b1 (nh, 1), W2 (ny, nh), b2 (ny, 1).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"NET-1", "INIT-1"})
     public void required_NET1_parametersHaveTheLayerShapes(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -52,7 +57,11 @@ public final class NetworkProperties {
                 + Shape.of(dims));
     }
 
-    /** If this fails, compare the four lines of N44 one by one, with b[1] and b[2] kept apart. */
+    /**
+     * If this fails, compare the four lines of N44 one by one, with b[1] and b[2] kept apart.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"NET-2", "NET-3"})
     public void required_NET2_forwardPropagation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -71,6 +80,12 @@ public final class NetworkProperties {
                 });
     }
 
+    /**
+     * With the linear hidden activation the two layers collapse to one affine map: A2 = σ(W2W1 X + W2b1
+     * + b2).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"NET-4", "NET-3"})
     public void informative_NET4_linearHiddenLayersCollapseToOneAffineMap(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -87,6 +102,11 @@ public final class NetworkProperties {
         });
     }
 
+    /**
+     * One sample (m = 1) gives column vectors: Z[1] of shape (nh, 1), Z[2] of shape (ny, 1).
+     *
+     * @param ctx the run's context
+     */
     @Clause("DIM-1")
     public void required_DIM1_oneSampleGivesColumnVectors(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -98,7 +118,11 @@ public final class NetworkProperties {
         });
     }
 
-    /** If this fails for db, look for np.sum without keepdims=True (a rank-1 db). */
+    /**
+     * If this fails for db, look for np.sum without keepdims=True (a rank-1 db).
+     *
+     * @param ctx the run's context
+     */
     @Clause({"DIM-2", "BACKPROP-3", "BACKPROP-6"})
     public void required_DIM2_everyArrayHasItsShapeAndGradientsMatchTheirParameters(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
@@ -118,8 +142,15 @@ public final class NetworkProperties {
         });
     }
 
+    /**
+     * Parameters and inputs of the wrong shape are rejected where they enter, with a message naming the
+     * argument, the expected and the found shape.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"DIM-3", "ERR-1"})
     public void required_DIM3_wrongShapesAreRejectedWhereTheyEnter(Context ctx) {
+        ctx.need(ctx.options().validation(), "input validation"); // these checks are all of bad input
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
         LayerSizes s = new LayerSizes(3, 2, 1);
         NetworkParameters p = net.initialize(s, Initialization.small(3));

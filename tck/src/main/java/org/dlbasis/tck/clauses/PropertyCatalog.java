@@ -34,7 +34,11 @@ public final class PropertyCatalog {
     private PropertyCatalog() {
     }
 
-    /** All properties, in group order, then by name. */
+    /**
+     * All properties, in group order, then by name.
+     *
+     * @return every property of {@link #GROUPS}
+     */
     public static List<Property> all() {
         List<Property> all = new ArrayList<>();
         for (Class<?> group : GROUPS) {
@@ -43,7 +47,12 @@ public final class PropertyCatalog {
         return all;
     }
 
-    /** The properties of one group, sorted by name. */
+    /**
+     * The properties of one group, sorted by name.
+     *
+     * @param group the group's class, such as {@link ArrayProperties}
+     * @return its property methods
+     */
     public static List<Property> of(Class<?> group) {
         List<Property> properties = new ArrayList<>();
         for (Method m : group.getDeclaredMethods()) {
@@ -56,7 +65,12 @@ public final class PropertyCatalog {
         return properties;
     }
 
-    /** The properties that name {@code clauseId}. */
+    /**
+     * The properties that name {@code clauseId}.
+     *
+     * @param clauseId a SPEC.md clause ID, such as {@code ARR-4}
+     * @return the properties whose {@code @Clause} lists it, in {@link #all()}'s order; empty if none
+     */
     public static List<Property> forClause(String clauseId) {
         return all().stream().filter(p -> p.clauses().contains(clauseId)).toList();
     }

@@ -20,6 +20,11 @@ import org.dlbasis.spec.tensor.Tensor;
 @Requires(Capability.ARRAYS)
 public final class Rank1Properties {
 
+    /**
+     * A rank-1 array is its own transpose, and its dot with itself is a 0-d array: the sum of squares.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"RANK1-1", "RANK1-2"})
     public void required_RANK1_1_2_rank1TransposeIsItselfAndDotWithItIsANumber(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -37,6 +42,11 @@ public final class Rank1Properties {
         });
     }
 
+    /**
+     * A column (n, 1) times its transpose is the (n, n) outer product, by dot and by broadcasting multiply.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"RANK1-3", "ARR-4"})
     public void required_RANK1_3_columnTimesItsTransposeIsTheOuterProduct(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -49,6 +59,11 @@ public final class Rank1Properties {
         });
     }
 
+    /**
+     * reshape turns a rank-1 array into a column (n, 1) or a row (1, n), and back with −1.
+     *
+     * @param ctx the run's context
+     */
     @Clause("RANK1-4")
     public void required_RANK1_4_reshapeTurnsRank1IntoAColumnAndBack(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
@@ -62,6 +77,11 @@ public final class Rank1Properties {
         });
     }
 
+    /**
+     * dot does not broadcast: (4,3)·(4,) and (n,1)·(n,1) raise SHAPE_MISMATCH with numpy's message.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"RANK1-5", "ARR-4"})
     public void required_RANK1_5_dotDoesNotBroadcast(Context ctx) {
         ArrayOps np = ctx.impl().arrays();

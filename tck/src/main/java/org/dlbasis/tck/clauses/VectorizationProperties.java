@@ -21,6 +21,11 @@ import org.dlbasis.spec.tensor.Tensor;
 /** SPEC "Vectorization": VEC-1 … VEC-3 (N16, N17). VEC-4 (speed) is pending: benchmarks measure it. */
 public final class VectorizationProperties {
 
+    /**
+     * The vectorized forward pass equals the per-sample loop, column by column, up to rounding.
+     *
+     * @param ctx the run's context
+     */
     @Clause("VEC-1")
     @Requires(Capability.LOGISTIC_REGRESSION)
     public void required_VEC1_vectorizedForwardEqualsThePerSampleLoop(Context ctx) {
@@ -42,7 +47,11 @@ public final class VectorizationProperties {
         });
     }
 
-    /** If this fails, the 1/m or the sum over samples of the vectorized gradient is wrong. */
+    /**
+     * If this fails, the 1/m or the sum over samples of the vectorized gradient is wrong.
+     *
+     * @param ctx the run's context
+     */
     @Clause("VEC-2")
     @Requires(Capability.LOGISTIC_REGRESSION)
     public void required_VEC2_vectorizedGradientIsTheMeanOfPerSampleGradients(Context ctx) {
@@ -64,7 +73,11 @@ public final class VectorizationProperties {
         });
     }
 
-    /** N17: the vectorized dot and the loop differ by rounding only, within 2·γₙ·Σ|aᵢbᵢ|. */
+    /**
+     * N17: the vectorized dot and the loop differ by rounding only, within 2·γₙ·Σ|aᵢbᵢ|.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"VEC-3", "ARR-4"})
     @Requires(Capability.ARRAYS)
     public void required_VEC3_vectorizedDotEqualsTheLoopUpToRounding(Context ctx) {

@@ -22,17 +22,30 @@ public final class ActivationsGen {
     public static final List<Activation> SMOOTH = List.of(Activation.sigmoid(), Activation.tanh(), Activation.elu(),
             Activation.linear());
 
-    /** One of {@code activations} (for example the declared ones among {@link #ALL}). */
+    /**
+     * One of {@code activations} (for example the declared ones among {@link #ALL}).
+     *
+     * @param activations the activations to pick from, not empty
+     * @return a generator that picks one of them
+     */
     public static Gen<Activation> anyOf(List<Activation> activations) {
         return Generate.pick(activations);
     }
 
-    /** Leaky ReLU with a slope in [0, 1). */
+    /**
+     * Leaky ReLU with a slope in [0, 1).
+     *
+     * @return a generator of Leaky ReLU activations
+     */
     public static Gen<Activation> leakyRelus() {
         return doubles().between(0, 0.999).map(Activation::leakyRelu);
     }
 
-    /** ELU with α in (0, 3]. */
+    /**
+     * ELU with α in (0, 3].
+     *
+     * @return a generator of ELU activations
+     */
     public static Gen<Activation> elus() {
         return doubles().between(0.01, 3).map(Activation::elu);
     }

@@ -21,13 +21,28 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** n in [1, maxN], m in [1, maxM], X uniform in [−2, 2], Y with both labels when m ≥ 2. */
+    /**
+     * n in [1, maxN], m in [1, maxM], X uniform in [−2, 2], Y with both labels when m ≥ 2.
+     *
+     * @param maxN the most features
+     * @param maxM the most samples
+     * @param rows the rows of Y (output units)
+     * @return a generator of data sets made by {@link #random}
+     */
     public static Gen<Dataset> datasets(int maxN, int maxM, int rows) {
         return range(1, maxN).zip(range(1, maxM), longRange(0, Long.MAX_VALUE),
                 (n, m, seed) -> random(n, m, rows, new Random(seed)));
     }
 
-    /** A random data set of the given size. */
+    /**
+     * A random data set of the given size.
+     *
+     * @param n the features (rows of X)
+     * @param m the samples (columns of X and Y)
+     * @param rows the rows of Y
+     * @param random the random source
+     * @return X (n, m) uniform in [−2, 2], and Y (rows, m) with both labels in every row when m ≥ 2
+     */
     public static Dataset random(int n, int m, int rows, Random random) {
         Tensor x = Tensors.uniform(Shape.of(n, m), random, 2);
         double[] y = new double[rows * m];
@@ -47,6 +62,11 @@ public final class Datasets {
      * margin |wᵀx| ≥ 0.1. A point inside the margin is moved along w onto its edge rather than
      * drawn again, so the generator is bounded for every n and every w (redrawing looped forever
      * for n = 1 and a small w).
+     *
+     * @param n the features (rows of X)
+     * @param m the samples
+     * @param random the random source, for w and X
+     * @return X (n, m) with entries in [−2, 2], and Y (1, m)
      */
     public static Dataset separable(int n, int m, Random random) {
         double[] w = unitGaussian(n, random);
@@ -84,7 +104,13 @@ public final class Datasets {
         return w;
     }
 
-    /** Layer sizes up to {@code max}, with n[2] in [1, min(3, maxOutputs)]. */
+    /**
+     * Layer sizes up to {@code max}, with n[2] in [1, min(3, maxOutputs)].
+     *
+     * @param max the largest n[0] and n[1]
+     * @param maxOutputs the most output units the implementation declares
+     * @return a generator of two-layer sizes (nx, nh, ny)
+     */
     public static Gen<LayerSizes> layerSizesWithOutputs(int max, int maxOutputs) {
         return range(1, max).zip(range(1, max), range(1, Math.min(3, maxOutputs)), LayerSizes::new);
     }
@@ -93,6 +119,12 @@ public final class Datasets {
      * Random networks: sizes up to {@code maxSize} (n[2] up to min(3, maxOutputs)), m in [1, maxM),
      * a hidden activation from {@code activations}, data from {@link #random}, parameters N(0, 1)
      * (biases included).
+     *
+     * @param maxSize the largest n[0] and n[1]
+     * @param maxM the bound on m
+     * @param activations the hidden activations to pick from
+     * @param maxOutputs the most output units the implementation declares
+     * @return a generator of two-layer cases
      */
     public static Gen<NetworkCase> networkCases(int maxSize, int maxM, List<Activation> activations, int maxOutputs) {
         return layerSizesWithOutputs(maxSize, maxOutputs).zip(range(1, maxM), ActivationsGen.anyOf(activations),
@@ -103,7 +135,14 @@ public final class Datasets {
                 });
     }
 
-    /** Parameters with N(0,1)·scale weights and N(0,1)·scale biases (not zero, to exercise b). */
+    /**
+     * Parameters with N(0,1)·scale weights and N(0,1)·scale biases (not zero, to exercise b).
+     *
+     * @param s the layer sizes
+     * @param random the random source
+     * @param scale the standard deviation of every entry
+     * @return W1 (nh, nx), b1 (nh, 1), W2 (ny, nh), b2 (ny, 1)
+     */
     public static NetworkParameters parameters(LayerSizes s, Random random, double scale) {
         return new NetworkParameters(
                 Tensors.gaussian(Shape.of(s.nh(), s.nx()), random, scale),

@@ -15,7 +15,11 @@ import org.dlbasis.spec.api.DeepParameters;
  */
 public record DeepCase(Dataset data, DeepParameters parameters, Activation activation) {
 
-    /** The layer sizes n[0], …, n[L]. */
+    /**
+     * The layer sizes n[0], …, n[L].
+     *
+     * @return the sizes, L + 1 of them
+     */
     public int[] sizes() {
         return parameters.sizes();
     }

@@ -25,6 +25,11 @@ public final class DeepNetworks {
     /**
      * n[0], n[1], …, n[L] with L in [1, maxLayers], every width in [1, maxWidth] and n[L] at most
      * min(3, maxOutputs); shrinks towards fewer layers and narrower ones.
+     *
+     * @param maxLayers the most layers L
+     * @param maxWidth the widest layer, input included
+     * @param maxOutputs the most output units the implementation declares
+     * @return a generator of layer sizes n[0], …, n[L]
      */
     public static Gen<int[]> sizes(int maxLayers, int maxWidth, int maxOutputs) {
         int outputs = Math.min(MAX_OUTPUTS, maxOutputs);
@@ -36,7 +41,7 @@ public final class DeepNetworks {
     }
 
     /** {@code sizes 3-4-2-1 (L = 3)}: how a counterexample shows layer sizes. */
-    public static String describe(int[] sizes) {
+    static String describe(int[] sizes) {
         return "sizes " + java.util.Arrays.stream(sizes).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining("-")) + " (L = " + (sizes.length - 1) + ")";
     }
@@ -44,6 +49,13 @@ public final class DeepNetworks {
     /**
      * Random networks: sizes from {@link #sizes}, m in [1, maxM), a hidden activation from
      * {@code activations}, data from {@link Datasets#random}, parameters N(0, 1) (biases included).
+     *
+     * @param maxLayers the most layers L
+     * @param maxWidth the widest layer, input included
+     * @param maxM the bound on m
+     * @param activations the hidden activations to pick from
+     * @param maxOutputs the most output units the implementation declares
+     * @return a generator of L-layer cases
      */
     public static Gen<DeepCase> cases(int maxLayers, int maxWidth, int maxM, List<Activation> activations,
             int maxOutputs) {
@@ -55,7 +67,14 @@ public final class DeepNetworks {
                 });
     }
 
-    /** W[l] and b[l] with N(0, 1)·scale entries (biases too, to exercise them) for sizes n[0], …, n[L]. */
+    /**
+     * W[l] and b[l] with N(0, 1)·scale entries (biases too, to exercise them) for sizes n[0], …, n[L].
+     *
+     * @param n the layer sizes n[0], …, n[L]
+     * @param random the random source
+     * @param scale the standard deviation of every entry
+     * @return W[l] (n[l], n[l−1]) and b[l] (n[l], 1) for l = 1 … L
+     */
     public static DeepParameters parameters(int[] n, Random random, double scale) {
         List<Tensor> w = new ArrayList<>();
         List<Tensor> b = new ArrayList<>();
@@ -66,14 +85,28 @@ public final class DeepNetworks {
         return new DeepParameters(w, b);
     }
 
-    /** {@code p} with W[l] replaced (l = 1 … L). */
+    /**
+     * {@code p} with W[l] replaced (l = 1 … L).
+     *
+     * @param p the parameters
+     * @param l the layer, from 1
+     * @param w the new W[l]
+     * @return a copy of {@code p} with that one weight matrix replaced
+     */
     public static DeepParameters withW(DeepParameters p, int l, Tensor w) {
         List<Tensor> ws = new ArrayList<>(p.w());
         ws.set(l - 1, w);
         return new DeepParameters(ws, p.b());
     }
 
-    /** {@code p} with b[l] replaced (l = 1 … L). */
+    /**
+     * {@code p} with b[l] replaced (l = 1 … L).
+     *
+     * @param p the parameters
+     * @param l the layer, from 1
+     * @param b the new b[l]
+     * @return a copy of {@code p} with that one bias replaced
+     */
     public static DeepParameters withB(DeepParameters p, int l, Tensor b) {
         List<Tensor> bs = new ArrayList<>(p.b());
         bs.set(l - 1, b);

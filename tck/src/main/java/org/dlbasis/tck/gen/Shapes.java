@@ -18,27 +18,45 @@ public final class Shapes {
     private Shapes() {
     }
 
-    /** Shapes of rank 0–{@code maxRank} with dimensions 0–{@code maxDim}. */
+    /**
+     * Shapes of rank 0–{@code maxRank} with dimensions 0–{@code maxDim}.
+     *
+     * @param maxRank the highest rank
+     * @param maxDim the largest dimension
+     * @return a generator of shapes
+     */
     public static Gen<Shape> shapes(int maxRank, int maxDim) {
         return intArrays(range(0, maxRank), range(0, maxDim)).map((int[] dims) -> Shape.of(dims));
     }
 
-    /** Shapes of rank 0–4 with dimensions 0–4. */
+    /**
+     * Shapes of rank 0–4 with dimensions 0–4.
+     *
+     * @return a generator of shapes
+     */
     public static Gen<Shape> shapes() {
         return shapes(4, 4);
     }
 
     /** Matrix shapes (r, c) with 1 ≤ r, c ≤ max. */
-    public static Gen<Shape> matrices(int max) {
+    static Gen<Shape> matrices(int max) {
         return range(1, max).zip(range(1, max), (r, c) -> Shape.of(r, c));
     }
 
-    /** Pairs numpy broadcasts, with the expected result shape (derived from BCAST-1 independently). */
+    /**
+     * Pairs numpy broadcasts, with the expected result shape (derived from BCAST-1 independently).
+     *
+     * @return a generator of broadcastable pairs
+     */
     public static Gen<ShapePair> broadcastablePairs() {
         return shapes(4, 4).zip(longRange(0, Long.MAX_VALUE), Shapes::operandsOf);
     }
 
-    /** Pairs numpy refuses: at one aligned axis the dimensions differ and neither is 1. */
+    /**
+     * Pairs numpy refuses: at one aligned axis the dimensions differ and neither is 1.
+     *
+     * @return a generator of incompatible pairs, whose result is null
+     */
     public static Gen<ShapePair> incompatiblePairs() {
         return broadcastablePairs().zip(longRange(0, Long.MAX_VALUE), Shapes::breakOneAxis);
     }

@@ -15,7 +15,13 @@ public final class Diagnoses {
     private Diagnoses() {
     }
 
-    /** For two numbers. */
+    /**
+     * For two numbers.
+     *
+     * @param actual the implementation's value
+     * @param expected the expected value
+     * @return the likely cause (a clamped log, a flipped sign, a constant factor), or empty
+     */
     public static Optional<String> of(double actual, double expected) {
         if (Double.isInfinite(expected) && expected > 0 && Math.abs(actual - 100) < 1e-9) {
             return Optional.of("the log is clamped at −100 (PyTorch's binary cross-entropy): the spec's loss of a "
@@ -27,7 +33,13 @@ public final class Diagnoses {
         return factor(actual / expected);
     }
 
-    /** For two tensors of equal size: one factor throughout, or the transpose. */
+    /**
+     * For two tensors of equal size: one factor throughout, or the transpose.
+     *
+     * @param actual the implementation's tensor
+     * @param expected the expected tensor
+     * @return the likely cause (a transpose, a flipped sign, a constant factor), or empty
+     */
     public static Optional<String> of(Tensor actual, Tensor expected) {
         if (actual.rank() == 2 && expected.rank() == 2 && actual.shape().dim(0) == expected.shape().dim(1)
                 && actual.shape().dim(1) == expected.shape().dim(0) && !actual.shape().equals(expected.shape())) {
@@ -56,7 +68,14 @@ public final class Diagnoses {
         return Double.isNaN(ratio) ? Optional.empty() : factor(ratio);
     }
 
-    /** The other convention at a kink: {@code g′(0)} returned as {@code actual} where the spec says {@code expected}. */
+    /**
+     * The other convention at a kink: {@code g′(0)} returned as {@code actual} where the spec says {@code expected}.
+     *
+     * @param function the function's name, such as {@code ReLU}
+     * @param actual the derivative at 0 the implementation returned
+     * @param expected the derivative at 0 the spec fixes
+     * @return the diagnosis, for a failure message
+     */
     public static String kink(String function, double actual, double expected) {
         return function + "′(0) = " + actual + " is the other convention at the kink; the spec fixes " + expected;
     }

@@ -25,7 +25,14 @@ public final class DeepOracle {
     private DeepOracle() {
     }
 
-    /** A[0] = X; Z[l] = W[l] A[l−1] + b[l]; A[l] = g(Z[l]) for l &lt; L, A[L] = σ(Z[L]). */
+    /**
+     * A[0] = X; Z[l] = W[l] A[l−1] + b[l]; A[l] = g(Z[l]) for l &lt; L, A[L] = σ(Z[L]).
+     *
+     * @param p the parameters W[l] (n[l], n[l−1]) and b[l] (n[l], 1), l = 1 … L
+     * @param x the inputs X, shape (n[0], m)
+     * @param g the activation of every hidden layer
+     * @return the cache Z[l], A[l] (n[l], m) for l = 1 … L
+     */
     public static DeepCache forward(DeepParameters p, Tensor x, Activation g) {
         int layers = p.layers();
         List<Tensor> z = new ArrayList<>();
@@ -42,13 +49,29 @@ public final class DeepOracle {
         return new DeepCache(z, a);
     }
 
-    /** J = (1/m) Σ L(σ(Z[L]), Y), from the oracle's own forward pass. */
+    /**
+     * J = (1/m) Σ L(σ(Z[L]), Y), from the oracle's own forward pass.
+     *
+     * @param p the parameters W[l], b[l], l = 1 … L
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[L], m)
+     * @param g the activation of every hidden layer
+     * @return the cost J
+     */
     public static double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
         DeepCache c = forward(p, x, g);
         return ModelOracle.costFromLogits(c.z(c.layers()), y);
     }
 
-    /** DEEP-4 from the oracle's own forward pass. */
+    /**
+     * DEEP-4 from the oracle's own forward pass.
+     *
+     * @param p the parameters W[l], b[l], l = 1 … L
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[L], m)
+     * @param g the activation of every hidden layer
+     * @return dW[l] and db[l], each of its parameter's shape
+     */
     public static DeepGradients backward(DeepParameters p, Tensor x, Tensor y, Activation g) {
         return backward(p, forward(p, x, g), x, y, g);
     }
@@ -56,6 +79,13 @@ public final class DeepOracle {
     /**
      * DEEP-4 from a given cache: dZ[L] = A[L] − Y; dW[l] = (1/m) dZ[l] A[l−1]ᵀ,
      * db[l] = (1/m) Σ dZ[l]; dZ[l−1] = W[l]ᵀ dZ[l] * g'(Z[l−1]).
+     *
+     * @param p the parameters W[l], b[l], l = 1 … L
+     * @param c the forward cache Z[l], A[l] (for example the implementation's)
+     * @param x the inputs X, shape (n[0], m)
+     * @param y the labels Y, shape (n[L], m)
+     * @param g the activation of every hidden layer
+     * @return dW[l] and db[l], each of its parameter's shape
      */
     public static DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
         int layers = p.layers();
@@ -75,7 +105,14 @@ public final class DeepOracle {
         return new DeepGradients(Arrays.asList(dw), Arrays.asList(db));
     }
 
-    /** θ − α·dθ for every W[l] and b[l]. */
+    /**
+     * θ − α·dθ for every W[l] and b[l].
+     *
+     * @param p the parameters θ
+     * @param d the gradients dθ, of the same shapes
+     * @param alpha the learning rate α
+     * @return the updated parameters
+     */
     public static DeepParameters step(DeepParameters p, DeepGradients d, double alpha) {
         List<Tensor> w = new ArrayList<>();
         List<Tensor> b = new ArrayList<>();

@@ -10,12 +10,23 @@ public final class MathOracle {
     private MathOracle() {
     }
 
-    /** σ(z), overflow-free: e^z/(1+e^z) below 0. */
+    /**
+     * σ(z), overflow-free: e^z/(1+e^z) below 0.
+     *
+     * @param z the pre-activation
+     * @return σ(z), in [0, 1]
+     */
     public static double sigmoid(double z) {
         return z < 0 ? Math.exp(z) / (1 + Math.exp(z)) : 1 / (1 + Math.exp(-z));
     }
 
-    /** g(z) for an element-wise activation (SPEC ACT-1 … ACT-12). */
+    /**
+     * g(z) for an element-wise activation (SPEC ACT-1 … ACT-12).
+     *
+     * @param g the activation, with its parameter
+     * @param z the pre-activation
+     * @return g(z)
+     */
     public static double value(Activation g, double z) {
         double a = g.parameter();
         switch (g.kind()) {
@@ -28,7 +39,13 @@ public final class MathOracle {
         }
     }
 
-    /** g'(z) with the spec's kink conventions. */
+    /**
+     * g'(z) with the spec's kink conventions.
+     *
+     * @param g the activation, with its parameter
+     * @param z the pre-activation
+     * @return g'(z)
+     */
     public static double derivative(Activation g, double z) {
         double a = g.parameter();
         switch (g.kind()) {
@@ -44,12 +61,24 @@ public final class MathOracle {
         }
     }
 
-    /** L(ŷ, y) with only the selected term evaluated (LOSS-2). */
+    /**
+     * L(ŷ, y) with only the selected term evaluated (LOSS-2).
+     *
+     * @param yHat the prediction ŷ, in [0, 1]
+     * @param y the label, 0 or 1
+     * @return the loss, 0 to +∞
+     */
     public static double loss(double yHat, double y) {
         return y == 1 ? -Math.log(yHat) + 0.0 : -Math.log1p(-yHat) + 0.0;
     }
 
-    /** L(σ(z), y) = log(1 + e^{∓z}) without overflow (LOSS-4). */
+    /**
+     * L(σ(z), y) = log(1 + e^{∓z}) without overflow (LOSS-4).
+     *
+     * @param z the logit
+     * @param y the label, 0 or 1
+     * @return the loss, finite for every finite z
+     */
     public static double lossFromLogit(double z, double y) {
         double t = y == 1 ? -z : z;
         return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));

@@ -20,17 +20,37 @@ public final class ModelOracle {
     private ModelOracle() {
     }
 
-    /** Z = wᵀX + b. */
+    /**
+     * Z = wᵀX + b.
+     *
+     * @param p the parameters: w (n, 1) and b
+     * @param x the inputs X, shape (n, m)
+     * @return the logits Z, shape (1, m)
+     */
     public static Tensor logits(LogisticParameters p, Tensor x) {
         return matmul(transpose(p.w()), x).map(z -> z + p.b());
     }
 
-    /** J(w, b) from the logits. */
+    /**
+     * J(w, b) from the logits.
+     *
+     * @param p the parameters: w (n, 1) and b
+     * @param x the inputs X, shape (n, m)
+     * @param y the labels Y, shape (1, m)
+     * @return the cost J
+     */
     public static double cost(LogisticParameters p, Tensor x, Tensor y) {
         return costFromLogits(logits(p, x), y);
     }
 
-    /** dw = (1/m) X (A − Y)ᵀ, db = (1/m) Σ (A − Y). */
+    /**
+     * dw = (1/m) X (A − Y)ᵀ, db = (1/m) Σ (A − Y).
+     *
+     * @param p the parameters: w (n, 1) and b
+     * @param x the inputs X, shape (n, m)
+     * @param y the labels Y, shape (1, m)
+     * @return dw (n, 1) and db
+     */
     public static LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
         int m = x.shape().dim(1);
         Tensor dz = elementwise(logits(p, x).map(MathOracle::sigmoid), y, (a, t) -> a - t);
@@ -42,7 +62,7 @@ public final class ModelOracle {
     }
 
     /** (1/m) Σ L(σ(z), y) over all entries of a (r, m) logit matrix. */
-    public static double costFromLogits(Tensor z, Tensor y) {
+    static double costFromLogits(Tensor z, Tensor y) {
         double total = 0;
         for (int i = 0; i < z.size(); i++) {
             total += MathOracle.lossFromLogit(z.flat(i), y.flat(i));
@@ -50,7 +70,14 @@ public final class ModelOracle {
         return total / z.shape().dim(1);
     }
 
-    /** Z1 = W1 X + b1, A1 = g(Z1), Z2 = W2 A1 + b2, A2 = σ(Z2). */
+    /**
+     * Z1 = W1 X + b1, A1 = g(Z1), Z2 = W2 A1 + b2, A2 = σ(Z2).
+     *
+     * @param p the parameters W1 (nh, nx), b1 (nh, 1), W2 (ny, nh), b2 (ny, 1)
+     * @param x the inputs X, shape (nx, m)
+     * @param g the hidden activation
+     * @return the cache Z1, A1 (nh, m) and Z2, A2 (ny, m)
+     */
     public static ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
         Tensor z1 = plusColumn(matmul(p.w1(), x), p.b1());
         Tensor a1 = z1.map(z -> MathOracle.value(g, z));
@@ -58,16 +85,42 @@ public final class ModelOracle {
         return new ForwardCache(z1, a1, z2, z2.map(MathOracle::sigmoid));
     }
 
+    /**
+     * J = (1/m) Σ L(A2, Y) from the oracle's own forward pass, computed from the logits Z2.
+     *
+     * @param p the parameters W1, b1, W2, b2
+     * @param x the inputs X, shape (nx, m)
+     * @param y the labels Y, shape (ny, m)
+     * @param g the hidden activation
+     * @return the cost J
+     */
     public static double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
         return costFromLogits(forward(p, x, g).z2(), y);
     }
 
-    /** N45–N50 from the oracle's own forward pass. */
+    /**
+     * N45–N50 from the oracle's own forward pass.
+     *
+     * @param p the parameters W1, b1, W2, b2
+     * @param x the inputs X, shape (nx, m)
+     * @param y the labels Y, shape (ny, m)
+     * @param g the hidden activation
+     * @return dW1, db1, dW2, db2, each of its parameter's shape
+     */
     public static NetworkGradients backward(NetworkParameters p, Tensor x, Tensor y, Activation g) {
         return backward(p, forward(p, x, g), x, y, g);
     }
 
-    /** N45–N50 from a given cache. */
+    /**
+     * N45–N50 from a given cache.
+     *
+     * @param p the parameters W1, b1, W2, b2
+     * @param c the forward cache Z1, A1, Z2, A2 (for example the implementation's)
+     * @param x the inputs X, shape (nx, m)
+     * @param y the labels Y, shape (ny, m)
+     * @param g the hidden activation
+     * @return dW1, db1, dW2, db2, each of its parameter's shape
+     */
     public static NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
         double oneOverM = 1.0 / x.shape().dim(1);
         Tensor dz2 = elementwise(c.a2(), y, (a, t) -> a - t);

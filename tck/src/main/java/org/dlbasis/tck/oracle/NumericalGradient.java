@@ -31,7 +31,13 @@ public final class NumericalGradient {
     private NumericalGradient() {
     }
 
-    /** The central-difference gradient of {@code cost} at {@code theta}, entry by entry. */
+    /**
+     * The central-difference gradient of {@code cost} at {@code theta}, entry by entry.
+     *
+     * @param theta the parameter tensor θ
+     * @param cost J as a function of θ alone (the other parameters fixed)
+     * @return g̃, of the shape of {@code theta}, with step {@link #EPS}
+     */
     public static Tensor of(Tensor theta, ToDoubleFunction<Tensor> cost) {
         double[] values = theta.toArray();
         double[] grad = new double[values.length];
@@ -50,12 +56,21 @@ public final class NumericalGradient {
     /**
      * The rounding floor of one central difference: J(θ ± eps·eⱼ) each carry an absolute error of
      * a few u·max(1, |J|), which the division by 2·eps magnifies (SPEC BACKPROP-7).
+     *
+     * @param cost the cost J at θ
+     * @return 16u·max(1, |J|)/{@link #EPS}
      */
     public static double roundingFloor(double cost) {
         return roundingFloor(cost, EPS);
     }
 
-    /** {@link #roundingFloor(double)} for another eps: 16u·max(1, |J|)/eps. */
+    /**
+     * {@link #roundingFloor(double)} for another eps: 16u·max(1, |J|)/eps.
+     *
+     * @param cost the cost J at θ
+     * @param eps the step of the central differences
+     * @return the rounding floor of one central difference
+     */
     public static double roundingFloor(double cost, double eps) {
         return 16 * 0x1p-53 * Math.max(1, Math.abs(cost)) / eps;
     }
@@ -64,6 +79,12 @@ public final class NumericalGradient {
      * SPEC BACKPROP-7: every entry finite and ‖g − g̃‖₂ ≤ THRESHOLD·(‖g‖₂ + ‖g̃‖₂) + √k·roundingFloor(J);
      * null if it holds, otherwise a message naming what failed: the non-finite entries by index
      * and value, or the norms, the relative difference and both gradients.
+     *
+     * @param what the gradient's name, for the message, such as {@code "dW1"}
+     * @param analytic the implementation's gradient g
+     * @param numeric the central differences g̃, of the same shape
+     * @param cost the cost J at θ, for the rounding floor
+     * @return null if the check holds, otherwise why not
      */
     public static String violation(String what, Tensor analytic, Tensor numeric, double cost) {
         if (!analytic.shape().equals(numeric.shape())) {
@@ -89,7 +110,13 @@ public final class NumericalGradient {
                 + j.relativeDifference() + ")\n  backward: " + analytic + "\n  numeric:  " + numeric;
     }
 
-    /** ‖g − g̃‖₂ / (‖g‖₂ + ‖g̃‖₂) over finite entries, computed without overflow; 0 when both are 0. */
+    /**
+     * ‖g − g̃‖₂ / (‖g‖₂ + ‖g̃‖₂) over finite entries, computed without overflow; 0 when both are 0.
+     *
+     * @param g the analytic gradient
+     * @param numeric the central differences g̃, of the same size
+     * @return the relative difference, in [0, 1]
+     */
     public static double relativeDifference(Tensor g, Tensor numeric) {
         Comparison c = new Comparison();
         for (int i = 0; i < g.size(); i++) {
@@ -126,7 +153,14 @@ public final class NumericalGradient {
         private int nonFinite;
         private double maxHalfDiff;
 
-        /** Adds the pair at flat index {@code index}; returns false if it is not finite. */
+        /**
+         * Adds the pair at flat index {@code index}; returns false if it is not finite.
+         *
+         * @param index the pair's row-major index, to name it if it is not finite
+         * @param analytic the backward value g
+         * @param central the central difference g̃
+         * @return true if both values are finite and the pair went into the norms
+         */
         public boolean add(int index, double analytic, double central) {
             checked++;
             if (!Double.isFinite(analytic) || !Double.isFinite(central)) {
@@ -144,11 +178,22 @@ public final class NumericalGradient {
             return true;
         }
 
+        /**
+         * The pairs added so far where g or g̃ is NaN or ±∞.
+         *
+         * @return their count
+         */
         public int nonFinite() {
             return nonFinite;
         }
 
-        /** The verdict: no non-finite pair, and {@link #finitePairsPass} over the rest. */
+        /**
+         * The verdict: no non-finite pair, and {@link #finitePairsPass} over the rest.
+         *
+         * @param threshold the relative threshold, such as {@link #THRESHOLD}
+         * @param floor the rounding floor of one central difference ({@link #roundingFloor(double, double)})
+         * @return the judgement of the pairs added so far
+         */
         public Judgement judge(double threshold, double floor) {
             double s = largestScale();
             double relative = 0;
@@ -165,6 +210,10 @@ public final class NumericalGradient {
         /**
          * ‖g − g̃‖ ≤ threshold·(‖g‖ + ‖g̃‖) + √k·floor over the finite pairs, with both sides divided
          * by the largest of the three norms' scales so that nothing overflows.
+         *
+         * @param threshold the relative threshold, such as {@link #THRESHOLD}
+         * @param floor the rounding floor of one central difference
+         * @return whether the finite pairs are within the bound (true when there are none)
          */
         public boolean finitePairsPass(double threshold, double floor) {
             double s = largestScale();
@@ -183,6 +232,9 @@ public final class NumericalGradient {
         /**
          * The non-finite pairs by index and value, e.g. {@code the backward value at (0,3) is Infinity};
          * {@code index} formats a flat index.
+         *
+         * @param index formats a flat index, such as {@code (0,3)}
+         * @return the first few non-finite pairs, and how many more there are; empty if none
          */
         public String describeNonFinite(IntFunction<String> index) {
             List<String> parts = new ArrayList<>();
@@ -195,7 +247,14 @@ public final class NumericalGradient {
         }
     }
 
-    /** Why the pair at {@code index} cannot be judged: which side is not finite, and its value. */
+    /**
+     * Why the pair at {@code index} cannot be judged: which side is not finite, and its value.
+     *
+     * @param index the pair's index, formatted, such as {@code (0,3)}
+     * @param analytic the backward value g
+     * @param central the central difference g̃
+     * @return the explanation, for a failure message
+     */
     public static String describe(String index, double analytic, double central) {
         if (!Double.isFinite(analytic)) {
             return String.format(Locale.ROOT, "the backward value at %s is %s, not a finite number", index, analytic);

@@ -34,18 +34,33 @@ public final class Context {
     private final List<String> textDifferences = new java.util.ArrayList<>();
     private List<String> blamedAtFailure = List.of();
 
-    public Context(Implementation implementation, Settings settings) {
+    /**
+     * A context for one run of one property.
+     *
+     * @param implementation the implementation under test, usually {@link Watched}
+     * @param settings the run's seed, example count and time budget
+     */
+    Context(Implementation implementation, Settings settings) {
         this.implementation = implementation;
         this.settings = settings;
         this.options = implementation.options();
         this.watched = implementation instanceof Watched w ? w : null;
     }
 
+    /**
+     * The implementation under test.
+     *
+     * @return the implementation, as the run watches it
+     */
     public Implementation impl() {
         return implementation;
     }
 
-    /** What the implementation declares inside its capabilities (SPEC API-2). */
+    /**
+     * What the implementation declares inside its capabilities (SPEC API-2).
+     *
+     * @return the implementation's declared options
+     */
     public Options options() {
         return options;
     }
@@ -53,6 +68,9 @@ public final class Context {
     /**
      * Stops the check as not implemented unless {@code declared}: for a check that needs an
      * option the implementation does not declare ({@code what} names it).
+     *
+     * @param declared whether the implementation declares the option
+     * @param what the option, for the message, such as {@code "the activation elu"}
      */
     public void need(boolean declared, String what) {
         if (!declared) {
@@ -65,13 +83,23 @@ public final class Context {
         }
     }
 
-    /** {@code a}, if its kind is declared; otherwise the check is not implemented. */
+    /**
+     * {@code a}, if its kind is declared; otherwise the check is not implemented.
+     *
+     * @param a the activation the check needs
+     * @return {@code a}
+     */
     public Activation need(Activation a) {
         need(options.declares(a.kind()), "the activation " + a.kind().name().toLowerCase(java.util.Locale.ROOT));
         return a;
     }
 
-    /** The declared ones among {@code candidates}; not implemented if there are none. */
+    /**
+     * The declared ones among {@code candidates}; not implemented if there are none.
+     *
+     * @param candidates the activations the check could use
+     * @return those whose kind the implementation declares, in the same order; never empty
+     */
     public List<Activation> declared(List<Activation> candidates) {
         List<Activation> declared = candidates.stream().filter(a -> options.declares(a.kind())).toList();
         need(!declared.isEmpty(), "any of the activations " + candidates);
@@ -82,6 +110,8 @@ public final class Context {
      * Names the clauses that the checks from here on are about, for a property that names several
      * (one per activation, say): a failure is then held against these only. Call it again, or
      * with no argument to blame all again.
+     *
+     * @param clauseIds the clause IDs a failure from here on is held against; none: all the property names
      */
     public void blame(String... clauseIds) {
         blame = List.of(clauseIds);
@@ -116,6 +146,11 @@ public final class Context {
         return skippedValidation;
     }
 
+    /**
+     * The run's settings.
+     *
+     * @return the seed, example count and time budget of the run
+     */
     public Settings settings() {
         return settings;
     }
@@ -124,13 +159,19 @@ public final class Context {
      * {@code qt()} with the run's seed and {@link Settings#examples()}, and at most
      * {@value #SHRINK_CYCLES} shrinking steps (QuickTheories' default is unbounded in practice,
      * and every step is a call to the implementation).
+     *
+     * @return a QuickTheories entry point for this property
      */
     public QuickTheory qt() {
         return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.examples())
                 .withShrinkCycles(SHRINK_CYCLES);
     }
 
-    /** {@code qt()} for properties that train models: fewer, costlier examples. */
+    /**
+     * {@code qt()} for properties that train models: fewer, costlier examples.
+     *
+     * @return a QuickTheories entry point with {@link Settings#modelExamples()} examples
+     */
     public QuickTheory qtModels() {
         return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.modelExamples())
                 .withShrinkCycles(SHRINK_CYCLES);
@@ -139,17 +180,32 @@ public final class Context {
     /** Shrinking steps per failing property. */
     static final int SHRINK_CYCLES = 500;
 
-    /** A deterministic random source for properties over fixed families of data. */
+    /**
+     * A deterministic random source for properties over fixed families of data.
+     *
+     * @return a new random source seeded with the run's seed
+     */
     public Random random() {
         return new Random(settings.seed());
     }
 
-    /** The worst tolerance ratio seen so far (0 if only exact checks ran). */
+    /**
+     * The worst tolerance ratio seen so far (0 if only exact checks ran).
+     *
+     * @return the largest observed error relative to its tolerance, at most 1 while every check held
+     */
     public double margin() {
         return worstRatio;
     }
 
-    /** Every element of {@code actual} within {@code tolerance} of {@code expected}, shapes equal. */
+    /**
+     * Every element of {@code actual} within {@code tolerance} of {@code expected}, shapes equal.
+     *
+     * @param what what is compared, for the failure message, such as {@code "dW2 = (1/m) dZ2 A1ᵀ"}
+     * @param actual the implementation's result
+     * @param expected the oracle's value
+     * @param tolerance how close they must be
+     */
     public void assertClose(String what, Tensor actual, Tensor expected, Tolerance tolerance) {
         checks++;
         try {
@@ -161,7 +217,14 @@ public final class Context {
         record(TensorMatchers.worstRatio(actual, expected, tolerance));
     }
 
-    /** {@code actual} within {@code tolerance} of {@code expected}. */
+    /**
+     * {@code actual} within {@code tolerance} of {@code expected}.
+     *
+     * @param what what is compared, for the failure message, such as {@code "σ(0)"}
+     * @param actual the implementation's result
+     * @param expected the oracle's value
+     * @param tolerance how close they must be
+     */
     public void assertClose(String what, double actual, double expected, Tolerance tolerance) {
         checks++;
         double ratio = tolerance.ratio(actual, expected);
@@ -173,7 +236,12 @@ public final class Context {
         record(ratio);
     }
 
-    /** A condition that must hold, with a message that names what was found. */
+    /**
+     * A condition that must hold, with a message that names what was found.
+     *
+     * @param condition the condition
+     * @param message the failure message if it does not hold
+     */
     public void require(boolean condition, String message) {
         checks++;
         if (!condition) {
@@ -185,6 +253,10 @@ public final class Context {
     /**
      * {@code call} raises the spec's error of {@code kind}; if {@code message} is not null, with
      * exactly that text. Not run when the implementation does not declare validation.
+     *
+     * @param kind the error kind the call must raise
+     * @param message the exact message expected, or null to check the kind only
+     * @param call the call into the implementation
      */
     public void assertRaises(ErrorKind kind, String message, Runnable call) {
         if (!options.validation()) {

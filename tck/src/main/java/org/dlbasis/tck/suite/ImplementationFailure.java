@@ -13,10 +13,21 @@ package org.dlbasis.tck.suite;
 public class ImplementationFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure of the implementation.
+     *
+     * @param message what went wrong, for the check's ERROR
+     */
     public ImplementationFailure(String message) {
         this(message, null);
     }
 
+    /**
+     * A failure of the implementation, with its cause.
+     *
+     * @param message what went wrong, for the check's ERROR
+     * @param cause the exception behind it, or null
+     */
     public ImplementationFailure(String message, Throwable cause) {
         super(message, cause);
     }

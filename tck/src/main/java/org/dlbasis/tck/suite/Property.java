@@ -22,7 +22,12 @@ import org.dlbasis.spec.api.Capability;
  */
 public record Property(String name, Strength strength, List<String> clauses, Set<Capability> needs, Method method) {
 
-    /** The property a method defines, or null if it is not one. */
+    /**
+     * The property a method defines, or null if it is not one.
+     *
+     * @param m a method of a property group
+     * @return the property, or null if {@code m} has no {@link Clause} or does not take one {@link Context}
+     */
     public static Property of(Method m) {
         Clause clause = m.getAnnotation(Clause.class);
         if (clause == null || m.getParameterCount() != 1 || m.getParameterTypes()[0] != Context.class) {
@@ -45,7 +50,11 @@ public record Property(String name, Strength strength, List<String> clauses, Set
         }
     }
 
-    /** The group (class) the property belongs to. */
+    /**
+     * The group (class) the property belongs to.
+     *
+     * @return the simple name of the declaring class, such as {@code ArrayProperties}
+     */
     public String group() {
         return method.getDeclaringClass().getSimpleName();
     }

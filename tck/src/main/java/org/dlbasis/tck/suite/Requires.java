@@ -11,5 +11,10 @@ import org.dlbasis.spec.api.Capability;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Requires {
+    /**
+     * The capabilities needed.
+     *
+     * @return every capability the implementation must declare for the property to run
+     */
     Capability[] value();
 }

@@ -30,6 +30,14 @@ public final class Runner {
     private Runner() {
     }
 
+    /**
+     * Runs {@code p} against {@code impl} on a worker thread, under the time budget of {@code settings}.
+     *
+     * @param impl the implementation under test
+     * @param p the property to run
+     * @param settings the seed, example count and time budget
+     * @return the outcome: PASS with its margin, FAIL, ERROR or NOT_IMPLEMENTED with the reason
+     */
     public static Outcome run(Implementation impl, Property p, Settings settings) {
         long start = System.nanoTime();
         FutureTask<Outcome> task = new FutureTask<>(() -> runHere(impl, p, settings, start));

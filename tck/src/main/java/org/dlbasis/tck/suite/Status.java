@@ -13,7 +13,12 @@ public enum Status {
     /** A counterexample was found: the worst, so that a crash elsewhere in a clause never hides it. */
     FAIL;
 
-    /** The worse of two statuses, for combining the properties of one clause. */
+    /**
+     * The worse of two statuses, for combining the properties of one clause.
+     *
+     * @param other the other status
+     * @return the later of the two in the order PASS, NOT_VERIFIED, NOT_IMPLEMENTED, ERROR, FAIL
+     */
     public Status worst(Status other) {
         return other.ordinal() > ordinal() ? other : this;
     }

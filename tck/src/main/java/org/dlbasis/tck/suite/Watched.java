@@ -43,11 +43,20 @@ public final class Watched implements Implementation {
     private volatile java.lang.reflect.Method lastMethod;
     private volatile Object[] lastArgs;
 
+    /**
+     * Watches {@code impl} for one check.
+     *
+     * @param impl the implementation under test
+     */
     public Watched(Implementation impl) {
         this.impl = impl;
     }
 
-    /** The first non-spec throwable of the check, if any. */
+    /**
+     * The first non-spec throwable of the check, if any.
+     *
+     * @return the first crash, {@link ImplementationFailure} or "not implemented", or empty
+     */
     public synchronized Optional<Throwable> first() {
         return Optional.ofNullable(first);
     }
@@ -56,6 +65,8 @@ public final class Watched implements Implementation {
      * The last call into the implementation, with its arguments named and shown with their shapes
      * ({@code Activations.derivative(g = relu, z = [0.0] (1,))}): a counterexample as inputs that an
      * adapter author in any language can rebuild, rather than generator values.
+     *
+     * @return the call as text, or an empty string if there was none
      */
     public String lastCall() {
         java.lang.reflect.Method m = lastMethod;

@@ -12,6 +12,14 @@ import org.dlbasis.spec.tensor.Shape;
 public final class WrongResultShape extends AssertionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A wrong result shape.
+     *
+     * @param operation the operation's wire name, such as {@code cost}
+     * @param output the output's name, such as {@code out} or {@code costs}
+     * @param expected the shape the API promises
+     * @param found the shape that came back
+     */
     public WrongResultShape(String operation, String output, Shape expected, Shape found) {
         super("\"" + operation + "\" returned \"" + output + "\" with shape " + found + ", expected " + expected
                 + (expected.rank() == 0 ? " (a number, a 0-d array: squeeze it)" : ""));
