@@ -8,8 +8,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * u(k) = ((k·6364136223846793005 + 1442695040888963407) mod 2⁶⁴ >>> 11) · 2⁻⁵³.
  */
 final class Data {
-    private Data() {
-    }
+    private Data() {}
 
     static double uniform(long k) {
         return ((k * 6364136223846793005L + 1442695040888963407L) >>> 11) * 0x1p-53;

@@ -1,7 +1,7 @@
 package org.dlbasis.benchmarks;
 
 import java.util.Locale;
-
+import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.runner.gradcheck.CoordinateCost;
 import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
@@ -10,7 +10,6 @@ import org.dlbasis.runner.gradcheck.GradcheckReport;
 import org.dlbasis.runner.gradcheck.GradcheckRun;
 import org.dlbasis.runner.gradcheck.IncrementalCost;
 import org.dlbasis.runner.gradcheck.ModelFactory;
-import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 
 /**
@@ -22,33 +21,60 @@ import org.dlbasis.spec.api.Activation;
  * coordinates, SPEC DEEP-6).
  */
 public final class GradcheckBenchmark {
-    private GradcheckBenchmark() {
-    }
+    private GradcheckBenchmark() {}
 
     public static void main(String[] args) {
         int plainSample = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         ReferenceImplementation ref = new ReferenceImplementation();
-        GradcheckConfig full = new GradcheckConfig(false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01,
-                GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
+        GradcheckConfig full = new GradcheckConfig(
+                false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01, GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
         GradcheckModel model = ModelFactory.create(ref, full);
         ModelFactory.Data d = ModelFactory.data(full);
         int coordinates = 12288 * 7 + 7 + 7 + 1;
         GradcheckReport[] last = new GradcheckReport[1];
-        Timing fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
-                IncrementalCost.network(model.parameters(), d.x(), d.y(), full.activation())).run(ref.name()));
-        System.out.printf(Locale.ROOT, "full check, incremental: %s for %d coordinates, verdict %s%n",
-                fast, coordinates, last[0].pass() ? "PASS" : "FAIL");
+        Timing fast = Timing.measure(
+                1,
+                3,
+                () -> last[0] = new GradcheckRun(
+                                model,
+                                full,
+                                IncrementalCost.network(model.parameters(), d.x(), d.y(), full.activation()))
+                        .run(ref.name()));
+        System.out.printf(
+                Locale.ROOT,
+                "full check, incremental: %s for %d coordinates, verdict %s%n",
+                fast,
+                coordinates,
+                last[0].pass() ? "PASS" : "FAIL");
 
-        GradcheckConfig sample = new GradcheckConfig(false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01,
-                GradcheckConfig.Mode.SAMPLE, plainSample / 4, 1e-5, 1e-7, false);
+        GradcheckConfig sample = new GradcheckConfig(
+                false,
+                12288,
+                7,
+                1,
+                209,
+                Activation.relu(),
+                1,
+                0.01,
+                GradcheckConfig.Mode.SAMPLE,
+                plainSample / 4,
+                1e-5,
+                1e-7,
+                false);
         GradcheckModel plainModel = ModelFactory.create(ref, sample);
-        Timing plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
-                CoordinateCost.plain(plainModel)).run(ref.name()));
+        Timing plain = Timing.measure(
+                0, 3, () -> new GradcheckRun(plainModel, sample, CoordinateCost.plain(plainModel)).run(ref.name()));
         int sampled = Math.min(plainSample / 4, 12288 * 7) + Math.min(plainSample / 4, 7) * 2 + 1;
         double perCoordinate = plain.median() / sampled;
         double extrapolated = perCoordinate * coordinates;
-        System.out.printf(Locale.ROOT, "plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
-                + " extrapolated to %d coordinates: %.0f s%n", plain, sampled, perCoordinate, coordinates,
+        System.out.printf(
+                Locale.ROOT,
+                "plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
+                        + " extrapolated to %d coordinates: %.0f s%n",
+                plain,
+                sampled,
+                perCoordinate,
+                coordinates,
                 extrapolated);
         System.out.printf(Locale.ROOT, "ratio plain / incremental: %.0f×%n", extrapolated / fast.median());
         deep(ref, plainSample);
@@ -57,26 +83,57 @@ public final class GradcheckBenchmark {
     /** The week-4 network 12288-20-7-5-1: weights N(0, 1)·0.1, so that every layer's gradient is well above the rounding floor. */
     private static void deep(ReferenceImplementation ref, int plainSample) {
         int[] sizes = {12288, 20, 7, 5, 1};
-        GradcheckConfig full = new GradcheckConfig(GradcheckConfig.Model.DEEP, sizes, 209, Activation.relu(), 1, 0.1,
-                GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
+        GradcheckConfig full = new GradcheckConfig(
+                GradcheckConfig.Model.DEEP,
+                sizes,
+                209,
+                Activation.relu(),
+                1,
+                0.1,
+                GradcheckConfig.Mode.FULL,
+                1,
+                1e-5,
+                1e-7,
+                true);
         GradcheckModel model = ModelFactory.create(ref, full);
         ModelFactory.Data d = ModelFactory.data(full);
-        int coordinates = model.parameters().values().stream().mapToInt(t -> t.size()).sum();
+        int coordinates =
+                model.parameters().values().stream().mapToInt(t -> t.size()).sum();
         GradcheckReport[] last = new GradcheckReport[1];
-        Timing fast = Timing.measure(1, 3, () -> last[0] = new GradcheckRun(model, full,
-                DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation())).run(ref.name()));
-        System.out.printf(Locale.ROOT, "deep 12288-20-7-5-1, full check, incremental: %s for %d coordinates, verdict %s%n",
-                fast, coordinates, last[0].pass() ? "PASS" : "FAIL");
+        Timing fast = Timing.measure(
+                1,
+                3,
+                () -> last[0] = new GradcheckRun(
+                                model,
+                                full,
+                                DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation()))
+                        .run(ref.name()));
+        System.out.printf(
+                Locale.ROOT,
+                "deep 12288-20-7-5-1, full check, incremental: %s for %d coordinates, verdict %s%n",
+                fast,
+                coordinates,
+                last[0].pass() ? "PASS" : "FAIL");
 
-        GradcheckConfig sample = full.withMode(GradcheckConfig.Mode.SAMPLE, plainSample / 8).withFast(false);
+        GradcheckConfig sample =
+                full.withMode(GradcheckConfig.Mode.SAMPLE, plainSample / 8).withFast(false);
         GradcheckModel plainModel = ModelFactory.create(ref, sample);
-        Timing plain = Timing.measure(0, 3, () -> new GradcheckRun(plainModel, sample,
-                CoordinateCost.plain(plainModel)).run(ref.name()));
-        int sampled = model.parameters().values().stream().mapToInt(t -> Math.min(plainSample / 8, t.size())).sum();
+        Timing plain = Timing.measure(
+                0, 3, () -> new GradcheckRun(plainModel, sample, CoordinateCost.plain(plainModel)).run(ref.name()));
+        int sampled = model.parameters().values().stream()
+                .mapToInt(t -> Math.min(plainSample / 8, t.size()))
+                .sum();
         double perCoordinate = plain.median() / sampled;
         double extrapolated = perCoordinate * coordinates;
-        System.out.printf(Locale.ROOT, "deep, plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
-                + " extrapolated to %d coordinates: %.0f s%n", plain, sampled, perCoordinate, coordinates, extrapolated);
+        System.out.printf(
+                Locale.ROOT,
+                "deep, plain way: %s for %d sampled coordinates = %.4f s per coordinate,"
+                        + " extrapolated to %d coordinates: %.0f s%n",
+                plain,
+                sampled,
+                perCoordinate,
+                coordinates,
+                extrapolated);
         System.out.printf(Locale.ROOT, "deep, ratio plain / incremental: %.0f×%n", extrapolated / fast.median());
     }
 }

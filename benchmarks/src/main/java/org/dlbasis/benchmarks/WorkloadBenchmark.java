@@ -2,7 +2,6 @@ package org.dlbasis.benchmarks;
 
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.LogisticParameters;
@@ -17,8 +16,7 @@ import org.dlbasis.spec.tensor.Tensor;
 public final class WorkloadBenchmark {
     private static final ReferenceImplementation REF = new ReferenceImplementation();
 
-    private WorkloadBenchmark() {
-    }
+    private WorkloadBenchmark() {}
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -48,7 +46,8 @@ public final class WorkloadBenchmark {
         Tensor y = Data.labels(m);
         LogisticParameters p = new LogisticParameters(Tensor.zeros(n, 1), 0);
         return () -> {
-            double[] costs = REF.logisticRegression().train(p, x, y, 0.005, 2000).costs();
+            double[] costs =
+                    REF.logisticRegression().train(p, x, y, 0.005, 2000).costs();
             return costs[costs.length - 1];
         };
     }
@@ -72,10 +71,14 @@ public final class WorkloadBenchmark {
 
     private static DoubleSupplier network(Tensor x, Tensor y, int nh, Activation g, int iterations, double alpha) {
         int nx = x.shape().dim(0);
-        NetworkParameters p = new NetworkParameters(Data.gaussian(0, nh, nx, 0.01), Tensor.zeros(nh, 1),
-                Data.gaussian(700_000_000L, 1, nh, 0.01), Tensor.zeros(1, 1));
+        NetworkParameters p = new NetworkParameters(
+                Data.gaussian(0, nh, nx, 0.01),
+                Tensor.zeros(nh, 1),
+                Data.gaussian(700_000_000L, 1, nh, 0.01),
+                Tensor.zeros(1, 1));
         return () -> {
-            double[] costs = REF.twoLayerNetwork().train(p, x, y, g, alpha, iterations).costs();
+            double[] costs =
+                    REF.twoLayerNetwork().train(p, x, y, g, alpha, iterations).costs();
             return costs[costs.length - 1];
         };
     }
@@ -90,7 +93,8 @@ public final class WorkloadBenchmark {
         double[] xa = va.toArray();
         double[] xb = vb.toArray();
         double[] sink = new double[2];
-        Timing dot = Timing.measure(20, 51, () -> sink[0] = REF.arrays().dot(va, vb).item());
+        Timing dot =
+                Timing.measure(20, 51, () -> sink[0] = REF.arrays().dot(va, vb).item());
         Timing loop = Timing.measure(20, 51, () -> {
             double s = 0;
             for (int i = 0; i < n; i++) {
@@ -98,6 +102,12 @@ public final class WorkloadBenchmark {
             }
             sink[1] = s;
         });
-        System.out.printf(Locale.ROOT, "n17-dot %.6f %.6f %.6f %.12g%n", dot.median(), loop.median(), loop.median() / dot.median(), sink[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "n17-dot %.6f %.6f %.6f %.12g%n",
+                dot.median(),
+                loop.median(),
+                loop.median() / dot.median(),
+                sink[0]);
     }
 }

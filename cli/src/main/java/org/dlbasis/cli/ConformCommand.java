@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.runner.report.ClauseResult;
 import org.dlbasis.runner.report.ConformanceReport;
@@ -17,9 +16,9 @@ import org.dlbasis.runner.report.ReportFiles;
 import org.dlbasis.runner.report.ReportWriter;
 import org.dlbasis.runner.report.Untrusted;
 import org.dlbasis.runner.report.Verdict;
+import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.tck.suite.Settings;
 import org.dlbasis.tck.suite.Status;
-import org.dlbasis.spec.api.Implementation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +34,20 @@ import picocli.CommandLine.Spec;
  * error. The report is rewritten as the run goes (marked incomplete), so a run that is
  * interrupted or killed still leaves one.
  */
-@Command(name = "conform", mixinStandardHelpOptions = true,
-        description = {"Checks an implementation against every clause of SPEC.md: the property suite and the golden "
-                + "files. The verdict says how much was checked: CONFORMS only if at least one clause was checked "
-                + "and no MUST or INFORMATIVE clause failed or erred (SHOULD failures are warnings).",
-            "", ExitCode.DESCRIPTION})
+@Command(
+        name = "conform",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks an implementation against every clause of SPEC.md: the property suite and the golden "
+                    + "files. The verdict says how much was checked: CONFORMS only if at least one clause was checked "
+                    + "and no MUST or INFORMATIVE clause failed or erred (SHOULD failures are warnings).",
+            "",
+            ExitCode.DESCRIPTION
+        })
 final class ConformCommand implements Callable<Integer> {
     /** How often the report is rewritten during a run. */
     private static final long SNAPSHOT_MILLIS = 2000;
+
     private static final int REASON_LINES = 6;
 
     @Spec
@@ -51,26 +56,42 @@ final class ConformCommand implements Callable<Integer> {
     @Mixin
     ImplementationOptions implementationOptions;
 
-    @Option(names = "--seed", defaultValue = "" + Settings.DEFAULT_SEED, description = "seed (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + Settings.DEFAULT_SEED,
+            description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--examples", defaultValue = "" + Settings.DEFAULT_EXAMPLES,
+    @Option(
+            names = "--examples",
+            defaultValue = "" + Settings.DEFAULT_EXAMPLES,
             description = "examples per property (default ${DEFAULT-VALUE}; model properties use a tenth)")
     int examples;
 
-    @Option(names = "--clauses", split = ",", paramLabel = "ID",
+    @Option(
+            names = "--clauses",
+            split = ",",
+            paramLabel = "ID",
             description = "clauses to run: IDs (ACT-6), groups (ACT) or prefixes (BACKPROP-*), any case; default all")
     List<String> clauses;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports/conform",
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            defaultValue = "reports/conform",
             description = "folder for report.json, report.md, report.html (default ${DEFAULT-VALUE})")
     Path report;
 
-    @Option(names = "--junit-xml", paramLabel = "FILE",
+    @Option(
+            names = "--junit-xml",
+            paramLabel = "FILE",
             description = "also write the verdicts as JUnit XML, one test case per clause, for CI servers")
     Path junitXml;
 
-    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "" + Settings.DEFAULT_BUDGET_MILLIS / 1000,
+    @Option(
+            names = "--budget",
+            paramLabel = "SECONDS",
+            defaultValue = "" + Settings.DEFAULT_BUDGET_MILLIS / 1000,
             description = "wall time one property may take before it is an ERROR (default ${DEFAULT-VALUE})")
     long budgetSeconds;
 
@@ -130,8 +151,8 @@ final class ConformCommand implements Callable<Integer> {
 
     private void progress(int i, int total, String what, Status status, long ms) {
         if (!quiet && (status != Status.PASS || !what.contains(".json ") || i % 250 == 0 || i == total)) {
-            System.err.printf(Locale.ROOT, "[%4d/%d] %-15s %s (%d ms)%n", i, total, status,
-                    Untrusted.terminal(what), ms);
+            System.err.printf(
+                    Locale.ROOT, "[%4d/%d] %-15s %s (%d ms)%n", i, total, status, Untrusted.terminal(what), ms);
         }
     }
 
@@ -145,9 +166,13 @@ final class ConformCommand implements Callable<Integer> {
                 excerpt(c.reason()).forEach(l -> out.println("    " + Untrusted.terminal(l)));
             }
         }
-        out.printf(Locale.ROOT, "%n%s: %s in %.1f s, seed %d%n", Untrusted.terminal(r.implementation()),
+        out.printf(
+                Locale.ROOT,
+                "%n%s: %s in %.1f s, seed %d%n",
+                Untrusted.terminal(r.implementation()),
                 r.verdict().name().replace('_', ' ') + " " + r.extent(),
-                r.millis() / 1000.0, r.seed());
+                r.millis() / 1000.0,
+                r.seed());
         out.println("report: " + written.get(0) + ", " + written.get(1).getFileName() + ", "
                 + written.get(2).getFileName());
     }

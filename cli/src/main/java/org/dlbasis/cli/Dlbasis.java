@@ -1,7 +1,6 @@
 package org.dlbasis.cli;
 
 import java.io.IOException;
-
 import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.runner.report.Untrusted;
 import picocli.CommandLine;
@@ -10,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./dlbasis}: the command line of dlbasis. */
-@Command(name = "dlbasis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "dlbasis",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"An executable specification of the basics of deep learning.", "", ExitCode.DESCRIPTION},
         subcommands = {ConformCommand.class, GradcheckCommand.class, SweepCommand.class, ScoreboardCommand.class})
 public final class Dlbasis implements Runnable {
@@ -36,7 +38,8 @@ public final class Dlbasis implements Runnable {
         CommandLine cli = new CommandLine(new Dlbasis());
         cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof JsonFormatException || e instanceof IOException
+            if (e instanceof JsonFormatException
+                    || e instanceof IOException
                     || e instanceof ImplementationOptions.CannotStartException) {
                 cmd.getErr().println("dlbasis: " + Untrusted.terminal(e.getMessage()));
                 return ExitCode.USAGE;
@@ -51,6 +54,7 @@ public final class Dlbasis implements Runnable {
     /** No subcommand: the usage, on stderr, and a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: conform, gradcheck or sweep");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "choose a command: conform, gradcheck, sweep or scoreboard");
     }
 }

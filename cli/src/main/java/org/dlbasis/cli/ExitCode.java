@@ -23,6 +23,5 @@ final class ExitCode {
             + "2 usage or input error (also: the implementation cannot be started); "
             + "3 dlbasis itself failed; 4 nothing was checked (all not implemented); 130 interrupted.";
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

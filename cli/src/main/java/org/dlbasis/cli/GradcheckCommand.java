@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-
 import org.dlbasis.runner.gradcheck.CoordinateCost;
 import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
@@ -18,11 +17,10 @@ import org.dlbasis.runner.gradcheck.GradcheckRun;
 import org.dlbasis.runner.gradcheck.IncrementalCost;
 import org.dlbasis.runner.gradcheck.ModelFactory;
 import org.dlbasis.runner.report.Untrusted;
-import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.Implementation;
-import picocli.CommandLine;
+import org.dlbasis.tck.suite.ImplementationFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,12 +36,18 @@ import picocli.CommandLine.Spec;
  * (exit 1). Whatever the implementation supplied (its name, its error) is printed escaped, so it
  * cannot forge a line of the output or send the terminal an escape sequence.
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true,
-        description = {"Compares an implementation's backward pass with central differences of its own cost "
-                + "(SPEC BACKPROP-7), per parameter tensor.", ExitCode.DESCRIPTION})
+@Command(
+        name = "gradcheck",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compares an implementation's backward pass with central differences of its own cost "
+                    + "(SPEC BACKPROP-7), per parameter tensor.",
+            ExitCode.DESCRIPTION
+        })
 final class GradcheckCommand implements Callable<Integer> {
     private static final String ACTIVATIONS = Arrays.stream(Activation.Kind.values())
-            .map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            .map(k -> k.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "));
 
     @Spec
     CommandSpec spec;
@@ -54,15 +58,19 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "network", description = "network (default), logistic or deep")
     String model;
 
-    @Option(names = "--sizes", description = "n[0]-n[1]-n[2] for the network (default 4-5-1), n[0] for logistic "
-            + "regression (default 4), n[0]-n[1]-…-n[L] for the deep network (default 5-4-3-1); a check holds at most "
-            + GradcheckConfig.MAX_NUMBERS + " numbers: parameters + (n[0] + … + n[L])·m")
+    @Option(
+            names = "--sizes",
+            description = "n[0]-n[1]-n[2] for the network (default 4-5-1), n[0] for logistic "
+                    + "regression (default 4), n[0]-n[1]-…-n[L] for the deep network (default 5-4-3-1); a check holds at most "
+                    + GradcheckConfig.MAX_NUMBERS + " numbers: parameters + (n[0] + … + n[L])·m")
     String sizes;
 
     @Option(names = "--m", defaultValue = "10", description = "samples (default ${DEFAULT-VALUE})")
     int m;
 
-    @Option(names = "--activation", defaultValue = "tanh",
+    @Option(
+            names = "--activation",
+            defaultValue = "tanh",
             description = "hidden activation: sigmoid, tanh, relu, leaky_relu, elu, linear (default ${DEFAULT-VALUE})")
     String activation;
 
@@ -72,29 +80,43 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "data and parameters (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--scale", defaultValue = "1.0", description = "weights N(0,1)·scale, finite (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scale",
+            defaultValue = "1.0",
+            description = "weights N(0,1)·scale, finite (default ${DEFAULT-VALUE})")
     double scale;
 
     @Option(names = "--mode", defaultValue = "full", description = "full, sample or directional (default full)")
     String mode;
 
-    @Option(names = "--samples", defaultValue = "20",
+    @Option(
+            names = "--samples",
+            defaultValue = "20",
             description = "coordinates per tensor (sample) or directions (directional), ≥ 1; default ${DEFAULT-VALUE}")
     int samples;
 
-    @Option(names = "--eps", defaultValue = "1e-5",
+    @Option(
+            names = "--eps",
+            defaultValue = "1e-5",
             description = "central-difference step, from 1e-10 to 1e-2 (default ${DEFAULT-VALUE}, SPEC BACKPROP-7)")
     double eps;
 
-    @Option(names = "--threshold", defaultValue = "1e-7",
+    @Option(
+            names = "--threshold",
+            defaultValue = "1e-7",
             description = "relative difference, above 0 and below 1 (default ${DEFAULT-VALUE}, SPEC GRADCHECK)")
     double threshold;
 
-    @Option(names = "--plain", description = "for the reference: two full cost evaluations per coordinate instead of "
-            + "the incremental path")
+    @Option(
+            names = "--plain",
+            description =
+                    "for the reference: two full cost evaluations per coordinate instead of " + "the incremental path")
     boolean plain;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports/gradcheck",
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            defaultValue = "reports/gradcheck",
             description = "folder for gradcheck.json, .md, .html (default ${DEFAULT-VALUE})")
     Path report;
 
@@ -147,7 +169,8 @@ final class GradcheckCommand implements Callable<Integer> {
             case DEEP -> Capability.DEEP_NETWORK;
         };
         try {
-            if (implementation.capabilities() == null || !implementation.capabilities().contains(needed)) {
+            if (implementation.capabilities() == null
+                    || !implementation.capabilities().contains(needed)) {
                 return oneLine(name(implementation)) + " does not declare the capability " + needed + ", which --model "
                         + config.model().optionName() + " needs";
             }
@@ -169,13 +192,16 @@ final class GradcheckCommand implements Callable<Integer> {
 
     /** Implementation-supplied text on one terminal line: escapes shown, line breaks as ⏎. */
     private static String oneLine(String untrusted) {
-        return Untrusted.terminal(untrusted).replace("\r", "").replace("\n", " ⏎ ").replace("\t", " ");
+        return Untrusted.terminal(untrusted)
+                .replace("\r", "")
+                .replace("\n", " ⏎ ")
+                .replace("\t", " ");
     }
 
     private void print(GradcheckReport r, Path[] written) {
         PrintWriter out = out();
-        out.println(oneLine(r.implementation()) + ": " + r.setup().model() + ", mode " + r.setup().mode() + ", eps "
-                + r.setup().eps());
+        out.println(oneLine(r.implementation()) + ": " + r.setup().model() + ", mode "
+                + r.setup().mode() + ", eps " + r.setup().eps());
         if (!r.blocks().isEmpty()) {
             out.print(GradcheckReportWriter.table(r));
         }
@@ -184,8 +210,14 @@ final class GradcheckCommand implements Callable<Integer> {
             out.println("The implementation failed; the check stopped. Its error:");
             Untrusted.terminal(r.error()).lines().forEach(line -> out.println("  | " + line));
         }
-        out.printf(Locale.ROOT, "%s in %.2f s; report: %s, %s, %s%n", r.pass() ? "PASS" : "FAIL",
-                r.millis() / 1000.0, written[0], written[1].getFileName(), written[2].getFileName());
+        out.printf(
+                Locale.ROOT,
+                "%s in %.2f s; report: %s, %s, %s%n",
+                r.pass() ? "PASS" : "FAIL",
+                r.millis() / 1000.0,
+                written[0],
+                written[1].getFileName(),
+                written[2].getFileName());
         out.flush();
     }
 
@@ -222,7 +254,8 @@ final class GradcheckCommand implements Callable<Integer> {
     /** Every option checked, each with its own message, before anything is allocated. */
     private GradcheckConfig config() {
         GradcheckConfig.Model kind = Arrays.stream(GradcheckConfig.Model.values())
-                .filter(k -> k.optionName().equals(model)).findFirst()
+                .filter(k -> k.optionName().equals(model))
+                .findFirst()
                 .orElseThrow(() -> usage("--model must be network, logistic or deep, found \"" + model + "\""));
         double[] n = sizes(kind);
         Activation g = activation();
@@ -230,8 +263,18 @@ final class GradcheckCommand implements Callable<Integer> {
         boolean fast = implementationOptions.isReference() && !plain && m0 != GradcheckConfig.Mode.DIRECTIONAL;
         try {
             GradcheckConfig.checkSizes(kind, n, m);
-            return new GradcheckConfig(kind, Arrays.stream(n).mapToInt(v -> (int) v).toArray(), m, g, seed, scale, m0,
-                    samples, eps, threshold, fast);
+            return new GradcheckConfig(
+                    kind,
+                    Arrays.stream(n).mapToInt(v -> (int) v).toArray(),
+                    m,
+                    g,
+                    seed,
+                    scale,
+                    m0,
+                    samples,
+                    eps,
+                    threshold,
+                    fast);
         } catch (GradcheckConfig.Invalid e) {
             throw usage("--" + e.getMessage());
         }
@@ -243,11 +286,13 @@ final class GradcheckCommand implements Callable<Integer> {
      * or more for the deep network.
      */
     private double[] sizes(GradcheckConfig.Model kind) {
-        String given = sizes != null ? sizes : switch (kind) {
-            case LOGISTIC -> "4";
-            case NETWORK -> "4-5-1";
-            case DEEP -> "5-4-3-1";
-        };
+        String given = sizes != null
+                ? sizes
+                : switch (kind) {
+                    case LOGISTIC -> "4";
+                    case NETWORK -> "4-5-1";
+                    case DEEP -> "5-4-3-1";
+                };
         String[] parts = given.strip().split("-", -1);
         boolean counted = switch (kind) {
             case LOGISTIC -> parts.length == 1;
@@ -255,14 +300,18 @@ final class GradcheckCommand implements Callable<Integer> {
             case DEEP -> parts.length >= 2;
         };
         if (!counted || !Arrays.stream(parts).allMatch(p -> p.matches("[0-9]+") && Double.parseDouble(p) >= 1)) {
-            throw usage(switch (kind) {
-                case LOGISTIC -> "--sizes for logistic regression must be one whole number n[0] ≥ 1, such as 20; found \""
-                        + given + "\"";
-                case NETWORK -> "--sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
-                        + "4-5-1; found \"" + given + "\"";
-                case DEEP -> "--sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], each ≥ 1, "
-                        + "such as 5-4-3-1; found \"" + given + "\"";
-            });
+            throw usage(
+                    switch (kind) {
+                        case LOGISTIC ->
+                            "--sizes for logistic regression must be one whole number n[0] ≥ 1, such as 20; found \""
+                                    + given + "\"";
+                        case NETWORK ->
+                            "--sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
+                                    + "4-5-1; found \"" + given + "\"";
+                        case DEEP ->
+                            "--sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], each ≥ 1, "
+                                    + "such as 5-4-3-1; found \"" + given + "\"";
+                    });
         }
         double[] n = Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
         return kind == GradcheckConfig.Model.LOGISTIC ? new double[] {n[0], 1} : n;
@@ -280,16 +329,20 @@ final class GradcheckCommand implements Callable<Integer> {
     /** An enum lookup: the kind by its protocol name, then its parameter (defaults 0.1 for Leaky ReLU, 1 for ELU). */
     private Activation activation() {
         Activation.Kind kind = Arrays.stream(Activation.Kind.values())
-                .filter(k -> k.name().equalsIgnoreCase(activation)).findFirst()
-                .orElseThrow(() -> usage("--activation must be one of " + ACTIVATIONS + "; found \"" + activation
-                        + "\""));
+                .filter(k -> k.name().equalsIgnoreCase(activation))
+                .findFirst()
+                .orElseThrow(
+                        () -> usage("--activation must be one of " + ACTIVATIONS + "; found \"" + activation + "\""));
         boolean takesParameter = kind == Activation.Kind.LEAKY_RELU || kind == Activation.Kind.ELU;
         if (parameter != null && !takesParameter) {
             throw usage("--parameter applies to leaky_relu (slope) and elu (alpha) only, not to "
                     + kind.name().toLowerCase(Locale.ROOT));
         }
-        double p = parameter != null ? parameter : kind == Activation.Kind.LEAKY_RELU ? Activation.DEFAULT_LEAKY_SLOPE
-                : kind == Activation.Kind.ELU ? Activation.DEFAULT_ELU_ALPHA : 0;
+        double p = parameter != null
+                ? parameter
+                : kind == Activation.Kind.LEAKY_RELU
+                        ? Activation.DEFAULT_LEAKY_SLOPE
+                        : kind == Activation.Kind.ELU ? Activation.DEFAULT_ELU_ALPHA : 0;
         try {
             return new Activation(kind, p);
         } catch (IllegalArgumentException e) {

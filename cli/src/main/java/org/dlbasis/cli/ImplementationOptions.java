@@ -1,11 +1,10 @@
 package org.dlbasis.cli;
 
 import java.io.File;
-
-import org.dlbasis.runner.protocol.ProtocolImplementation;
-import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.reference.ReferenceImplementation;
+import org.dlbasis.runner.protocol.ProtocolImplementation;
 import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.tck.suite.ImplementationFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,15 +16,24 @@ import picocli.CommandLine.ParameterException;
  * a per-request {@code --timeout}).
  */
 final class ImplementationOptions {
-    @Option(names = "--impl", paramLabel = "IMPL", defaultValue = "reference",
+    @Option(
+            names = "--impl",
+            paramLabel = "IMPL",
+            defaultValue = "reference",
             description = "reference (default), java:<class>, or cmd:'<command line>' (spec/PROTOCOL.md)")
     String impl;
 
-    @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders for java:<class>, "
-            + "separated by the platform's path separator (':' on Linux)")
+    @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            description =
+                    "jars or folders for java:<class>, " + "separated by the platform's path separator (':' on Linux)")
     String classpath;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000",
+    @Option(
+            names = "--timeout",
+            paramLabel = "MS",
+            defaultValue = "20000",
             description = "per-request timeout for cmd: and java: implementations, in ms (default ${DEFAULT-VALUE})")
     long timeout;
 
@@ -68,13 +76,13 @@ final class ImplementationOptions {
         if (impl.startsWith("java:")) {
             String className = impl.substring(5).strip();
             if (!className.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
-                throw new ParameterException(cmd, "--impl java: needs a fully qualified class name, found \""
-                        + className + "\"");
+                throw new ParameterException(
+                        cmd, "--impl java: needs a fully qualified class name, found \"" + className + "\"");
             }
             return ProtocolImplementation.javaClass(className, checkedClasspath(cmd), timeout);
         }
-        throw new ParameterException(cmd, "--impl must be reference, java:<class> or cmd:'<command line>', found \""
-                + impl + "\"");
+        throw new ParameterException(
+                cmd, "--impl must be reference, java:<class> or cmd:'<command line>', found \"" + impl + "\"");
     }
 
     private String checkedClasspath(CommandLine cmd) {

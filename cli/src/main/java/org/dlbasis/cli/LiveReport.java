@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.dlbasis.runner.report.ConformanceReport;
 import org.dlbasis.runner.report.ConformanceRun;
 import org.dlbasis.runner.report.ReportWriter;

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.runner.protocol.ProtocolImplementation;
@@ -44,32 +43,44 @@ import picocli.CommandLine.Spec;
  * other implementations), so a test can run some of them again and compare their rows with the
  * committed board ({@link #rowsOf}).
  */
-@Command(name = "scoreboard", mixinStandardHelpOptions = true,
-        description = {"Runs the suite on every bundled implementation (reference, numpy, minimal, course, torch "
-                + "where torch is importable) and writes SCOREBOARD.md: verdicts, conventions and a clause × "
-                + "implementation matrix. The verdicts do not change the exit status.", "", ExitCode.DESCRIPTION})
+@Command(
+        name = "scoreboard",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the suite on every bundled implementation (reference, numpy, minimal, course, torch "
+                    + "where torch is importable) and writes SCOREBOARD.md: verdicts, conventions and a clause × "
+                    + "implementation matrix. The verdicts do not change the exit status.",
+            "",
+            ExitCode.DESCRIPTION
+        })
 final class ScoreboardCommand implements Callable<Integer> {
     /** Examples per property on the board: small, so that the board and its test are quick. */
     static final int DEFAULT_EXAMPLES = 10;
 
     /** A bundled implementation: the reference (no script) or a program under adapters/. */
-    record Entry(String key, String script, String module, String about) {
-    }
+    record Entry(String key, String script, String module, String about) {}
 
     static final List<Entry> BUNDLED = List.of(
             new Entry("reference", null, null, "the Java reference implementation (reference/)"),
-            new Entry("numpy", "adapters/numpy/dlbasis_numpy.py", "numpy",
+            new Entry(
+                    "numpy",
+                    "adapters/numpy/dlbasis_numpy.py",
+                    "numpy",
                     "numpy, written the way a numpy user writes the note's formulas"),
-            new Entry("minimal", "adapters/minimal/minimal.py", null,
-                    "the ACTIVATIONS capability in plain Python"),
-            new Entry("course", "adapters/course/course_adapter.py", "numpy",
+            new Entry("minimal", "adapters/minimal/minimal.py", null, "the ACTIVATIONS capability in plain Python"),
+            new Entry(
+                    "course",
+                    "adapters/course/course_adapter.py",
+                    "numpy",
                     "course-style functions (weeks 2, 3, 4) served with the dlbasis_protocol kit"),
-            new Entry("torch", "adapters/torch/torch_adapter.py", "torch",
+            new Entry(
+                    "torch",
+                    "adapters/torch/torch_adapter.py",
+                    "torch",
                     "PyTorch in float64: torch ops, autograd, torch.nn.functional, torch.optim.SGD"));
 
     /** One column of the board: a report, or why the implementation was skipped. */
-    record Row(Entry entry, ConformanceReport report, String skipped) {
-    }
+    record Row(Entry entry, ConformanceReport report, String skipped) {}
 
     /** The conventions that can be read off a run: a title and the clauses that show it. */
     private static final Map<String, List<String>> CONVENTIONS = conventions();
@@ -88,22 +99,35 @@ final class ScoreboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--examples", defaultValue = "" + DEFAULT_EXAMPLES,
+    @Option(
+            names = "--examples",
+            defaultValue = "" + DEFAULT_EXAMPLES,
             description = "examples per property (default ${DEFAULT-VALUE}; model properties use a tenth)")
     int examples;
 
-    @Option(names = "--seed", defaultValue = "" + Settings.DEFAULT_SEED, description = "seed (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + Settings.DEFAULT_SEED,
+            description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "NAME",
             description = "only these implementations (reference, numpy, minimal, course, torch)")
     List<String> only;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "where to write the board (default SCOREBOARD.md at "
-            + "the repository root)")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "where to write the board (default SCOREBOARD.md at " + "the repository root)")
     Path output;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "20000",
+    @Option(
+            names = "--timeout",
+            paramLabel = "MS",
+            defaultValue = "20000",
             description = "per-request timeout for the programs, in ms (default ${DEFAULT-VALUE})")
     long timeout;
 
@@ -126,10 +150,22 @@ final class ScoreboardCommand implements Callable<Integer> {
             long t = System.nanoTime();
             Row row = run(e, settings, root, timeout);
             rows.add(row);
-            System.err.printf(Locale.ROOT, "scoreboard: %-9s %s (%.1f s)%n", e.key(), row.report() == null
-                    ? "skipped: " + row.skipped() : row.report().verdictLine(), (System.nanoTime() - t) / 1e9);
+            System.err.printf(
+                    Locale.ROOT,
+                    "scoreboard: %-9s %s (%.1f s)%n",
+                    e.key(),
+                    row.report() == null
+                            ? "skipped: " + row.skipped()
+                            : row.report().verdictLine(),
+                    (System.nanoTime() - t) / 1e9);
         }
-        ReportFiles.write(target, markdown(rows, settings, versions(rows), LocalDate.now(ZoneOffset.UTC).toString()));
+        ReportFiles.write(
+                target,
+                markdown(
+                        rows,
+                        settings,
+                        versions(rows),
+                        LocalDate.now(ZoneOffset.UTC).toString()));
         System.out.println("scoreboard: " + target);
         return ExitCode.CONFORMS;
     }
@@ -139,12 +175,17 @@ final class ScoreboardCommand implements Callable<Integer> {
             return BUNDLED;
         }
         List<String> keys = BUNDLED.stream().map(Entry::key).toList();
-        List<String> unknown = only.stream().map(String::strip).filter(k -> !keys.contains(k)).toList();
+        List<String> unknown =
+                only.stream().map(String::strip).filter(k -> !keys.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new CommandLine.ParameterException(cmd, "--only: unknown implementation " + String.join(", ", unknown)
-                    + "; the bundled ones are " + String.join(", ", keys));
+            throw new CommandLine.ParameterException(
+                    cmd,
+                    "--only: unknown implementation " + String.join(", ", unknown) + "; the bundled ones are "
+                            + String.join(", ", keys));
         }
-        return BUNDLED.stream().filter(e -> only.stream().map(String::strip).anyMatch(e.key()::equals)).toList();
+        return BUNDLED.stream()
+                .filter(e -> only.stream().map(String::strip).anyMatch(e.key()::equals))
+                .toList();
     }
 
     /** Runs the suite (properties and golden files, every clause) on one bundled implementation. */
@@ -152,9 +193,10 @@ final class ScoreboardCommand implements Callable<Integer> {
         if (e.module() != null && python("import " + e.module()) == null) {
             return new Row(e, null, "`import " + e.module() + "` failed in python3");
         }
-        Implementation impl = e.script() == null ? new ReferenceImplementation()
-                : ProtocolImplementation.command("python3 " + shellQuoted(root.resolve(e.script()).toString()),
-                        timeoutMillis);
+        Implementation impl = e.script() == null
+                ? new ReferenceImplementation()
+                : ProtocolImplementation.command(
+                        "python3 " + shellQuoted(root.resolve(e.script()).toString()), timeoutMillis);
         try {
             if (impl instanceof ProtocolImplementation program) {
                 try {
@@ -165,7 +207,7 @@ final class ScoreboardCommand implements Callable<Integer> {
             }
             Predicate<String> all = ConformanceRun.clauses(null);
             ConformanceReport r = new ConformanceRun(impl, settings, all, root.resolve("golden-data"))
-                    .run((i, total, what, status, ms) -> { });
+                    .run((i, total, what, status, ms) -> {});
             return new Row(e, r, null);
         } finally {
             if (impl instanceof AutoCloseable closeable) {
@@ -185,8 +227,10 @@ final class ScoreboardCommand implements Callable<Integer> {
     /** The first line python3 prints for {@code code}, or null if it fails. */
     static String python(String code) {
         try {
-            Process p = new ProcessBuilder("python3", "-c", code).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("python3", "-c", code)
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -222,9 +266,14 @@ final class ScoreboardCommand implements Callable<Integer> {
         b.append("# Scoreboard\n\n");
         b.append("Every bundled implementation against every clause of [SPEC.md](spec/SPEC.md), properties and golden ")
                 .append("files, like ONNX's backend scoreboard. Regenerate it with one command:\n\n");
-        b.append("    ./dlbasis scoreboard --seed ").append(settings.seed()).append(" --examples ")
-                .append(settings.examples()).append("\n\n");
-        b.append("(").append(settings.examples()).append(" examples per property, model properties a tenth of that: ")
+        b.append("    ./dlbasis scoreboard --seed ")
+                .append(settings.seed())
+                .append(" --examples ")
+                .append(settings.examples())
+                .append("\n\n");
+        b.append("(")
+                .append(settings.examples())
+                .append(" examples per property, model properties a tenth of that: ")
                 .append("a quick board; `./dlbasis conform --impl …` with the default 100 checks more.) ")
                 .append("`mvn -B verify` runs the reference and numpy again with these settings and checks that their ")
                 .append("rows below are what the runs give (`cli/src/test/java/org/dlbasis/cli/ScoreboardTest.java`). ")
@@ -243,12 +292,16 @@ final class ScoreboardCommand implements Callable<Integer> {
         }
         b.append('\n');
         for (Row r : rows) {
-            b.append("- **").append(r.entry().key()).append("**: ").append(r.entry().about());
+            b.append("- **")
+                    .append(r.entry().key())
+                    .append("**: ")
+                    .append(r.entry().about());
             if (r.entry().script() != null) {
                 b.append(", `python3 ").append(r.entry().script()).append('`');
             }
             if (r.report() != null) {
-                b.append("; it calls itself ").append(Untrusted.markdownLine(r.report().implementation()));
+                b.append("; it calls itself ")
+                        .append(Untrusted.markdownLine(r.report().implementation()));
             }
             b.append('\n');
         }
@@ -256,10 +309,14 @@ final class ScoreboardCommand implements Callable<Integer> {
         b.append("\n## Conventions\n\n");
         b.append("Read off the runs: a convention column is *spec* when every clause that shows it passed, names the ")
                 .append("clauses that failed otherwise, and is *not checked* when none of them was. A failing clause ")
-                .append("may fail for another reason than the column's (its reason in `./dlbasis conform` says which); ")
+                .append(
+                        "may fail for another reason than the column's (its reason in `./dlbasis conform` says which); ")
                 .append("the adapters' own documentation says what lies behind each difference (below the table).\n\n");
         b.append("| implementation |");
-        CONVENTIONS.forEach((title, ids) -> b.append(' ').append(title).append(" (").append(String.join(", ", ids))
+        CONVENTIONS.forEach((title, ids) -> b.append(' ')
+                .append(title)
+                .append(" (")
+                .append(String.join(", ", ids))
                 .append(") |"));
         b.append("\n|---|").append("---|".repeat(CONVENTIONS.size())).append('\n');
         for (Row r : rows) {
@@ -271,8 +328,11 @@ final class ScoreboardCommand implements Callable<Integer> {
         b.append("| clause | strength |");
         rows.forEach(r -> b.append(' ').append(r.entry().key()).append(" |"));
         b.append("\n|---|---|").append("---|".repeat(rows.size())).append('\n');
-        List<ClauseResult> clauses = rows.stream().filter(r -> r.report() != null).findFirst()
-                .map(r -> r.report().clauses()).orElse(List.of());
+        List<ClauseResult> clauses = rows.stream()
+                .filter(r -> r.report() != null)
+                .findFirst()
+                .map(r -> r.report().clauses())
+                .orElse(List.of());
         for (ClauseResult c : clauses) {
             b.append("| ").append(c.id()).append(" | ").append(c.strength()).append(" |");
             for (Row r : rows) {
@@ -313,7 +373,9 @@ final class ScoreboardCommand implements Callable<Integer> {
     private static String conventionRow(Row r) {
         StringBuilder b = new StringBuilder("| ").append(r.entry().key()).append(" |");
         for (List<String> ids : CONVENTIONS.values()) {
-            b.append(' ').append(r.report() == null ? "skipped" : convention(r.report(), ids)).append(" |");
+            b.append(' ')
+                    .append(r.report() == null ? "skipped" : convention(r.report(), ids))
+                    .append(" |");
         }
         return b.toString();
     }
@@ -336,7 +398,10 @@ final class ScoreboardCommand implements Callable<Integer> {
     }
 
     private static Status status(ConformanceReport report, String id) {
-        return report.clauses().stream().filter(c -> c.id().equals(id)).map(ClauseResult::status).findFirst()
+        return report.clauses().stream()
+                .filter(c -> c.id().equals(id))
+                .map(ClauseResult::status)
+                .findFirst()
                 .orElse(Status.NOT_VERIFIED);
     }
 

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
 import org.dlbasis.runner.report.ConformanceRun;
 import org.dlbasis.runner.report.SeedSweep;
 import org.dlbasis.runner.report.Untrusted;
@@ -18,10 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./dlbasis sweep}: the property suite over many seeds, to find what one seed misses. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs the properties (not the golden files, which do not depend on the seed) once per seed, "
-                + "and prints every property that fails or errs on some seed, with the seed that reproduces it "
-                + "(./dlbasis conform --seed <seed> --clauses <ID>).", "", ExitCode.DESCRIPTION})
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the properties (not the golden files, which do not depend on the seed) once per seed, "
+                    + "and prints every property that fails or errs on some seed, with the seed that reproduces it "
+                    + "(./dlbasis conform --seed <seed> --clauses <ID>).",
+            "",
+            ExitCode.DESCRIPTION
+        })
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +40,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "1000", description = "number of seeds (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--examples", defaultValue = "100", description = "examples per property (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--examples",
+            defaultValue = "100",
+            description = "examples per property (default ${DEFAULT-VALUE})")
     int examples;
 
     @Option(names = "--clauses", split = ",", paramLabel = "ID", description = "clauses to run, as for conform")
@@ -62,20 +70,35 @@ final class SweepCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             AtomicInteger done = new AtomicInteger();
-            SeedSweep sweep = new SeedSweep(() -> shared != null ? shared : implementationOptions.open(cmd), selection,
-                    examples, reference ? n : 1);
+            SeedSweep sweep = new SeedSweep(
+                    () -> shared != null ? shared : implementationOptions.open(cmd),
+                    selection,
+                    examples,
+                    reference ? n : 1);
             List<SeedSweep.Failure> failures = sweep.run(first, count, fs -> {
                 int d = done.incrementAndGet();
-                fs.forEach(f -> System.out.println("seed " + f.seed() + " " + f.outcome().status() + " "
-                        + f.outcome().clauses() + " " + f.outcome().property() + ": "
-                        + Untrusted.terminal(f.outcome().detail().lines().findFirst().orElse(""))));
+                fs.forEach(f -> System.out.println(
+                        "seed " + f.seed() + " " + f.outcome().status() + " "
+                                + f.outcome().clauses() + " " + f.outcome().property() + ": "
+                                + Untrusted.terminal(
+                                        f.outcome().detail().lines().findFirst().orElse(""))));
                 if (d % 50 == 0 || d == count) {
                     System.err.printf(Locale.ROOT, "[%d/%d seeds]%n", d, count);
                 }
             });
-            long seeds = failures.stream().mapToLong(SeedSweep.Failure::seed).distinct().count();
-            System.out.printf(Locale.ROOT, "%d seeds (%d..%d), %d examples per property: %s in %.0f s%n", count,
-                    first, first + count - 1, examples, failures.isEmpty() ? "every property held on every seed"
+            long seeds = failures.stream()
+                    .mapToLong(SeedSweep.Failure::seed)
+                    .distinct()
+                    .count();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d seeds (%d..%d), %d examples per property: %s in %.0f s%n",
+                    count,
+                    first,
+                    first + count - 1,
+                    examples,
+                    failures.isEmpty()
+                            ? "every property held on every seed"
                             : failures.size() + " failures on " + seeds + " seeds",
                     (System.nanoTime() - start) / 1e9);
             return failures.isEmpty() ? ExitCode.CONFORMS : ExitCode.DOES_NOT_CONFORM;

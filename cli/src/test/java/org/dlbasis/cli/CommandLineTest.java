@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +98,9 @@ class CommandLineTest {
         assertEquals(ExitCode.USAGE, conform("--clauses", "ACT-1", "--report", file.toString()));
         assertTrue(err.contains(file + " exists and is not a folder"), err);
         assertEquals("keep me", Files.readString(file));
-        assertEquals(ExitCode.USAGE, conform("--clauses", "ACT-1", "--report", file.resolve("below").toString()));
+        assertEquals(
+                ExitCode.USAGE,
+                conform("--clauses", "ACT-1", "--report", file.resolve("below").toString()));
         assertTrue(err.startsWith("dlbasis: ") && err.lines().count() == 1, "one line, no stack trace: " + err);
     }
 
@@ -128,7 +128,7 @@ class CommandLineTest {
     @Test
     void noSubcommandIsAUsageError() {
         assertEquals(ExitCode.USAGE, run());
-        assertTrue(err.contains("choose a command: conform, gradcheck or sweep"), err);
+        assertTrue(err.contains("choose a command: conform, gradcheck, sweep or scoreboard"), err);
         assertTrue(err.contains("Exit status: 0 conforms"), "the usage names the exit codes: " + err);
     }
 
@@ -137,10 +137,14 @@ class CommandLineTest {
         Path xml = dir.resolve("ci/dlbasis.xml");
         Files.createDirectories(xml.getParent());
         assertEquals(ExitCode.CONFORMS, conform("--clauses", "ACT,VEC-4", "--junit-xml", xml.toString()));
-        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(xml.toFile());
         var cases = doc.getElementsByTagName("testcase");
         assertEquals(clauseIds().size(), cases.getLength());
-        assertEquals("ACT-1 Sigmoid", cases.item(0).getAttributes().getNamedItem("name").getNodeValue());
+        assertEquals(
+                "ACT-1 Sigmoid",
+                cases.item(0).getAttributes().getNamedItem("name").getNodeValue());
         assertEquals(1, doc.getElementsByTagName("skipped").getLength(), "VEC-4 is pending: skipped");
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
         assertEquals("0", doc.getDocumentElement().getAttribute("failures"));

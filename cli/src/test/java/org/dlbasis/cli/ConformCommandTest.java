@@ -3,15 +3,13 @@ package org.dlbasis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.Clause;
 import org.junit.jupiter.api.Test;
@@ -76,8 +74,15 @@ class ConformCommandTest {
 
     @Test
     void db2WithoutKeepdimsFailsTheDimensionRules() throws IOException {
-        assertEquals(1, conform("--impl", "cmd:DLBASIS_NUMPY_BREAK=db_no_keepdims " + NUMPY, "--clauses",
-                "DIM-2,BACKPROP-3", "--examples", "20"));
+        assertEquals(
+                1,
+                conform(
+                        "--impl",
+                        "cmd:DLBASIS_NUMPY_BREAK=db_no_keepdims " + NUMPY,
+                        "--clauses",
+                        "DIM-2,BACKPROP-3",
+                        "--examples",
+                        "20"));
         assertEquals("FAIL", clause("DIM-2").get("status").asText());
         assertEquals("FAIL", clause("BACKPROP-3").get("status").asText());
     }
@@ -85,38 +90,63 @@ class ConformCommandTest {
     @Test
     @Timeout(60)
     void aCrashingImplementationIsAnErrorAndTheRunGoesOn() throws IOException {
-        assertEquals(1, conform("--impl", "cmd:DLBASIS_NUMPY_BREAK=crash_on_dot " + NUMPY, "--clauses",
-                "ARR-4,BCAST-1", "--no-golden"));
+        assertEquals(
+                1,
+                conform(
+                        "--impl",
+                        "cmd:DLBASIS_NUMPY_BREAK=crash_on_dot " + NUMPY,
+                        "--clauses",
+                        "ARR-4,BCAST-1",
+                        "--no-golden"));
         JsonNode arr4 = clause("ARR-4");
         assertEquals("ERROR", arr4.get("status").asText());
-        assertTrue(arr4.get("reason").asText().contains("exited with status 3"), arr4.get("reason").asText());
+        assertTrue(
+                arr4.get("reason").asText().contains("exited with status 3"),
+                arr4.get("reason").asText());
         assertEquals("PASS", clause("BCAST-1").get("status").asText());
     }
 
     @Test
     @Timeout(60)
     void aHangingImplementationTimesOutAsAnError() throws IOException {
-        assertEquals(1, conform("--impl", "cmd:DLBASIS_NUMPY_BREAK=hang_on_dot " + NUMPY, "--clauses", "RANK1-2",
-                "--no-golden", "--timeout", "1500"));
+        assertEquals(
+                1,
+                conform(
+                        "--impl",
+                        "cmd:DLBASIS_NUMPY_BREAK=hang_on_dot " + NUMPY,
+                        "--clauses",
+                        "RANK1-2",
+                        "--no-golden",
+                        "--timeout",
+                        "1500"));
         JsonNode c = clause("RANK1-2");
         assertEquals("ERROR", c.get("status").asText());
         // "dot" normally; "hello" if starting Python and numpy took longer than the timeout itself
-        assertTrue(c.get("reason").asText().contains("within 1500 ms"), c.get("reason").asText());
+        assertTrue(
+                c.get("reason").asText().contains("within 1500 ms"),
+                c.get("reason").asText());
     }
 
     @Test
     @Timeout(60)
     void garbageOnStdoutIsAnError() throws IOException {
-        assertEquals(1, conform("--impl", "cmd:DLBASIS_NUMPY_BREAK=garbage_on_dot " + NUMPY, "--clauses", "RANK1-2",
-                "--no-golden"));
+        assertEquals(
+                1,
+                conform(
+                        "--impl",
+                        "cmd:DLBASIS_NUMPY_BREAK=garbage_on_dot " + NUMPY,
+                        "--clauses",
+                        "RANK1-2",
+                        "--no-golden"));
         assertTrue(clause("RANK1-2").get("reason").asText().contains("wrote a line that is not JSON"));
     }
 
     @Test
     @Timeout(60)
     void aProgramThatCannotStartIsAUsageErrorNotAHang() {
-        assertEquals(ExitCode.USAGE, conform("--impl", "cmd:" + ROOT.resolve("no-such-program"), "--clauses",
-                "ACT-5,ACT-6"));
+        assertEquals(
+                ExitCode.USAGE,
+                conform("--impl", "cmd:" + ROOT.resolve("no-such-program"), "--clauses", "ACT-5,ACT-6"));
     }
 
     @Test

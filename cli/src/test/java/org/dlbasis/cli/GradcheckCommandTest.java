@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,9 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.runner.report.Untrusted;
 import org.dlbasis.spec.Clause;
@@ -110,7 +108,10 @@ class GradcheckCommandTest {
     @Test
     void theReferenceNetworkPassesAndTheReportIsWritten() throws IOException {
         Path dir = TARGET.resolve("network-relu");
-        assertEquals(0, gradcheck(dir, "--activation", "relu", "--sizes", "6-5-1", "--m", "20").exit());
+        assertEquals(
+                0,
+                gradcheck(dir, "--activation", "relu", "--sizes", "6-5-1", "--m", "20")
+                        .exit());
         JsonNode r = read(dir);
         assertTrue(r.get("pass").asBoolean());
         assertEquals(4, r.get("blocks").size());
@@ -127,97 +128,136 @@ class GradcheckCommandTest {
         Path dir = TARGET.resolve("logistic");
         assertEquals(0, gradcheck(dir, "--model", "logistic", "--sizes", "8").exit());
         assertTrue(read(dir).get("pass").asBoolean());
-        assertEquals(0, gradcheck(TARGET.resolve("logistic-default"), "--model", "logistic").exit(),
+        assertEquals(
+                0,
+                gradcheck(TARGET.resolve("logistic-default"), "--model", "logistic")
+                        .exit(),
                 "logistic regression has its own default size");
     }
 
     @Test
     void theReferenceDeepNetworkPassesEveryLayer() throws IOException {
         Path dir = TARGET.resolve("deep-relu");
-        assertEquals(0, gradcheck(dir, "--model", "deep", "--sizes", "5-4-3-1", "--activation", "relu").exit());
+        assertEquals(
+                0,
+                gradcheck(dir, "--model", "deep", "--sizes", "5-4-3-1", "--activation", "relu")
+                        .exit());
         JsonNode r = read(dir);
         assertTrue(r.get("pass").asBoolean());
         assertEquals("deep network 5-4-3-1 (relu), m = 10", r.get("model").asText());
         assertEquals(6, r.get("blocks").size());
         assertEquals("FULL (incremental)", r.get("mode").asText());
-        assertEquals(0, gradcheck(TARGET.resolve("deep-default"), "--model", "deep").exit(),
+        assertEquals(
+                0,
+                gradcheck(TARGET.resolve("deep-default"), "--model", "deep").exit(),
                 "the deep network has its own default sizes");
-        assertEquals(0, gradcheck(TARGET.resolve("deep-plain"), "--model", "deep", "--plain").exit());
+        assertEquals(
+                0,
+                gradcheck(TARGET.resolve("deep-plain"), "--model", "deep", "--plain")
+                        .exit());
     }
 
     @Test
     void theNumpyAdaptersDeepNetworkPassesThroughTheProtocol() throws IOException {
         Path dir = TARGET.resolve("numpy-deep");
-        assertEquals(0, gradcheck(dir, "--impl", "cmd:python3 " + ROOT.resolve("adapters/numpy/dlbasis_numpy.py"),
-                "--model", "deep", "--sizes", "4-3-3-2", "--activation", "tanh").exit());
+        assertEquals(
+                0,
+                gradcheck(
+                                dir,
+                                "--impl",
+                                "cmd:python3 " + ROOT.resolve("adapters/numpy/dlbasis_numpy.py"),
+                                "--model",
+                                "deep",
+                                "--sizes",
+                                "4-3-3-2",
+                                "--activation",
+                                "tanh")
+                        .exit());
         assertEquals(6, read(dir).get("blocks").size());
     }
 
     @Test
     void samplingAndDirectionalModesPassOnTheReference() throws IOException {
-        assertEquals(0, gradcheck(TARGET.resolve("sample"), "--mode", "sample", "--samples", "5").exit());
-        assertEquals(0, gradcheck(TARGET.resolve("directional"), "--mode", "directional", "--samples", "8").exit());
-        assertEquals("DIRECTIONAL", read(TARGET.resolve("directional")).get("mode").asText());
+        assertEquals(
+                0,
+                gradcheck(TARGET.resolve("sample"), "--mode", "sample", "--samples", "5")
+                        .exit());
+        assertEquals(
+                0,
+                gradcheck(TARGET.resolve("directional"), "--mode", "directional", "--samples", "8")
+                        .exit());
+        assertEquals(
+                "DIRECTIONAL", read(TARGET.resolve("directional")).get("mode").asText());
     }
 
     @Test
     void theNumpyAdapterPassesThroughTheProtocol() throws IOException {
         Path dir = TARGET.resolve("numpy");
-        assertEquals(0, gradcheck(dir, "--impl", "cmd:python3 " + ROOT.resolve("adapters/numpy/dlbasis_numpy.py"),
-                "--activation", "sigmoid").exit());
+        assertEquals(
+                0,
+                gradcheck(
+                                dir,
+                                "--impl",
+                                "cmd:python3 " + ROOT.resolve("adapters/numpy/dlbasis_numpy.py"),
+                                "--activation",
+                                "sigmoid")
+                        .exit());
         assertEquals("FULL", read(dir).get("mode").asText());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "--model cnn | --model must be network, logistic or deep, found \"cnn\"",
-        "--model deep --sizes 5 | --sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], "
-                + "each ≥ 1, such as 5-4-3-1; found \"5\"",
-        "--model deep --sizes 5-0-1 | --sizes for the deep network must be two or more whole numbers "
-                + "n[0]-n[1]-…-n[L], each ≥ 1, such as 5-4-3-1; found \"5-0-1\"",
-        "--model deep --sizes 100000-100-50-1 --m 100 | --sizes 100000-100-50-1 with m = 100 needs 20020301 numbers "
-                + "(parameters + (n[0] + … + n[L])·m); a check holds at most 10000000",
-        "--sizes a-b | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
-                + "found \"a-b\"",
-        "--sizes 1-1-1-1 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
-                + "4-5-1; found \"1-1-1-1\"",
-        "--sizes 4 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
-                + "found \"4\"",
-        "--sizes 4-0-1 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
-                + "found \"4-0-1\"",
-        "--model logistic --sizes 4-5-1 | --sizes for logistic regression must be one whole number n[0] ≥ 1, such "
-                + "as 20; found \"4-5-1\"",
-        "--sizes 65536-65536-1 | --sizes 65536-65536-1 with m = 10 needs 4296409099 numbers (parameters + "
-                + "(n[0] + n[1] + n[2])·m); a check holds at most 10000000",
-        "--sizes 4000000000-5-1 | --sizes 4000000000-5-1 with m = 10 needs 60000000071 numbers (parameters + "
-                + "(n[0] + n[1] + n[2])·m); a check holds at most 10000000",
-        "--model logistic --sizes 5000000 | --sizes 5000000 with m = 10 needs 55000011 numbers (parameters + "
-                + "(n[0] + 1)·m); a check holds at most 10000000",
-        "--m 0 | --m must be a whole number ≥ 1 (the number of samples), found 0",
-        "--m -5 | --m must be a whole number ≥ 1 (the number of samples), found -5",
-        "--scale NaN | --scale must be a finite number, found NaN",
-        "--scale Infinity | --scale must be a finite number, found Infinity",
-        "--eps NaN | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found NaN",
-        "--eps 0 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 0.0",
-        "--eps -1e-5 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found -1.0E-5",
-        "--eps 1e-300 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 1.0E-300",
-        "--eps 0.5 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 0.5",
-        "--threshold Infinity | --threshold must be a number above 0 and below 1 (a relative difference is never "
-                + "above 1, so 1 would pass everything), found Infinity",
-        "--threshold NaN | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
-                + "so 1 would pass everything), found NaN",
-        "--threshold 0 | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
-                + "so 1 would pass everything), found 0.0",
-        "--threshold 1 | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
-                + "so 1 would pass everything), found 1.0",
-        "--samples 0 | --samples must be a whole number ≥ 1, found 0",
-        "--mode sample --samples -2 | --samples must be a whole number ≥ 1, found -2",
-        "--mode often | --mode must be full, sample or directional, found \"often\"",
-        "--activation swish | --activation must be one of sigmoid, tanh, relu, leaky_relu, elu, linear; found \"swish\"",
-        "--activation sigmoid --parameter 0.5 | --parameter applies to leaky_relu (slope) and elu (alpha) only, not "
-                + "to sigmoid",
-        "--activation leaky_relu --parameter 2 | --parameter: Leaky ReLU slope must be in [0, 1), found 2.0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "--model cnn | --model must be network, logistic or deep, found \"cnn\"",
+                "--model deep --sizes 5 | --sizes for the deep network must be two or more whole numbers n[0]-n[1]-…-n[L], "
+                        + "each ≥ 1, such as 5-4-3-1; found \"5\"",
+                "--model deep --sizes 5-0-1 | --sizes for the deep network must be two or more whole numbers "
+                        + "n[0]-n[1]-…-n[L], each ≥ 1, such as 5-4-3-1; found \"5-0-1\"",
+                "--model deep --sizes 100000-100-50-1 --m 100 | --sizes 100000-100-50-1 with m = 100 needs 20020301 numbers "
+                        + "(parameters + (n[0] + … + n[L])·m); a check holds at most 10000000",
+                "--sizes a-b | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
+                        + "found \"a-b\"",
+                "--sizes 1-1-1-1 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as "
+                        + "4-5-1; found \"1-1-1-1\"",
+                "--sizes 4 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
+                        + "found \"4\"",
+                "--sizes 4-0-1 | --sizes for the network must be three whole numbers n[0]-n[1]-n[2], each ≥ 1, such as 4-5-1; "
+                        + "found \"4-0-1\"",
+                "--model logistic --sizes 4-5-1 | --sizes for logistic regression must be one whole number n[0] ≥ 1, such "
+                        + "as 20; found \"4-5-1\"",
+                "--sizes 65536-65536-1 | --sizes 65536-65536-1 with m = 10 needs 4296409099 numbers (parameters + "
+                        + "(n[0] + n[1] + n[2])·m); a check holds at most 10000000",
+                "--sizes 4000000000-5-1 | --sizes 4000000000-5-1 with m = 10 needs 60000000071 numbers (parameters + "
+                        + "(n[0] + n[1] + n[2])·m); a check holds at most 10000000",
+                "--model logistic --sizes 5000000 | --sizes 5000000 with m = 10 needs 55000011 numbers (parameters + "
+                        + "(n[0] + 1)·m); a check holds at most 10000000",
+                "--m 0 | --m must be a whole number ≥ 1 (the number of samples), found 0",
+                "--m -5 | --m must be a whole number ≥ 1 (the number of samples), found -5",
+                "--scale NaN | --scale must be a finite number, found NaN",
+                "--scale Infinity | --scale must be a finite number, found Infinity",
+                "--eps NaN | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found NaN",
+                "--eps 0 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 0.0",
+                "--eps -1e-5 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found -1.0E-5",
+                "--eps 1e-300 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 1.0E-300",
+                "--eps 0.5 | --eps must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found 0.5",
+                "--threshold Infinity | --threshold must be a number above 0 and below 1 (a relative difference is never "
+                        + "above 1, so 1 would pass everything), found Infinity",
+                "--threshold NaN | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
+                        + "so 1 would pass everything), found NaN",
+                "--threshold 0 | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
+                        + "so 1 would pass everything), found 0.0",
+                "--threshold 1 | --threshold must be a number above 0 and below 1 (a relative difference is never above 1, "
+                        + "so 1 would pass everything), found 1.0",
+                "--samples 0 | --samples must be a whole number ≥ 1, found 0",
+                "--mode sample --samples -2 | --samples must be a whole number ≥ 1, found -2",
+                "--mode often | --mode must be full, sample or directional, found \"often\"",
+                "--activation swish | --activation must be one of sigmoid, tanh, relu, leaky_relu, elu, linear; found \"swish\"",
+                "--activation sigmoid --parameter 0.5 | --parameter applies to leaky_relu (slope) and elu (alpha) only, not "
+                        + "to sigmoid",
+                "--activation leaky_relu --parameter 2 | --parameter: Leaky ReLU slope must be in [0, 1), found 2.0",
+            })
     void eachBadOptionIsAUsageErrorWithItsOwnMessage(String args, String message) {
         Run run = gradcheck(temp.resolve("bad"), args.strip().split(" "));
         assertEquals(2, run.exit(), run.err());
@@ -251,16 +291,22 @@ class GradcheckCommandTest {
     void anImplementationWithoutTheCapabilityIsOneLineAndExit2() {
         Run network = gradcheck(temp.resolve("cap"), "--impl", MINIMAL);
         assertEquals(2, network.exit());
-        assertEquals("dlbasis gradcheck: minimal (pure Python) does not declare the capability TWO_LAYER_NETWORK, "
-                + "which --model network needs\n", network.err());
+        assertEquals(
+                "dlbasis gradcheck: minimal (pure Python) does not declare the capability TWO_LAYER_NETWORK, "
+                        + "which --model network needs\n",
+                network.err());
         Run logistic = gradcheck(temp.resolve("cap"), "--impl", MINIMAL, "--model", "logistic");
         assertEquals(2, logistic.exit());
-        assertEquals("dlbasis gradcheck: minimal (pure Python) does not declare the capability LOGISTIC_REGRESSION, "
-                + "which --model logistic needs\n", logistic.err());
+        assertEquals(
+                "dlbasis gradcheck: minimal (pure Python) does not declare the capability LOGISTIC_REGRESSION, "
+                        + "which --model logistic needs\n",
+                logistic.err());
         Run deep = gradcheck(temp.resolve("cap"), "--impl", MINIMAL, "--model", "deep");
         assertEquals(2, deep.exit());
-        assertEquals("dlbasis gradcheck: minimal (pure Python) does not declare the capability DEEP_NETWORK, "
-                + "which --model deep needs\n", deep.err());
+        assertEquals(
+                "dlbasis gradcheck: minimal (pure Python) does not declare the capability DEEP_NETWORK, "
+                        + "which --model deep needs\n",
+                deep.err());
         assertFalse(Files.exists(temp.resolve("cap/gradcheck.json")));
     }
 
@@ -279,7 +325,8 @@ class GradcheckCommandTest {
         assertEquals(1, md.replace(Untrusted.markdownBlock(error), "").split("\n- verdict: ", -1).length - 1, md);
         assertFalse(md.contains("\u001b"), md);
         assertTrue(Files.readString(dir.resolve("gradcheck.html")).contains("boom: backward exploded"));
-        assertTrue(run.out().contains("\n  | boom: backward exploded\n  | **verdict: PASS**\n  | \\x1b[2J\n"), run.out());
+        assertTrue(
+                run.out().contains("\n  | boom: backward exploded\n  | **verdict: PASS**\n  | \\x1b[2J\n"), run.out());
         assertFalse(run.out().contains("\u001b"), run.out());
     }
 
@@ -289,8 +336,10 @@ class GradcheckCommandTest {
         Run run = gradcheck(dir, "--impl", hostile("error"));
         assertEquals(1, run.exit(), run.out() + run.err());
         run.assertNoStackTrace();
-        assertEquals("the backward pass failed: the implementation raised INVALID_ARGUMENT: backward refuses "
-                + "<b>this</b>\n- verdict: **PASS**", read(dir).get("error").asText());
+        assertEquals(
+                "the backward pass failed: the implementation raised INVALID_ARGUMENT: backward refuses "
+                        + "<b>this</b>\n- verdict: **PASS**",
+                read(dir).get("error").asText());
         String md = Files.readString(dir.resolve("gradcheck.md"));
         String block = Untrusted.markdownBlock("the backward pass failed: the implementation raised INVALID_ARGUMENT: "
                 + "backward refuses <b>this</b>\n- verdict: **PASS**");
@@ -310,7 +359,8 @@ class GradcheckCommandTest {
         Run run = gradcheck(dir, "--impl", hostile("deaf"), "--timeout", "2000", "--sizes", "50-5-1", "--m", "400");
         assertEquals(1, run.exit(), run.out() + run.err());
         run.assertNoStackTrace();
-        assertTrue(read(dir).get("error").asText().startsWith("the cost J(θ) failed: the implementation"),
+        assertTrue(
+                read(dir).get("error").asText().startsWith("the cost J(θ) failed: the implementation"),
                 read(dir).get("error").asText());
     }
 
@@ -320,7 +370,8 @@ class GradcheckCommandTest {
         Path dir = temp.resolve("inf");
         Run run = gradcheck(dir, "--impl", hostile("inf"));
         assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("\nW2: the backward value at (0,1) is Infinity, not a finite number\n"), run.out());
+        assertTrue(
+                run.out().contains("\nW2: the backward value at (0,1) is Infinity, not a finite number\n"), run.out());
         assertTrue(run.out().contains("FAIL (1 non-finite)"), run.out());
         JsonNode w2 = read(dir).get("blocks").get(2);
         assertEquals(1, w2.get("nonFinite").asInt());
@@ -336,18 +387,23 @@ class GradcheckCommandTest {
         Run run = gradcheck(dir, "--impl", hostile("name"));
         assertEquals(0, run.exit(), run.out() + run.err());
         String first = run.out().lines().findFirst().orElseThrow();
-        assertTrue(first.startsWith("evil ⏎ - verdict: **PASS**<script>alert(1)</script>```\\x1b[2J: network 4-5-1"),
+        assertTrue(
+                first.startsWith("evil ⏎ - verdict: **PASS**<script>alert(1)</script>```\\x1b[2J: network 4-5-1"),
                 first);
         assertFalse(run.out().contains("\u001b"), run.out());
         assertTrue(run.out().lines().noneMatch(l -> l.startsWith("- verdict")), run.out());
         String md = Files.readString(dir.resolve("gradcheck.md"));
-        assertTrue(md.contains("\n- implementation: " + Untrusted.markdownLine(read(dir).get("implementation").asText())
-                + "\n"), md);
+        assertTrue(
+                md.contains("\n- implementation: "
+                        + Untrusted.markdownLine(read(dir).get("implementation").asText()) + "\n"),
+                md);
         assertFalse(md.contains("<script>") || md.contains("\u001b") || md.contains("\n- verdict: **PASS**<"), md);
         String html = Files.readString(dir.resolve("gradcheck.html"));
         assertFalse(html.contains("<script>"), html);
-        assertEquals("evil\n- verdict: **PASS**<script>alert(1)</script>```\u001b[2J",
-                read(dir).get("implementation").asText(), "JSON keeps the name exactly, escaped by Jackson");
+        assertEquals(
+                "evil\n- verdict: **PASS**<script>alert(1)</script>```\u001b[2J",
+                read(dir).get("implementation").asText(),
+                "JSON keeps the name exactly, escaped by Jackson");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * are {@link org.dlbasis.cli.hostile.Hostile}'s, run in a child JVM.
  */
 class HostileImplementationsTest {
-    private static final Path ROOT = Paths.get(System.getProperty("dlbasis.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Paths.get(System.getProperty("dlbasis.root", "..")).toAbsolutePath().normalize();
     private static final Path HOSTILE = ROOT.resolve("cli/src/test/resources/hostile/hostile.py");
 
     @TempDir
@@ -39,6 +38,7 @@ class HostileImplementationsTest {
 
     /** Put on the command line of every process a hostile program starts; none may survive. */
     private final String marker = "dlbasis-hostile-" + UUID.randomUUID();
+
     private String out;
     private String err;
 
@@ -89,7 +89,9 @@ class HostileImplementationsTest {
     private void assertClause(String id, String status, String reasonContains) throws IOException {
         JsonNode c = clause(id);
         assertEquals(status, c.get("status").asText(), c.toString());
-        assertTrue(c.get("reason").asText().contains(reasonContains), c.get("reason").asText());
+        assertTrue(
+                c.get("reason").asText().contains(reasonContains),
+                c.get("reason").asText());
     }
 
     @AfterEach
@@ -97,7 +99,8 @@ class HostileImplementationsTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<ProcessHandle> left;
         do {
-            left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(marker))
                     .toList();
             if (left.isEmpty()) {
                 return;
@@ -106,7 +109,9 @@ class HostileImplementationsTest {
         } while (System.nanoTime() < deadline);
         left.forEach(ProcessHandle::destroyForcibly);
         throw new AssertionError("processes survived the run: "
-                + left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
+                + left.stream()
+                        .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                        .toList());
     }
 
     // ------------------------------------------------------------------ the handshake
@@ -145,15 +150,19 @@ class HostileImplementationsTest {
 
     @Test
     void selectingOnlyWhatIsNotImplementedIsNothingChecked() throws IOException {
-        assertEquals(ExitCode.NOTHING_CHECKED, conform("--impl", program("minimal"), "--clauses", "LOSS"), this::output);
+        assertEquals(
+                ExitCode.NOTHING_CHECKED, conform("--impl", program("minimal"), "--clauses", "LOSS"), this::output);
         assertEquals("NOTHING_CHECKED", report().get("verdict").asText());
     }
 
     @Test
     void aProgramThatCannotStartIsOneUsageErrorWithItsStderr() {
         assertEquals(ExitCode.USAGE, conform("--impl", program("exit_at_start")), this::output);
-        assertTrue(err.contains("could not start") && err.contains("exited with status 5")
-                && err.contains("missing libfoo.so"), err);
+        assertTrue(
+                err.contains("could not start")
+                        && err.contains("exited with status 5")
+                        && err.contains("missing libfoo.so"),
+                err);
         assertEquals(1, err.split("could not start", -1).length - 1, "said once: " + err);
     }
 
@@ -167,34 +176,46 @@ class HostileImplementationsTest {
 
     @Test
     void anUndecodableResponseIsTheImplementationsErrorNotARaise() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("huge_shape"), "--clauses", "ACT-9",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("huge_shape"), "--clauses", "ACT-9", "--no-golden"),
+                this::output);
         assertClause("ACT-9", "ERROR", "with an output that is not a tensor");
     }
 
     @Test
     void anOperationAnsweredNotImplementedIsNotImplementedNotAnError() throws IOException {
-        assertEquals(ExitCode.CONFORMS, conform("--impl", program("no_derivatives"), "--clauses", "ACT-1,ACT-6",
-                "--no-golden"), this::output);
-        assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation \"activation_derivative\": "
-                + "derivatives come later");
+        assertEquals(
+                ExitCode.CONFORMS,
+                conform("--impl", program("no_derivatives"), "--clauses", "ACT-1,ACT-6", "--no-golden"),
+                this::output);
+        assertClause(
+                "ACT-6",
+                "NOT_IMPLEMENTED",
+                "does not implement the operation \"activation_derivative\": " + "derivatives come later");
         assertEquals("PASS", clause("ACT-1").get("status").asText());
     }
 
     @Test
     @Timeout(120)
     void aJavaClassThatThrowsNotImplementedIsNotImplemented() throws IOException {
-        assertEquals(ExitCode.CONFORMS, conform("--impl", java("NoDerivatives"), "--clauses", "ACT-1,ACT-6",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.CONFORMS,
+                conform("--impl", java("NoDerivatives"), "--clauses", "ACT-1,ACT-6", "--no-golden"),
+                this::output);
         assertClause("ACT-6", "NOT_IMPLEMENTED", "does not implement the operation");
     }
 
     @Test
     void aCostOfShapeOneByOneIsAFailNotAPass() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("cost_1x1"), "--clauses", "LOSS-5",
-                "--no-golden"), this::output);
-        assertClause("LOSS-5", "FAIL", "\"cost\" returned \"out\" with shape (1,1), expected () (a number, a 0-d "
-                + "array: squeeze it)");
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("cost_1x1"), "--clauses", "LOSS-5", "--no-golden"),
+                this::output);
+        assertClause(
+                "LOSS-5",
+                "FAIL",
+                "\"cost\" returned \"out\" with shape (1,1), expected () (a number, a 0-d " + "array: squeeze it)");
     }
 
     @Test
@@ -205,7 +226,8 @@ class HostileImplementationsTest {
         assertClause("ACT-1", "NOT_IMPLEMENTED", "does not declare the activation sigmoid");
         assertTrue(clause("ACT-11").get("properties").toString().contains("checks of bad input not run"));
         assertEquals(0, report().get("counts").get("ERROR").asInt(), "nothing undeclared was sent");
-        assertEquals("activations tanh; no input validation", report().get("options").asText());
+        assertEquals(
+                "activations tanh; no input validation", report().get("options").asText());
         assertTrue(out.contains("input validation not declared: bad input was not checked"), out);
     }
 
@@ -218,37 +240,47 @@ class HostileImplementationsTest {
     @Test
     @Timeout(120)
     void aJavaClassDeclaresItsOptionsThroughTheChildJvm() throws IOException {
-        assertEquals(ExitCode.CONFORMS, conform("--impl", java("TanhOnly"), "--clauses", "ACT-1,ACT-3",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.CONFORMS,
+                conform("--impl", java("TanhOnly"), "--clauses", "ACT-1,ACT-3", "--no-golden"),
+                this::output);
         assertEquals("PASS", clause("ACT-3").get("status").asText());
         assertClause("ACT-1", "NOT_IMPLEMENTED", "does not declare the activation sigmoid");
     }
 
     @Test
     void aBareNanGetsAHint() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("bare_nan"), "--clauses", "ACT-1",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("bare_nan"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "write the strings \"NaN\", \"Infinity\", \"-Infinity\"");
     }
 
     @Test
     void okMustBeABoolean() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("ok_yes"), "--clauses", "ACT-1",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("ok_yes"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "with \"ok\" = \"yes\"; it must be true or false");
     }
 
     @Test
     void anUnknownErrorKindIsAProtocolError() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("unknown_kind"), "--clauses", "ACT-1",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("unknown_kind"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "the unknown error kind \"OOPS\"");
     }
 
     @Test
     void aCrashKeepsTheLastLineOfStderr() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("crash_after_stderr"), "--clauses",
-                "ACT-1", "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("crash_after_stderr"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "exited with status 3 during \"activation\"");
         assertClause("ACT-1", "ERROR", "THE LINE THAT EXPLAINS THE CRASH");
         assertFalse(clause("ACT-1").get("reason").asText().contains("the implementation the implementation"));
@@ -259,16 +291,20 @@ class HostileImplementationsTest {
     @Test
     @Timeout(60)
     void aHangingProgramAndItsGrandchildrenAreKilled() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("grandchild_hang"), "--clauses", "ACT-1",
-                "--no-golden", "--timeout", "1500"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("grandchild_hang"), "--clauses", "ACT-1", "--no-golden", "--timeout", "1500"),
+                this::output);
         assertClause("ACT-1", "ERROR", "within 1500 ms");
     }
 
     @Test
     @Timeout(60)
     void aProgramThatStopsReadingIsATimeoutEvenForARequestLargerThanThePipe() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", program("stop_reading"), "--clauses", "VEC-3",
-                "--timeout", "1500"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", program("stop_reading"), "--clauses", "VEC-3", "--timeout", "1500"),
+                this::output);
         JsonNode golden = clause("VEC-3").get("golden");
         assertTrue(golden.size() > 0);
         boolean sawWriteTimeout = false;
@@ -285,13 +321,20 @@ class HostileImplementationsTest {
     void nothingTheImplementationSaysCanForgeAReport() throws Exception {
         Path xml = reports.resolve("junit.xml");
         conform("--impl", program("forge"), "--clauses", "ACT-1,BCAST-3", "--no-golden", "--junit-xml", xml.toString());
-        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(xml.toFile());
         assertTrue(doc.getDocumentElement().getAttribute("name").contains("\\x1b[8m"), "well-formed and escaped");
-        assertTrue(doc.getElementsByTagName("failure").getLength() + doc.getElementsByTagName("error").getLength() > 0);
+        assertTrue(doc.getElementsByTagName("failure").getLength()
+                        + doc.getElementsByTagName("error").getLength()
+                > 0);
         String md = Files.readString(reports.resolve("report.md"));
         assertEquals(1, md.lines().filter(l -> l.startsWith("- verdict")).count(), md);
-        assertTrue(md.lines().filter(l -> l.contains("<script>") || l.contains("```"))
-                .allMatch(l -> l.startsWith("    ")), "implementation text outside a code block: " + md);
+        assertTrue(
+                md.lines()
+                        .filter(l -> l.contains("<script>") || l.contains("```"))
+                        .allMatch(l -> l.startsWith("    ")),
+                "implementation text outside a code block: " + md);
         assertFalse(md.contains("\u001b"), md);
         assertTrue(md.contains("- verdict: **does not conform**") || md.contains("- verdict: **nothing checked**"), md);
         assertFalse(out.contains("\u001b") || err.contains("\u001b"), "escape sequences reached the terminal");
@@ -309,7 +352,10 @@ class HostileImplementationsTest {
     @Test
     @Timeout(120)
     void systemExitInAJavaImplementationIsAnErrorAndTheRunEnds() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Exits"), "--clauses", "ACT-1", "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", java("Exits"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "exited with status 0");
         assertTrue(Files.exists(reports.resolve("report.html")));
     }
@@ -317,31 +363,40 @@ class HostileImplementationsTest {
     @Test
     @Timeout(120)
     void aStackOverflowIsAnError() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Overflows"), "--clauses", "ACT-1",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", java("Overflows"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "StackOverflowError");
     }
 
     @Test
     @Timeout(120)
     void runningOutOfMemoryIsAnError() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("ExhaustsMemory"), "--clauses", "ACT-1",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", java("ExhaustsMemory"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
         assertClause("ACT-1", "ERROR", "OutOfMemoryError");
     }
 
     @Test
     @Timeout(120)
     void anInfiniteLoopInJavaIsATimeout() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("Loops"), "--clauses", "ACT-1", "--no-golden",
-                "--timeout", "3000"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", java("Loops"), "--clauses", "ACT-1", "--no-golden", "--timeout", "3000"),
+                this::output);
         assertClause("ACT-1", "ERROR", "did not answer \"activation\" within 3000 ms");
     }
 
     @Test
     @Timeout(120)
     void printingToSystemOutDoesNotCorruptTheProtocol() throws IOException {
-        assertEquals(ExitCode.CONFORMS, conform("--impl", java("Prints"), "--clauses", "ACT-1", "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.CONFORMS,
+                conform("--impl", java("Prints"), "--clauses", "ACT-1", "--no-golden"),
+                this::output);
     }
 
     @Test
@@ -354,8 +409,10 @@ class HostileImplementationsTest {
     @Test
     @Timeout(120)
     void aMalformedTensorIsACrashNeverTheErrorKindExpected() throws IOException {
-        assertEquals(ExitCode.DOES_NOT_CONFORM, conform("--impl", java("MalformedDot"), "--clauses", "ARR-5",
-                "--no-golden"), this::output);
+        assertEquals(
+                ExitCode.DOES_NOT_CONFORM,
+                conform("--impl", java("MalformedDot"), "--clauses", "ARR-5", "--no-golden"),
+                this::output);
         assertClause("ARR-5", "ERROR", "MalformedTensorException");
     }
 

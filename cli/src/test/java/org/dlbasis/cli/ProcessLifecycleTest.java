@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +13,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,13 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * same time.
  */
 class ProcessLifecycleTest {
-    private static final Path ROOT = Paths.get(System.getProperty("dlbasis.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Paths.get(System.getProperty("dlbasis.root", "..")).toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
 
     private static List<ProcessHandle> withMarker(String marker) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .toList();
     }
 
     @Test
@@ -41,14 +42,28 @@ class ProcessLifecycleTest {
         String marker = "dlbasis-hostile-" + UUID.randomUUID();
         Path report = dir.resolve("r");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process runner = new ProcessBuilder(java, "-Ddlbasis.root=" + ROOT, "-cp",
-                System.getProperty("java.class.path"), Dlbasis.class.getName(), "conform", "--quiet", "--no-golden",
-                "--report", report.toString(), "--impl", "cmd:DLBASIS_ROOT=" + ROOT + " python3 "
-                        + ROOT.resolve("cli/src/test/resources/hostile/hostile.py") + " slow " + marker)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile()).start();
+        Process runner = new ProcessBuilder(
+                        java,
+                        "-Ddlbasis.root=" + ROOT,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Dlbasis.class.getName(),
+                        "conform",
+                        "--quiet",
+                        "--no-golden",
+                        "--report",
+                        report.toString(),
+                        "--impl",
+                        "cmd:DLBASIS_ROOT=" + ROOT + " python3 "
+                                + ROOT.resolve("cli/src/test/resources/hostile/hostile.py") + " slow " + marker)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("runner.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(report.resolve("report.json")) || withMarker(marker).size() < 2) {
-            assertTrue(runner.isAlive() && System.nanoTime() < deadline,
+        while (!Files.exists(report.resolve("report.json"))
+                || withMarker(marker).size() < 2) {
+            assertTrue(
+                    runner.isAlive() && System.nanoTime() < deadline,
                     "the run should still be going: " + Files.readString(dir.resolve("runner.log")));
             Thread.sleep(100);
         }
@@ -61,7 +76,11 @@ class ProcessLifecycleTest {
         assertFalse(r.get("conforms").asBoolean());
         assertTrue(Files.readString(dir.resolve("runner.log")).contains("interrupted; the partial report"));
         Thread.sleep(500);
-        assertEquals(List.of(), withMarker(marker).stream().map(p -> p.info().commandLine().orElse("")).toList(),
+        assertEquals(
+                List.of(),
+                withMarker(marker).stream()
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .toList(),
                 "no process of the implementation survives");
     }
 
@@ -82,9 +101,11 @@ class ProcessLifecycleTest {
         clone.resolve("dlbasis").toFile().setExecutable(true);
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("builds.log");
-        script(bin.resolve("mvn"), "if [ -e \"" + dir + "/building\" ]; then echo RACE >> \"" + log + "\"; fi\n"
-                + "touch \"" + dir + "/building\"; echo build >> \"" + log + "\"; sleep 1\n"
-                + "touch \"" + clone + "/cli/target/dlbasis-cli.jar\"; rm \"" + dir + "/building\"\n");
+        script(
+                bin.resolve("mvn"),
+                "if [ -e \"" + dir + "/building\" ]; then echo RACE >> \"" + log + "\"; fi\n"
+                        + "touch \"" + dir + "/building\"; echo build >> \"" + log + "\"; sleep 1\n"
+                        + "touch \"" + clone + "/cli/target/dlbasis-cli.jar\"; rm \"" + dir + "/building\"\n");
         script(bin.resolve("java"), "echo ran\n");
         String path = bin + File.pathSeparator + System.getenv("PATH");
         Process a = launcher(clone, path);
@@ -103,6 +124,8 @@ class ProcessLifecycleTest {
     private static Process launcher(Path clone, String path) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(clone.resolve("dlbasis").toString(), "--version");
         pb.environment().put("PATH", path);
-        return pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return pb.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }

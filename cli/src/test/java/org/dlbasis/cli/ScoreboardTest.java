@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.tck.suite.Settings;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,9 @@ class ScoreboardTest {
         for (String key : List.of("reference", "numpy")) {
             List<String> expected = ScoreboardCommand.rowsOf(fresh, key);
             assertTrue(expected.size() > 50, "a fresh " + key + " run gives its rows: " + expected);
-            assertEquals(String.join("\n", expected), String.join("\n", ScoreboardCommand.rowsOf(committed, key)),
+            assertEquals(
+                    String.join("\n", expected),
+                    String.join("\n", ScoreboardCommand.rowsOf(committed, key)),
                     "SCOREBOARD.md's " + key + " rows are not what a run gives; regenerate the board with "
                             + "./dlbasis scoreboard --seed " + settings.seed() + " --examples " + settings.examples());
         }
@@ -54,7 +55,16 @@ class ScoreboardTest {
     void theCommandWritesABoardWithTheChosenImplementations() throws IOException {
         Path board = dir.resolve("board.md");
         String[] out = new String[1];
-        int status = run(out, "scoreboard", "--only", "reference", "--examples", "1", "--seed", "7", "--output",
+        int status = run(
+                out,
+                "scoreboard",
+                "--only",
+                "reference",
+                "--examples",
+                "1",
+                "--seed",
+                "7",
+                "--output",
                 board.toString());
         assertEquals(ExitCode.CONFORMS, status, out[0]);
         String md = Files.readString(board, StandardCharsets.UTF_8);
@@ -69,8 +79,15 @@ class ScoreboardTest {
     @Test
     void anUnknownImplementationIsAUsageError() {
         String[] out = new String[1];
-        assertEquals(ExitCode.USAGE, run(out, "scoreboard", "--only", "reference,jax", "--output",
-                dir.resolve("b.md").toString()));
+        assertEquals(
+                ExitCode.USAGE,
+                run(
+                        out,
+                        "scoreboard",
+                        "--only",
+                        "reference,jax",
+                        "--output",
+                        dir.resolve("b.md").toString()));
         assertTrue(out[0].contains("unknown implementation jax"), out[0]);
         assertFalse(Files.exists(dir.resolve("b.md")));
     }
@@ -88,7 +105,8 @@ class ScoreboardTest {
                 |---|---|---|---|
                 | ACT-1 | MUST | FAIL | PASS |
                 """;
-        assertEquals(List.of("Verdicts: | a | conforms |", "Clauses: ACT-1 MUST PASS"), ScoreboardCommand.rowsOf(md, "a"));
+        assertEquals(
+                List.of("Verdicts: | a | conforms |", "Clauses: ACT-1 MUST PASS"), ScoreboardCommand.rowsOf(md, "a"));
     }
 
     private static int run(String[] output, String... args) {

@@ -1,7 +1,6 @@
 package org.dlbasis.golden;
 
 import java.util.List;
-
 import org.dlbasis.tck.suite.Status;
 
 /**
@@ -14,5 +13,4 @@ import org.dlbasis.tck.suite.Status;
  * @param margin the worst error relative to its tolerance (PASS)
  * @param detail what differed: file, case, output, index, expected, actual, tolerance
  */
-public record CaseResult(String file, String id, List<String> clauses, Status status, double margin, String detail) {
-}
+public record CaseResult(String file, String id, List<String> clauses, Status status, double margin, String detail) {}

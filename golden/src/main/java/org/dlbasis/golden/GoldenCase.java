@@ -1,13 +1,11 @@
 package org.dlbasis.golden;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.Tolerance;
 
 /**
  * One golden case: an operation with its inputs, and either the expected outputs (named tensors,
@@ -24,8 +22,17 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param errorMessage the exact expected message, or null when only the kind is specified
  * @param tolerance how close the outputs must be
  */
-public record GoldenCase(String file, String id, List<String> clauses, String op, JsonNode params, JsonNode inputs,
-        Map<String, Tensor> expected, ErrorKind errorKind, String errorMessage, Tolerance tolerance) {
+public record GoldenCase(
+        String file,
+        String id,
+        List<String> clauses,
+        String op,
+        JsonNode params,
+        JsonNode inputs,
+        Map<String, Tensor> expected,
+        ErrorKind errorKind,
+        String errorMessage,
+        Tolerance tolerance) {
 
     /**
      * Whether the case expects an error rather than outputs.

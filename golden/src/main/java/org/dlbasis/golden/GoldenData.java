@@ -38,8 +38,7 @@ public final class GoldenData {
             "network.json",
             "note-examples.json");
 
-    private GoldenData() {
-    }
+    private GoldenData() {}
 
     /**
      * Every golden file shipped on the classpath, read and validated ({@link GoldenFile#read}).
@@ -63,8 +62,8 @@ public final class GoldenData {
      */
     public static GoldenFile fromClasspath(String name) {
         if (!FILE_NAMES.contains(name)) {
-            throw new IllegalArgumentException("no golden file \"" + name + "\" (the files: "
-                    + String.join(", ", FILE_NAMES) + ")");
+            throw new IllegalArgumentException(
+                    "no golden file \"" + name + "\" (the files: " + String.join(", ", FILE_NAMES) + ")");
         }
         try (InputStream in = GoldenData.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
@@ -128,7 +127,8 @@ public final class GoldenData {
      */
     public static List<Path> files(Path directory) {
         try (Stream<Path> s = Files.list(directory)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            List<Path> files =
+                    s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             if (files.isEmpty()) {
                 throw new IllegalStateException("no golden files (*.json) in " + directory.toAbsolutePath());
             }

@@ -3,6 +3,10 @@ package org.dlbasis.golden;
 import static org.dlbasis.golden.json.Json.required;
 import static org.dlbasis.golden.json.Json.text;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.JsonFormatException;
-import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.clause.SpecClauses;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.Tolerance;
 
 /**
  * A golden file, read strictly and completely (golden-data/README.md): every field of every case
@@ -47,14 +45,16 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
 
     /** The tolerance classes of SPEC.md ("Tolerance model") with fixed atol and rtol. */
     private static final Map<String, Tolerance> CLASSES = classes();
+
     private static final Pattern SUM = Pattern.compile("SUM\\(([1-9][0-9]{0,8})\\)");
     /** How far SUM(n)'s atol may exceed γₙ·Σ|terms| computed here: the generator's own 1e-4 margin, and rounding. */
     private static final double SUM_SLACK = 1.001;
 
     private static final List<String> TOP_FIELDS = List.of("format", "file", "description", "provenance", "cases");
-    private static final List<String> CASE_FIELDS = List.of("id", "clauses", "op", "params", "inputs", "expected",
-            "tolerance", "error");
-    private static final ObjectReader READER = Json.MAPPER.reader()
+    private static final List<String> CASE_FIELDS =
+            List.of("id", "clauses", "op", "params", "inputs", "expected", "tolerance", "error");
+    private static final ObjectReader READER = Json.MAPPER
+            .reader()
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -72,8 +72,9 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         try {
             root = READER.readTree(Files.readString(path));
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException(name + ": malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new JsonFormatException(
+                    name + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new JsonFormatException(name + ": cannot read: " + e, e);
         }
@@ -142,8 +143,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         JsonNode error = node.get("error");
         if (error != null) {
             if (node.has("expected") || node.has("tolerance")) {
-                throw new JsonFormatException(at + ": a case has either \"error\" or \"expected\" and \"tolerance\", "
-                        + "not both");
+                throw new JsonFormatException(
+                        at + ": a case has either \"error\" or \"expected\" and \"tolerance\", " + "not both");
             }
             if (!error.isObject()) {
                 throw new JsonFormatException(at + ".error: expected an object, found " + abbreviate(error));
@@ -155,8 +156,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         }
         JsonNode expectedNode = required(node, "expected", at);
         if (!expectedNode.isObject() || expectedNode.isEmpty()) {
-            throw new JsonFormatException(at + ".expected: expected an object of named outputs, found "
-                    + abbreviate(expectedNode));
+            throw new JsonFormatException(
+                    at + ".expected: expected an object of named outputs, found " + abbreviate(expectedNode));
         }
         Map<String, Tensor> expected = new LinkedHashMap<>();
         Map<String, String> paths = new LinkedHashMap<>();
@@ -168,13 +169,23 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
             }
         }
         Tolerance tolerance = tolerance(required(node, "tolerance", at), op, params, decoded, at + ".tolerance");
-        return new GoldenCase(file, id, clauses, op, params, inputs, java.util.Collections.unmodifiableMap(expected), null,
-                null, tolerance);
+        return new GoldenCase(
+                file,
+                id,
+                clauses,
+                op,
+                params,
+                inputs,
+                java.util.Collections.unmodifiableMap(expected),
+                null,
+                null,
+                tolerance);
     }
 
     private static List<String> clauses(JsonNode node, String path) {
         if (!node.isArray() || node.isEmpty()) {
-            throw new JsonFormatException(path + ": expected a non-empty array of clause IDs, found " + abbreviate(node));
+            throw new JsonFormatException(
+                    path + ": expected a non-empty array of clause IDs, found " + abbreviate(node));
         }
         List<String> clauses = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -200,8 +211,11 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         for (String field : Json.fieldNames(params)) {
             if (!schema.params().containsKey(field)) {
                 throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no parameter \"" + field
-                        + "\"" + (schema.params().isEmpty() ? " (it takes none)"
-                                : " (its parameters: " + String.join(", ", schema.params().keySet()) + ")"));
+                        + "\""
+                        + (schema.params().isEmpty()
+                                ? " (it takes none)"
+                                : " (its parameters: "
+                                        + String.join(", ", schema.params().keySet()) + ")"));
             }
         }
         for (Map.Entry<String, GoldenSchema.Param> p : schema.params().entrySet()) {
@@ -227,9 +241,14 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
                     expect(v.isIntegralNumber() && v.canConvertToLong(), at, "an integer", v);
                     break;
                 case ACTIVATION:
-                    expect(v.isTextual() && activationKind(v.textValue()) != null, at, "one of "
-                            + Arrays.stream(Activation.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT))
-                                    .toList(), v);
+                    expect(
+                            v.isTextual() && activationKind(v.textValue()) != null,
+                            at,
+                            "one of "
+                                    + Arrays.stream(Activation.Kind.values())
+                                            .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                            .toList(),
+                            v);
                     break;
                 default:
                     Json.toDouble(v, at);
@@ -256,14 +275,15 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
     }
 
     /** Decodes every input at {@code path} against {@code schema}; top-level tensors go to {@code into}. */
-    private static void checkInputs(Map<String, Object> schema, JsonNode node, String path, String op,
-            Map<String, Tensor> into) {
+    private static void checkInputs(
+            Map<String, Object> schema, JsonNode node, String path, String op, Map<String, Tensor> into) {
         if (!node.isObject()) {
             throw new JsonFormatException(path + ": expected an object, found " + abbreviate(node));
         }
         for (String field : Json.fieldNames(node)) {
             if (!schema.containsKey(field) && !schema.containsKey(field + "?")) {
-                List<String> names = schema.keySet().stream().map(n -> n.replace("?", "")).toList();
+                List<String> names =
+                        schema.keySet().stream().map(n -> n.replace("?", "")).toList();
                 throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no input \"" + field + "\""
                         + (names.isEmpty() ? " (it takes none)" : " (expected: " + String.join(", ", names) + ")"));
             }
@@ -296,8 +316,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
      */
     private static void checkLayers(GoldenSchema.Layered layered, JsonNode node, String path, String op) {
         if (!node.isObject()) {
-            throw new JsonFormatException(path + ": expected an object of " + layered.describe() + ", found "
-                    + abbreviate(node));
+            throw new JsonFormatException(
+                    path + ": expected an object of " + layered.describe() + ", found " + abbreviate(node));
         }
         Pattern name = Pattern.compile("(" + String.join("|", layered.prefixes()) + ")([1-9][0-9]{0,8})");
         Map<String, Integer> count = new LinkedHashMap<>();
@@ -325,8 +345,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         }
     }
 
-    private static Tolerance tolerance(JsonNode t, String op, JsonNode params, Map<String, Tensor> inputs,
-            String path) {
+    private static Tolerance tolerance(
+            JsonNode t, String op, JsonNode params, Map<String, Tensor> inputs, String path) {
         if (!t.isObject()) {
             throw new JsonFormatException(path + ": expected an object, found " + abbreviate(t));
         }
@@ -368,8 +388,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
      * case's own inputs; rtol is 0 or u (the rounding of the expected value itself); atol is at most
      * γₙ·Σ|terms|, bounded here by Σ|a| for a sum and Σ|a|·Σ|b| for a dot product.
      */
-    private static void checkSum(int n, double atol, double rtol, String op, JsonNode params,
-            Map<String, Tensor> inputs, String path) {
+    private static void checkSum(
+            int n, double atol, double rtol, String op, JsonNode params, Map<String, Tensor> inputs, String path) {
         Tensor a = inputs.get("a");
         int terms;
         double absBound;
@@ -391,13 +411,13 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
             }
             absBound = absSum(a);
         } else {
-            throw new JsonFormatException(path + ".class: SUM(" + n + ") is the class of sums and dot products, not of \""
-                    + op + "\"");
+            throw new JsonFormatException(
+                    path + ".class: SUM(" + n + ") is the class of sums and dot products, not of \"" + op + "\"");
         }
         terms = Math.max(terms, 1);
         if (n != terms) {
-            throw new JsonFormatException(path + ".class: SUM(" + n + ") must name the number of summed terms, "
-                    + terms + " for these inputs");
+            throw new JsonFormatException(path + ".class: SUM(" + n + ") must name the number of summed terms, " + terms
+                    + " for these inputs");
         }
         if (rtol > Tolerance.U) {
             throw new JsonFormatException(path + ".rtol: SUM(n) has rtol 0 or u = 2^-53 (the rounding of the expected "
@@ -428,15 +448,16 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
             }
         }
         throw new JsonFormatException(at + ".error.kind: unknown error kind \"" + name + "\" (the kinds are: "
-                + String.join(", ", Arrays.stream(ErrorKind.values()).map(Enum::name).toList()) + ")");
+                + String.join(
+                        ", ", Arrays.stream(ErrorKind.values()).map(Enum::name).toList()) + ")");
     }
 
     /**
      * {@code {"params": {"w": tensor, "b": 0.5}}} → {@code params.w}, {@code params.b}; each name's
      * JSON path goes to {@code paths}.
      */
-    private static void flatten(JsonNode node, String prefix, String path, Map<String, Tensor> into,
-            Map<String, String> paths) {
+    private static void flatten(
+            JsonNode node, String prefix, String path, Map<String, Tensor> into, Map<String, String> paths) {
         if (node.isObject() && (node.has("shape") || node.has("data"))) {
             into.put(prefix, tensor(node, path));
             paths.put(prefix, path);
@@ -445,15 +466,19 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
                 throw new JsonFormatException(path + ": empty object");
             }
             for (String field : Json.fieldNames(node)) {
-                flatten(node.get(field), prefix.isEmpty() ? field : prefix + "." + field, path + "." + field, into,
+                flatten(
+                        node.get(field),
+                        prefix.isEmpty() ? field : prefix + "." + field,
+                        path + "." + field,
+                        into,
                         paths);
             }
         } else if (node.isNumber() || node.isTextual()) {
             into.put(prefix, Tensor.scalar(Json.toDouble(node, path)));
             paths.put(prefix, path);
         } else {
-            throw new JsonFormatException(path + ": expected a tensor, a number or an object of them, found "
-                    + abbreviate(node));
+            throw new JsonFormatException(
+                    path + ": expected a tensor, a number or an object of them, found " + abbreviate(node));
         }
     }
 
@@ -468,8 +493,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
     private static void onlyFields(JsonNode node, List<String> allowed, String path) {
         for (String field : Json.fieldNames(node)) {
             if (!allowed.contains(field)) {
-                throw new JsonFormatException(path + ": unknown field \"" + field + "\" (allowed: "
-                        + String.join(", ", allowed) + ")");
+                throw new JsonFormatException(
+                        path + ": unknown field \"" + field + "\" (allowed: " + String.join(", ", allowed) + ")");
             }
         }
     }
@@ -487,8 +512,8 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
 
     private static Map<String, Tolerance> classes() {
         Map<String, Tolerance> m = new LinkedHashMap<>();
-        for (Tolerance t : List.of(Tolerance.EXACT, Tolerance.ELEM, Tolerance.DERIV, Tolerance.LOSS, Tolerance.MODEL,
-                Tolerance.TRAJ)) {
+        for (Tolerance t : List.of(
+                Tolerance.EXACT, Tolerance.ELEM, Tolerance.DERIV, Tolerance.LOSS, Tolerance.MODEL, Tolerance.TRAJ)) {
             m.put(t.name(), t);
         }
         return m;

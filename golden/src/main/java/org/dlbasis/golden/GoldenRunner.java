@@ -1,8 +1,11 @@
 package org.dlbasis.golden;
 
 import java.util.Map;
-
 import org.dlbasis.golden.json.Operations;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.error.SpecException;
+import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.suite.ImplementationFailure;
@@ -11,15 +14,10 @@ import org.dlbasis.tck.suite.Runner;
 import org.dlbasis.tck.suite.Status;
 import org.dlbasis.tck.suite.Watched;
 import org.dlbasis.tck.suite.WrongResultShape;
-import org.dlbasis.spec.api.Implementation;
-import org.dlbasis.spec.api.CapabilityNotImplementedException;
-import org.dlbasis.spec.error.SpecException;
-import org.dlbasis.spec.tensor.Tensor;
 
 /** Runs golden cases against any implementation and explains every mismatch. */
 public final class GoldenRunner {
-    private GoldenRunner() {
-    }
+    private GoldenRunner() {}
 
     /**
      * Runs one golden case: calls its operation on {@code impl} and compares the outputs (or the
@@ -36,23 +34,32 @@ public final class GoldenRunner {
         }
         try {
             if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
-                return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare "
-                        + Operations.capabilityOf(c.op()));
+                return result(
+                        c,
+                        Status.NOT_IMPLEMENTED,
+                        0,
+                        impl.name() + " does not declare " + Operations.capabilityOf(c.op()));
             }
         } catch (ImplementationFailure e) {
             return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
         }
         if (c.expectsError() && !impl.options().validation()) {
-            return result(c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare input validation (SPEC API-2)");
+            return result(
+                    c, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare input validation (SPEC API-2)");
         }
         Map<String, Tensor> actual;
         try {
             // watched: a case that needs an undeclared option (an activation, a step, a scale) is not sent
             actual = Operations.invoke(new Watched(impl), c.op(), c.params(), c.inputs());
         } catch (SpecException e) {
-            return c.expectsError() ? checkError(c, e)
-                    : result(c, Status.FAIL, 0, where(c) + ": raised " + e.kind() + " \"" + e.getMessage()
-                            + "\" where outputs were expected");
+            return c.expectsError()
+                    ? checkError(c, e)
+                    : result(
+                            c,
+                            Status.FAIL,
+                            0,
+                            where(c) + ": raised " + e.kind() + " \"" + e.getMessage()
+                                    + "\" where outputs were expected");
         } catch (CapabilityNotImplementedException e) {
             return result(c, Status.NOT_IMPLEMENTED, 0, e.getMessage());
         } catch (ImplementationFailure e) {
@@ -63,21 +70,34 @@ public final class GoldenRunner {
             return result(c, Status.FAIL, 0, where(c) + ": " + e.getMessage());
         }
         if (c.expectsError()) {
-            return result(c, Status.FAIL, 0, where(c) + ": expected a " + c.errorKind() + " error"
-                    + (c.errorMessage() == null ? "" : " \"" + c.errorMessage() + "\"") + ", but it returned " + actual);
+            return result(
+                    c,
+                    Status.FAIL,
+                    0,
+                    where(c) + ": expected a " + c.errorKind() + " error"
+                            + (c.errorMessage() == null ? "" : " \"" + c.errorMessage() + "\"") + ", but it returned "
+                            + actual);
         }
         return compare(c, actual);
     }
 
     private static CaseResult checkError(GoldenCase c, SpecException e) {
         if (e.kind() != c.errorKind()) {
-            return result(c, Status.FAIL, 0, where(c) + ": expected a " + c.errorKind() + " error, found " + e.kind()
-                    + " \"" + e.getMessage() + "\"");
+            return result(
+                    c,
+                    Status.FAIL,
+                    0,
+                    where(c) + ": expected a " + c.errorKind() + " error, found " + e.kind() + " \"" + e.getMessage()
+                            + "\"");
         }
         if (c.errorMessage() != null && !c.errorMessage().equals(e.getMessage())) {
             // the kind is the verdict; a different text is reported, not failed (SPEC ERR-1)
-            return result(c, Status.PASS, 0, Runner.TEXT_DIFFERS + "1: " + where(c) + ": \"" + e.getMessage()
-                    + "\" where the spec says \"" + c.errorMessage() + "\"");
+            return result(
+                    c,
+                    Status.PASS,
+                    0,
+                    Runner.TEXT_DIFFERS + "1: " + where(c) + ": \"" + e.getMessage() + "\" where the spec says \""
+                            + c.errorMessage() + "\"");
         }
         return result(c, Status.PASS, 0, "");
     }
@@ -91,8 +111,12 @@ public final class GoldenRunner {
                 return result(c, Status.FAIL, 0, where(c) + ": output \"" + e.getKey() + "\" is missing");
             }
             if (!got.shape().equals(want.shape())) {
-                return result(c, Status.FAIL, 0, where(c) + ": output \"" + e.getKey() + "\" has shape " + got.shape()
-                        + ", expected " + want.shape() + "\n" + inputs(c));
+                return result(
+                        c,
+                        Status.FAIL,
+                        0,
+                        where(c) + ": output \"" + e.getKey() + "\" has shape " + got.shape() + ", expected "
+                                + want.shape() + "\n" + inputs(c));
             }
             int worst = TensorMatchers.worstIndex(got, want, c.tolerance());
             if (worst < 0) {
@@ -108,14 +132,16 @@ public final class GoldenRunner {
     }
 
     private static String mismatch(GoldenCase c, String output, Tensor got, Tensor want, int i, Tolerance t) {
-        return where(c) + ": output \"" + output + "\" at index " + TensorMatchers.multiIndex(want.shape(), i)
-                + ": " + t.explain(got.flat(i), want.flat(i)) + "\n" + inputs(c);
+        return where(c) + ": output \"" + output + "\" at index " + TensorMatchers.multiIndex(want.shape(), i) + ": "
+                + t.explain(got.flat(i), want.flat(i)) + "\n" + inputs(c);
     }
 
     /** The case's inputs and parameters, abbreviated, so the failure can be rebuilt anywhere. */
     private static String inputs(GoldenCase c) {
         String in = abbreviate(c.inputs().toString());
-        String params = c.params() == null || c.params().isEmpty() ? "" : ", params " + abbreviate(c.params().toString());
+        String params = c.params() == null || c.params().isEmpty()
+                ? ""
+                : ", params " + abbreviate(c.params().toString());
         return "inputs " + in + params;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.dlbasis.golden.json.Operation;
 
 /**
@@ -37,7 +36,8 @@ final class GoldenSchema {
 
     /** The JSON form of an input: a tensor or a double; an object of inputs is a nested map. */
     enum Value {
-        TENSOR, NUMBER
+        TENSOR,
+        NUMBER
     }
 
     /**
@@ -49,7 +49,8 @@ final class GoldenSchema {
     record Layered(List<String> prefixes) {
         /** The names, e.g. {@code w1 … wL, b1 … bL}. */
         String describe() {
-            return String.join(", ", prefixes.stream().map(p -> p + "1 … " + p + "L").toList());
+            return String.join(
+                    ", ", prefixes.stream().map(p -> p + "1 … " + p + "L").toList());
         }
     }
 
@@ -68,8 +69,8 @@ final class GoldenSchema {
     record Op(Map<String, Object> inputs, Map<String, Param> params, List<String> outputs) {
         /** Whether {@code name} is one of the outputs, a {@link #LAYER} standing for any layer number 1, 2, …. */
         boolean hasOutput(String name) {
-            return outputs.stream().anyMatch(output -> name.matches(
-                    Pattern.quote(output).replace(LAYER, "\\E[1-9][0-9]{0,8}\\Q")));
+            return outputs.stream()
+                    .anyMatch(output -> name.matches(Pattern.quote(output).replace(LAYER, "\\E[1-9][0-9]{0,8}\\Q")));
         }
     }
 
@@ -77,8 +78,7 @@ final class GoldenSchema {
     private static final Value N = Value.NUMBER;
     private static final Map<String, Op> OPS = build();
 
-    private GoldenSchema() {
-    }
+    private GoldenSchema() {}
 
     /** The operation called {@code name}, or null if there is none. */
     static Op op(String name) {
@@ -122,34 +122,70 @@ final class GoldenSchema {
         ops.put("lr_cost", new Op(map("params", lr, "x", T, "y", T), params(), out));
         ops.put("lr_backward", new Op(map("params", lr, "x", T, "y", T), params(), List.of("dw", "db")));
         ops.put("lr_step", new Op(map("params", lr, "grads", map("dw", T, "db", N)), rate, lrParams));
-        ops.put("lr_train", new Op(map("params", lr, "x", T, "y", T), training,
-                List.of("params.w", "params.b", "costs")));
+        ops.put(
+                "lr_train",
+                new Op(map("params", lr, "x", T, "y", T), training, List.of("params.w", "params.b", "costs")));
 
         Map<String, Object> net = map("w1", T, "b1", T, "w2", T, "b2", T);
         List<String> netParams = List.of("params.w1", "params.b1", "params.w2", "params.b2");
         Map<String, Param> netTraining = new LinkedHashMap<>(activation);
         netTraining.putAll(training);
-        ops.put("net_initialize", new Op(map(), params("nx", Param.INT, "nh", Param.INT, "ny", Param.INT,
-                "scale", Param.NUMBER, "seed", Param.SEED), netParams));
+        ops.put(
+                "net_initialize",
+                new Op(
+                        map(),
+                        params(
+                                "nx",
+                                Param.INT,
+                                "nh",
+                                Param.INT,
+                                "ny",
+                                Param.INT,
+                                "scale",
+                                Param.NUMBER,
+                                "seed",
+                                Param.SEED),
+                        netParams));
         ops.put("net_forward", new Op(map("params", net, "x", T), activation, List.of("z1", "a1", "z2", "a2")));
         ops.put("net_cost", new Op(map("params", net, "x", T, "y", T), activation, out));
-        ops.put("net_backward", new Op(map("params", net, "x", T, "y", T,
-                "cache?", map("z1", T, "a1", T, "z2", T, "a2", T)), activation, List.of("dw1", "db1", "dw2", "db2")));
-        ops.put("net_step", new Op(map("params", net, "grads", map("dw1", T, "db1", T, "dw2", T, "db2", T)), rate,
-                netParams));
-        ops.put("net_train", new Op(map("params", net, "x", T, "y", T), Collections.unmodifiableMap(netTraining),
-                List.of("params.w1", "params.b1", "params.w2", "params.b2", "costs")));
+        ops.put(
+                "net_backward",
+                new Op(
+                        map("params", net, "x", T, "y", T, "cache?", map("z1", T, "a1", T, "z2", T, "a2", T)),
+                        activation,
+                        List.of("dw1", "db1", "dw2", "db2")));
+        ops.put(
+                "net_step",
+                new Op(map("params", net, "grads", map("dw1", T, "db1", T, "dw2", T, "db2", T)), rate, netParams));
+        ops.put(
+                "net_train",
+                new Op(
+                        map("params", net, "x", T, "y", T),
+                        Collections.unmodifiableMap(netTraining),
+                        List.of("params.w1", "params.b1", "params.w2", "params.b2", "costs")));
         Layered deep = new Layered(List.of("w", "b"));
         List<String> deepParams = List.of("params.w" + LAYER, "params.b" + LAYER);
-        ops.put("deep_initialize", new Op(map(), params("layer_sizes", Param.INTS, "scale", Param.NUMBER,
-                "seed", Param.SEED), deepParams));
+        ops.put(
+                "deep_initialize",
+                new Op(
+                        map(),
+                        params("layer_sizes", Param.INTS, "scale", Param.NUMBER, "seed", Param.SEED),
+                        deepParams));
         ops.put("deep_forward", new Op(map("params", deep, "x", T), activation, List.of("z" + LAYER, "a" + LAYER)));
         ops.put("deep_cost", new Op(map("params", deep, "x", T, "y", T), activation, out));
-        ops.put("deep_backward", new Op(map("params", deep, "x", T, "y", T, "cache?", new Layered(List.of("z", "a"))),
-                activation, List.of("dw" + LAYER, "db" + LAYER)));
+        ops.put(
+                "deep_backward",
+                new Op(
+                        map("params", deep, "x", T, "y", T, "cache?", new Layered(List.of("z", "a"))),
+                        activation,
+                        List.of("dw" + LAYER, "db" + LAYER)));
         ops.put("deep_step", new Op(map("params", deep, "grads", new Layered(List.of("dw", "db"))), rate, deepParams));
-        ops.put("deep_train", new Op(map("params", deep, "x", T, "y", T), Collections.unmodifiableMap(netTraining),
-                List.of("params.w" + LAYER, "params.b" + LAYER, "costs")));
+        ops.put(
+                "deep_train",
+                new Op(
+                        map("params", deep, "x", T, "y", T),
+                        Collections.unmodifiableMap(netTraining),
+                        List.of("params.w" + LAYER, "params.b" + LAYER, "costs")));
         Set<String> wire = new java.util.LinkedHashSet<>();
         for (Operation op : Operation.values()) {
             wire.add(op.wireName());

@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
-import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.clause.SpecClauses;
+import org.dlbasis.spec.clause.Strength;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
@@ -42,8 +41,7 @@ import org.opentest4j.TestAbortedException;
 public abstract class GoldenTests {
 
     /** For subclasses: one per implementation under test. */
-    protected GoldenTests() {
-    }
+    protected GoldenTests() {}
 
     /**
      * The implementation under test; called once per run.
@@ -72,13 +70,16 @@ public abstract class GoldenTests {
         Implementation impl = implementation();
         return GoldenData.FILE_NAMES.stream().map(name -> {
             GoldenFile f = GoldenData.fromClasspath(name);
-            return dynamicContainer(f.name(),
-                    f.cases().stream().map(c -> dynamicTest(c.id(), () -> check(impl, c, spec, skipped))));
+            return dynamicContainer(
+                    f.name(), f.cases().stream().map(c -> dynamicTest(c.id(), () -> check(impl, c, spec, skipped))));
         });
     }
 
     private static void check(Implementation impl, GoldenCase c, SpecClauses spec, Map<String, String> skipped) {
-        List<String> reasons = c.clauses().stream().filter(skipped::containsKey).map(skipped::get).distinct()
+        List<String> reasons = c.clauses().stream()
+                .filter(skipped::containsKey)
+                .map(skipped::get)
+                .distinct()
                 .toList();
         if (!reasons.isEmpty()) {
             throw new TestAbortedException("skipped by the implementation: " + String.join("; ", reasons));
@@ -91,8 +92,9 @@ public abstract class GoldenTests {
                 throw new TestAbortedException("not implemented: " + r.detail());
             default:
                 if (c.clauses().stream().allMatch(id -> isShould(spec, id))) {
-                    throw new TestAbortedException("SHOULD clause" + (c.clauses().size() > 1 ? "s " : " ")
-                            + String.join(", ", c.clauses()) + " not met (a warning, not a failure): " + r.detail());
+                    throw new TestAbortedException(
+                            "SHOULD clause" + (c.clauses().size() > 1 ? "s " : " ") + String.join(", ", c.clauses())
+                                    + " not met (a warning, not a failure): " + r.detail());
                 }
                 throw new AssertionError(r.status() + " " + r.clauses() + ": " + r.detail());
         }

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.dlbasis.golden.json.JsonFormatException;
-import org.dlbasis.tck.suite.Status;
 import org.dlbasis.reference.ReferenceImplementation;
+import org.dlbasis.tck.suite.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Malformed golden files fail loudly with the file and the place; a wrong value fails with the numbers. */
 class GoldenFileFormatTest {
-    private static final String HEADER = "{\"format\": \"dlbasis-golden/1\", \"provenance\": {\"generator\": \"test\"},"
-            + " \"cases\": [";
+    private static final String HEADER =
+            "{\"format\": \"dlbasis-golden/1\", \"provenance\": {\"generator\": \"test\"}," + " \"cases\": [";
     private static final String CASE = "{\"id\": \"c1\", \"clauses\": [\"BCAST-2\"], \"op\": \"add\", \"params\": {},"
             + " \"inputs\": {\"a\": {\"shape\": [2], \"data\": [1, 2]}, \"b\": {\"shape\": [], \"data\": [10]}},"
             + " \"expected\": {\"out\": {\"shape\": [2], \"data\": [11, 12]}},"
@@ -40,7 +39,10 @@ class GoldenFileFormatTest {
     @Test
     void aWellFormedFilePasses() throws IOException {
         GoldenFile f = GoldenFile.read(write(HEADER + CASE + "]}"));
-        assertEquals(Status.PASS, GoldenRunner.run(new ReferenceImplementation(), f.cases().get(0)).status());
+        assertEquals(
+                Status.PASS,
+                GoldenRunner.run(new ReferenceImplementation(), f.cases().get(0))
+                        .status());
     }
 
     @Test
@@ -51,13 +53,15 @@ class GoldenFileFormatTest {
 
     @Test
     void dataThatDoNotFitTheShapeAreAnError() throws IOException {
-        assertEquals("test.json: $.cases[0] (\"c1\").expected.out.data: shape (2,) needs 2 values, found 3",
+        assertEquals(
+                "test.json: $.cases[0] (\"c1\").expected.out.data: shape (2,) needs 2 values, found 3",
                 failure(HEADER + CASE.replace("[11, 12]", "[11, 12, 13]") + "]}"));
     }
 
     @Test
     void aMissingFieldIsAnError() throws IOException {
-        assertEquals("test.json: $.cases[0] (\"c1\"): missing field \"tolerance\"",
+        assertEquals(
+                "test.json: $.cases[0] (\"c1\"): missing field \"tolerance\"",
                 failure(HEADER + CASE.replace(", \"tolerance\": {\"class\": \"EXACT\", \"atol\": 0, \"rtol\": 0}", "")
                         + "]}"));
     }
@@ -75,8 +79,10 @@ class GoldenFileFormatTest {
 
     @Test
     void aNonNumberIsAnError() throws IOException {
-        assertEquals("test.json: $.cases[0] (\"c1\").expected.out.data[1]: expected a number, \"NaN\", \"Infinity\" or "
-                + "\"-Infinity\", found string \"12\"", failure(HEADER + CASE.replace("[11, 12]", "[11, \"12\"]") + "]}"));
+        assertEquals(
+                "test.json: $.cases[0] (\"c1\").expected.out.data[1]: expected a number, \"NaN\", \"Infinity\" or "
+                        + "\"-Infinity\", found string \"12\"",
+                failure(HEADER + CASE.replace("[11, 12]", "[11, \"12\"]") + "]}"));
     }
 
     @Test
@@ -84,8 +90,10 @@ class GoldenFileFormatTest {
         GoldenFile f = GoldenFile.read(write(HEADER + CASE.replace("[11, 12]", "[11, 12.5]") + "]}"));
         CaseResult r = GoldenRunner.run(new ReferenceImplementation(), f.cases().get(0));
         assertEquals(Status.FAIL, r.status());
-        assertEquals("test.json case \"c1\" (add): output \"out\" at index (1): expected 12.5, actual 12.0, |diff| 0.5 "
-                + "> allowed 0.0 under EXACT (atol 0.0, rtol 0.0)\n"
-                + "inputs {\"a\":{\"shape\":[2],\"data\":[1,2]},\"b\":{\"shape\":[],\"data\":[10]}}", r.detail());
+        assertEquals(
+                "test.json case \"c1\" (add): output \"out\" at index (1): expected 12.5, actual 12.0, |diff| 0.5 "
+                        + "> allowed 0.0 under EXACT (atol 0.0, rtol 0.0)\n"
+                        + "inputs {\"a\":{\"shape\":[2],\"data\":[1,2]},\"b\":{\"shape\":[],\"data\":[10]}}",
+                r.detail());
     }
 }

@@ -3,16 +3,14 @@ package org.dlbasis.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +25,18 @@ class GoldenRegenerationTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private Run check(Path directory) throws IOException, InterruptedException {
         Path script = GoldenData.directory().resolve("generate.py");
-        List<String> command = directory == null ? List.of("python3", script.toString(), "--check")
+        List<String> command = directory == null
+                ? List.of("python3", script.toString(), "--check")
                 : List.of("python3", script.toString(), "--check", "--dir", directory.toString());
         Path log = Files.createTempFile(dir, "generate", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -78,15 +79,20 @@ class GoldenRegenerationTest {
         Path network = dir.resolve("network.json");
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(network));
         ((ObjectNode) doc.get("provenance")).put("numpy", "0.0.0-elsewhere");
-        ArrayNode data = (ArrayNode) doc.get("cases").get(2).get("expected").get("dw1").get("data");
+        ArrayNode data =
+                (ArrayNode) doc.get("cases").get(2).get("expected").get("dw1").get("data");
         double committed = data.get(3).doubleValue();
         data.set(3, Math.nextUp(committed));
         Files.writeString(network, Json.MAPPER.writeValueAsString(doc));
         Run r = check(dir);
         assertEquals(1, r.exit(), r.output());
-        assertTrue(r.output().contains("network.json: case \"backward-sigmoid\" (cases[2]) differs at "
-                + "expected.dw1.data[3]: committed "), r.output());
-        assertTrue(r.output().contains("Committed files written with: numpy 0.0.0-elsewhere; regenerated with: numpy "),
+        assertTrue(
+                r.output()
+                        .contains("network.json: case \"backward-sigmoid\" (cases[2]) differs at "
+                                + "expected.dw1.data[3]: committed "),
+                r.output());
+        assertTrue(
+                r.output().contains("Committed files written with: numpy 0.0.0-elsewhere; regenerated with: numpy "),
                 r.output());
         assertTrue(r.output().contains("do not overwrite the committed files"), r.output());
         assertTrue(!r.output().contains("arrays.json"), "only network.json differs:\n" + r.output());

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -54,7 +53,11 @@ class GoldenTestsTest {
     @Test
     void casesOfUndeclaredCapabilitiesAreAbortedAsNotImplemented() {
         Map<String, Throwable> results = run(tests(activationsOnly(REF), Map.of()));
-        assertEquals(GoldenData.fromClasspath().stream().mapToInt(f -> f.cases().size()).sum(), results.size());
+        assertEquals(
+                GoldenData.fromClasspath().stream()
+                        .mapToInt(f -> f.cases().size())
+                        .sum(),
+                results.size());
         results.forEach((test, outcome) -> {
             if (test.startsWith("activations.json/")) {
                 assertNull(outcome, test);
@@ -70,7 +73,8 @@ class GoldenTestsTest {
         Map<String, Throwable> results = run(tests(BROKEN_SIGMOID_DERIVATIVE, Map.of()));
         Throwable failure = results.get("activations.json/derivative-sigmoid");
         assertInstanceOf(AssertionError.class, failure);
-        assertTrue(failure.getMessage().startsWith("FAIL [ACT-2, ACT-13]: activations.json case \"derivative-sigmoid\""),
+        assertTrue(
+                failure.getMessage().startsWith("FAIL [ACT-2, ACT-13]: activations.json case \"derivative-sigmoid\""),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("expected"), failure.getMessage());
         assertEquals(Set.of("activations.json/derivative-sigmoid"), failed(results));
@@ -88,7 +92,8 @@ class GoldenTestsTest {
 
     @Test
     void anUnknownClauseOrABlankReasonFailsTheRun() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> run(tests(REF_IMPL, Map.of("ACT-99", "no such clause", "LOSS-1", " "))));
         assertTrue(e.getMessage().contains(".skippedClauses(): "), e.getMessage());
         assertTrue(e.getMessage().contains("\"ACT-99\" is not a clause of SPEC.md"), e.getMessage());

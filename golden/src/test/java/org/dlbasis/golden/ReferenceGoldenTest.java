@@ -3,7 +3,6 @@ package org.dlbasis.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Capability;

@@ -14,14 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import org.dlbasis.golden.GoldenCase;
-import org.dlbasis.golden.GoldenData;
-import org.dlbasis.golden.GoldenFile;
-import org.dlbasis.tck.suite.Property;
-import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.spec.clause.SpecClause;
 import org.dlbasis.spec.clause.SpecClauses;
+import org.dlbasis.tck.clauses.PropertyCatalog;
+import org.dlbasis.tck.suite.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +50,8 @@ class SpecClauseCoverageTest {
             while (annotation.find()) {
                 Matcher id = ID.matcher(annotation.group(1));
                 while (id.find()) {
-                    named.computeIfAbsent(id.group(1), k -> new TreeSet<>()).add(file.getFileName().toString());
+                    named.computeIfAbsent(id.group(1), k -> new TreeSet<>())
+                            .add(file.getFileName().toString());
                 }
             }
         } catch (IOException e) {
@@ -120,7 +117,8 @@ class SpecClauseCoverageTest {
         Set<String> unknown = new TreeSet<>();
         for (Path file : GoldenData.files(GoldenData.directory())) {
             for (GoldenCase c : GoldenFile.read(file).cases()) {
-                c.clauses().stream().filter(id -> !spec.contains(id))
+                c.clauses().stream()
+                        .filter(id -> !spec.contains(id))
                         .forEach(id -> unknown.add(id + " in " + c.file() + " case " + c.id()));
             }
         }

@@ -2,7 +2,6 @@ package org.dlbasis.reference;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.dlbasis.reference.activation.ReferenceActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
 import org.dlbasis.reference.loss.CrossEntropy;

@@ -14,8 +14,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * names what was expected and what was found.
  */
 public final class Require {
-    private Require() {
-    }
+    private Require() {}
 
     /**
      * {@code t} has exactly {@code expected} as its shape.

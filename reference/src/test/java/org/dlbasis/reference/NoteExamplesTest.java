@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
-
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.tensor.Shape;

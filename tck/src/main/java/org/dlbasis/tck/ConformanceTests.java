@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
-import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.clause.SpecClauses;
+import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Property;
@@ -67,8 +66,7 @@ import org.opentest4j.TestAbortedException;
 public abstract class ConformanceTests {
 
     /** For subclasses: one per implementation under test. */
-    protected ConformanceTests() {
-    }
+    protected ConformanceTests() {}
 
     /**
      * The implementation under test; called once per run.
@@ -105,16 +103,20 @@ public abstract class ConformanceTests {
         Map<String, String> skipped = checkSkips(spec, skippedClauses(), getClass());
         Implementation impl = implementation();
         Settings settings = settings();
-        Stream<DynamicNode> groups = PropertyCatalog.GROUPS.stream().map(group -> dynamicContainer(
-                group.getSimpleName(),
-                PropertyCatalog.of(group).stream()
-                        .map(p -> dynamicTest(p.name(), () -> check(impl, p, settings, spec, skipped)))));
+        Stream<DynamicNode> groups = PropertyCatalog.GROUPS.stream()
+                .map(group -> dynamicContainer(
+                        group.getSimpleName(),
+                        PropertyCatalog.of(group).stream()
+                                .map(p -> dynamicTest(p.name(), () -> check(impl, p, settings, spec, skipped)))));
         return Stream.concat(groups, Stream.of(dynamicContainer("PendingClauses", pending(spec, skipped))));
     }
 
-    private static void check(Implementation impl, Property p, Settings settings, SpecClauses spec,
-            Map<String, String> skipped) {
-        List<String> reasons = p.clauses().stream().filter(skipped::containsKey).map(skipped::get).distinct()
+    private static void check(
+            Implementation impl, Property p, Settings settings, SpecClauses spec, Map<String, String> skipped) {
+        List<String> reasons = p.clauses().stream()
+                .filter(skipped::containsKey)
+                .map(skipped::get)
+                .distinct()
                 .toList();
         if (!reasons.isEmpty()) {
             throw new TestAbortedException("skipped by the implementation: " + String.join("; ", reasons));
@@ -132,8 +134,9 @@ public abstract class ConformanceTests {
                 // that fails only SHOULD clauses is a warning, one that also names a MUST or an
                 // INFORMATIVE clause is a failure
                 if (p.clauses().stream().allMatch(id -> isShould(spec, id))) {
-                    throw new TestAbortedException("SHOULD clause" + (p.clauses().size() > 1 ? "s " : " ")
-                            + String.join(", ", p.clauses()) + " not met (a warning, not a failure): " + o.detail());
+                    throw new TestAbortedException(
+                            "SHOULD clause" + (p.clauses().size() > 1 ? "s " : " ") + String.join(", ", p.clauses())
+                                    + " not met (a warning, not a failure): " + o.detail());
                 }
                 throw new AssertionError(o.status() + " " + o.clauses() + " " + p.name() + "\n" + o.detail());
         }
@@ -145,13 +148,15 @@ public abstract class ConformanceTests {
     }
 
     private static Stream<DynamicNode> pending(SpecClauses spec, Map<String, String> skipped) {
-        List<SpecClause> pending = spec.all().stream().filter(SpecClause::pending).toList();
-        return pending.stream().map(c -> dynamicTest(c.id(), () -> {
-            if (skipped.containsKey(c.id())) {
-                throw new TestAbortedException("skipped by the implementation: " + skipped.get(c.id()));
-            }
-            throw new TestAbortedException("not verified: " + c.pendingReason());
-        }));
+        List<SpecClause> pending =
+                spec.all().stream().filter(SpecClause::pending).toList();
+        return pending.stream()
+                .map(c -> dynamicTest(c.id(), () -> {
+                    if (skipped.containsKey(c.id())) {
+                        throw new TestAbortedException("skipped by the implementation: " + skipped.get(c.id()));
+                    }
+                    throw new TestAbortedException("not verified: " + c.pendingReason());
+                }));
     }
 
     /** The skips, checked: every ID a clause of SPEC.md, every reason given; else one error naming each problem. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -38,6 +37,7 @@ import org.junit.platform.testkit.engine.Events;
 class ConformanceTestsTest {
     /** Few examples: these tests are about outcomes, ReferenceConformanceTest runs the full suite. */
     private static final Settings QUICK = new Settings(Settings.DEFAULT_SEED, 10);
+
     private static final SpecClauses SPEC = SpecClauses.load();
 
     static class Reference extends ConformanceTests {
@@ -92,7 +92,8 @@ class ConformanceTestsTest {
 
                 @Override
                 public Tensor derivative(Activation g, Tensor z) {
-                    return g.kind() == Activation.Kind.SIGMOID ? refActs.apply(g, z).map(s -> s * (1 - s))
+                    return g.kind() == Activation.Kind.SIGMOID
+                            ? refActs.apply(g, z).map(s -> s * (1 - s))
                             : refActs.derivative(g, z);
                 }
 
@@ -155,7 +156,8 @@ class ConformanceTestsTest {
                 assertEquals("skipped by the implementation: ReLU'(0) is being fixed, see issue 7", message(e));
             }
         }
-        assertEquals(act6.size(), tests.aborted().filter(e -> act6.contains(name(e))).count());
+        assertEquals(
+                act6.size(), tests.aborted().filter(e -> act6.contains(name(e))).count());
         // everything else is judged as before (ACT-13 also sees ReLU'(0) = 1, and still fails)
         Set<String> expected = new TreeSet<>(failedWithoutSkip);
         expected.removeAll(act6);
@@ -166,7 +168,9 @@ class ConformanceTestsTest {
     void aShouldFailureIsAWarningNotAFailure() {
         Events tests = run(ShouldOnly.class);
         assertEquals(List.of(), messages(tests.failed()), "a SHOULD failure does not fail the build");
-        List<Event> warnings = tests.aborted().filter(e -> message(e).startsWith("SHOULD clause ")).toList();
+        List<Event> warnings = tests.aborted()
+                .filter(e -> message(e).startsWith("SHOULD clause "))
+                .toList();
         assertFalse(warnings.isEmpty(), "ACT-14 is reported");
         for (Event e : warnings) {
             assertTrue(propertiesOf("ACT-14").contains(name(e)), name(e));
@@ -174,7 +178,11 @@ class ConformanceTestsTest {
             assertTrue(message(e).length() > 80, "with the counterexample: " + message(e));
         }
         assertTrue(tests.succeeded().count() > 0);
-        assertTrue(tests.aborted().filter(e -> message(e).startsWith("not implemented: ")).count() > 0,
+        assertTrue(
+                tests.aborted()
+                                .filter(e -> message(e).startsWith("not implemented: "))
+                                .count()
+                        > 0,
                 "the other capabilities are not implemented");
     }
 
@@ -203,15 +211,22 @@ class ConformanceTestsTest {
     }
 
     private static String failureOfTheRun(Class<? extends ConformanceTests> testClass) {
-        Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().allEvents();
-        assertEquals(0, all.succeeded().filter(e -> e.getTestDescriptor().isTest()).count(), "no property runs");
+        Events all = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .allEvents();
+        assertEquals(
+                0, all.succeeded().filter(e -> e.getTestDescriptor().isTest()).count(), "no property runs");
         List<String> failures = messages(all.failed());
         assertEquals(1, failures.size(), failures.toString());
         return failures.get(0);
     }
 
     private static Events run(Class<? extends ConformanceTests> testClass) {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .testEvents();
         assertTrue(tests.finished().count() > PropertyCatalog.all().size() / 2, "the properties ran");
         return tests;
     }

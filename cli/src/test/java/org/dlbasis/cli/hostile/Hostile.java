@@ -2,7 +2,6 @@ package org.dlbasis.cli.hostile;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -142,34 +141,31 @@ public abstract class Hostile implements Implementation {
     /** Provides activations but not their derivatives: that operation is "not implemented". */
     public static final class NoDerivatives extends Hostile {
         @Override
-        void misbehave() {
-        }
+        void misbehave() {}
 
         @Override
         Tensor derivative(Activations ref, Activation g, Tensor z) {
-            throw new org.dlbasis.spec.api.CapabilityNotImplementedException(name(), "activation_derivative",
-                    "derivatives come later");
+            throw new org.dlbasis.spec.api.CapabilityNotImplementedException(
+                    name(), "activation_derivative", "derivatives come later");
         }
     }
 
     /** Provides tanh only, and does not validate input (SPEC API-2). */
     public static final class TanhOnly extends Hostile {
         @Override
-        void misbehave() {
-        }
+        void misbehave() {}
 
         @Override
         public org.dlbasis.spec.api.Options options() {
-            return new org.dlbasis.spec.api.Options(java.util.Set.of(Activation.Kind.TANH), 1,
-                    java.util.OptionalDouble.empty(), true, true, false);
+            return new org.dlbasis.spec.api.Options(
+                    java.util.Set.of(Activation.Kind.TANH), 1, java.util.OptionalDouble.empty(), true, true, false);
         }
     }
 
     /** Has no name. */
     public static final class NoName extends Hostile {
         @Override
-        void misbehave() {
-        }
+        void misbehave() {}
 
         @Override
         public String name() {
@@ -183,14 +179,13 @@ public abstract class Hostile implements Implementation {
      */
     public static final class MalformedDot extends Hostile {
         @Override
-        void misbehave() {
-        }
+        void misbehave() {}
 
         @Override
         public ArrayOps arrays() {
             ArrayOps ref = super.arrays();
-            return (ArrayOps) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
+            return (ArrayOps) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
                         if (method.getName().equals("dot")) {
                             return Tensor.of(org.dlbasis.spec.tensor.Shape.of(2), 1, 2, 3);
                         }

@@ -1,14 +1,12 @@
 package org.dlbasis.golden.json;
 
-import java.util.Iterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.Iterator;
+import java.util.Map;
 import org.dlbasis.spec.tensor.MalformedTensorException;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
@@ -22,10 +20,10 @@ import org.dlbasis.spec.tensor.Tensor;
 public final class Json {
     /** The one Jackson mapper of the golden reader, the protocol and the report writers. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * {@code {"format": format, …record's fields}} as indented JSON: the reports' files.
@@ -39,8 +37,10 @@ public final class Json {
         root.put("format", format);
         root.setAll((ObjectNode) MAPPER.valueToTree(record));
         try {
-            return MAPPER.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(root) + "\n";
+            return MAPPER.copy()
+                            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(root)
+                    + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -114,14 +114,18 @@ public final class Json {
         }
         if (node != null && node.isTextual()) {
             switch (node.textValue()) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
             }
         }
-        throw new JsonFormatException(path + ": expected a number, \"NaN\", \"Infinity\" or \"-Infinity\", found "
-                + describe(node));
+        throw new JsonFormatException(
+                path + ": expected a number, \"NaN\", \"Infinity\" or \"-Infinity\", found " + describe(node));
     }
 
     /**
@@ -138,26 +142,26 @@ public final class Json {
      */
     public static Tensor toTensor(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
-            throw new JsonFormatException(path + ": expected a tensor {\"shape\": [...], \"data\": [...]}, found "
-                    + describe(node));
+            throw new JsonFormatException(
+                    path + ": expected a tensor {\"shape\": [...], \"data\": [...]}, found " + describe(node));
         }
         JsonNode shape = required(node, "shape", path);
         JsonNode data = required(node, "data", path);
         if (!shape.isArray()) {
-            throw new JsonFormatException(path + ".shape: expected an array of non-negative integers, found "
-                    + describe(shape));
+            throw new JsonFormatException(
+                    path + ".shape: expected an array of non-negative integers, found " + describe(shape));
         }
         if (shape.size() > MAX_RANK) {
-            throw new JsonFormatException(path + ".shape: " + shape.size() + " dimensions, more than the limit of "
-                    + MAX_RANK);
+            throw new JsonFormatException(
+                    path + ".shape: " + shape.size() + " dimensions, more than the limit of " + MAX_RANK);
         }
         int[] dims = new int[shape.size()];
         long size = 1;
         for (int i = 0; i < dims.length; i++) {
             JsonNode d = shape.get(i);
             if (d == null || !d.isIntegralNumber()) {
-                throw new JsonFormatException(path + ".shape[" + i + "]: expected a non-negative integer, found "
-                        + describe(d));
+                throw new JsonFormatException(
+                        path + ".shape[" + i + "]: expected a non-negative integer, found " + describe(d));
             }
             java.math.BigInteger v = d.bigIntegerValue();
             if (v.signum() < 0) {
@@ -184,8 +188,8 @@ public final class Json {
             throw new JsonFormatException(path + ".data: expected an array of numbers, found " + describe(data));
         }
         if (data.size() != size) {
-            throw new JsonFormatException(path + ".data: shape " + s + " needs " + size + " values, found "
-                    + data.size());
+            throw new JsonFormatException(
+                    path + ".data: shape " + s + " needs " + size + " values, found " + data.size());
         }
         double[] values = new double[data.size()];
         for (int i = 0; i < values.length; i++) {

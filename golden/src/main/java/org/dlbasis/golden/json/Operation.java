@@ -7,7 +7,6 @@ import static org.dlbasis.spec.api.Capability.LOGISTIC_REGRESSION;
 import static org.dlbasis.spec.api.Capability.TWO_LAYER_NETWORK;
 
 import java.util.Locale;
-
 import org.dlbasis.spec.api.Capability;
 
 /**
@@ -130,7 +129,8 @@ public enum Operation {
                 return op;
             }
         }
-        throw new JsonFormatException("unknown operation \"" + wireName + "\"");
+        throw new JsonFormatException("unknown operation \"" + wireName + "\"; known: "
+                + java.util.Arrays.stream(values()).map(Operation::wireName).toList());
     }
 
     @Override

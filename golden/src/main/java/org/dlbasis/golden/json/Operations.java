@@ -4,13 +4,11 @@ import static org.dlbasis.golden.json.Json.required;
 import static org.dlbasis.golden.json.Json.toDouble;
 import static org.dlbasis.golden.json.Json.toTensor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.DeepCache;
@@ -31,8 +29,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * {@code "params.w"}, …; a scalar is a 0-d tensor).
  */
 public final class Operations {
-    private Operations() {
-    }
+    private Operations() {}
 
     /**
      * The capability an operation needs; an unknown name is a format error.
@@ -90,32 +87,34 @@ public final class Operations {
 
     private static Map<String, Tensor> arrays(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var np = impl.arrays();
-        return out(switch (op) {
-            case ADD -> np.add(in(inputs, "a"), in(inputs, "b"));
-            case SUBTRACT -> np.subtract(in(inputs, "a"), in(inputs, "b"));
-            case MULTIPLY -> np.multiply(in(inputs, "a"), in(inputs, "b"));
-            case DIVIDE -> np.divide(in(inputs, "a"), in(inputs, "b"));
-            case MAXIMUM -> np.maximum(in(inputs, "a"), in(inputs, "b"));
-            case GREATER -> np.greater(in(inputs, "a"), in(inputs, "b"));
-            case EXP -> np.exp(in(inputs, "a"));
-            case LOG -> np.log(in(inputs, "a"));
-            case TRANSPOSE -> np.transpose(in(inputs, "a"));
-            case DOT -> np.dot(in(inputs, "a"), in(inputs, "b"));
-            case SUM -> {
-                JsonNode axis = required(params, "axis", "params");
-                boolean keepdims = required(params, "keepdims", "params").asBoolean();
-                yield np.sum(in(inputs, "a"), axis.isNull() ? null : axis.intValue(), keepdims);
-            }
-            case RESHAPE -> {
-                JsonNode dims = required(params, "dims", "params");
-                int[] d = new int[dims.size()];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = dims.get(i).intValue();
-                }
-                yield np.reshape(in(inputs, "a"), d);
-            }
-            default -> throw new IllegalArgumentException(op + " is not an array operation");
-        });
+        return out(
+                switch (op) {
+                    case ADD -> np.add(in(inputs, "a"), in(inputs, "b"));
+                    case SUBTRACT -> np.subtract(in(inputs, "a"), in(inputs, "b"));
+                    case MULTIPLY -> np.multiply(in(inputs, "a"), in(inputs, "b"));
+                    case DIVIDE -> np.divide(in(inputs, "a"), in(inputs, "b"));
+                    case MAXIMUM -> np.maximum(in(inputs, "a"), in(inputs, "b"));
+                    case GREATER -> np.greater(in(inputs, "a"), in(inputs, "b"));
+                    case EXP -> np.exp(in(inputs, "a"));
+                    case LOG -> np.log(in(inputs, "a"));
+                    case TRANSPOSE -> np.transpose(in(inputs, "a"));
+                    case DOT -> np.dot(in(inputs, "a"), in(inputs, "b"));
+                    case SUM -> {
+                        JsonNode axis = required(params, "axis", "params");
+                        boolean keepdims =
+                                required(params, "keepdims", "params").asBoolean();
+                        yield np.sum(in(inputs, "a"), axis.isNull() ? null : axis.intValue(), keepdims);
+                    }
+                    case RESHAPE -> {
+                        JsonNode dims = required(params, "dims", "params");
+                        int[] d = new int[dims.size()];
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] = dims.get(i).intValue();
+                        }
+                        yield np.reshape(in(inputs, "a"), d);
+                    }
+                    default -> throw new IllegalArgumentException(op + " is not an array operation");
+                });
     }
 
     /** {@code {"activation": "leaky_relu", "parameter": 0.1}} → the API's activation. */
@@ -132,33 +131,35 @@ public final class Operations {
         }
     }
 
-    private static Map<String, Tensor> activations(Implementation impl, Operation op, JsonNode params,
-            JsonNode inputs) {
+    private static Map<String, Tensor> activations(
+            Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var act = impl.activations();
-        return out(switch (op) {
-            case ACTIVATION -> act.apply(activation(params), in(inputs, "z"));
-            case ACTIVATION_DERIVATIVE -> act.derivative(activation(params), in(inputs, "z"));
-            case MAXOUT -> act.maxout(in(inputs, "pieces"));
-            case MAXOUT_DERIVATIVE -> act.maxoutDerivative(in(inputs, "pieces"));
-            default -> throw new IllegalArgumentException(op + " is not an activation operation");
-        });
+        return out(
+                switch (op) {
+                    case ACTIVATION -> act.apply(activation(params), in(inputs, "z"));
+                    case ACTIVATION_DERIVATIVE -> act.derivative(activation(params), in(inputs, "z"));
+                    case MAXOUT -> act.maxout(in(inputs, "pieces"));
+                    case MAXOUT_DERIVATIVE -> act.maxoutDerivative(in(inputs, "pieces"));
+                    default -> throw new IllegalArgumentException(op + " is not an activation operation");
+                });
     }
 
     private static Map<String, Tensor> loss(Implementation impl, Operation op, JsonNode inputs) {
         var loss = impl.loss();
-        return out(switch (op) {
-            case LOSS -> loss.loss(in(inputs, "y_hat"), in(inputs, "y"));
-            case LOSS_FROM_LOGITS -> loss.lossFromLogits(in(inputs, "z"), in(inputs, "y"));
-            case COST -> Tensor.scalar(loss.cost(in(inputs, "y_hat"), in(inputs, "y")));
-            case COST_FROM_LOGITS -> Tensor.scalar(loss.costFromLogits(in(inputs, "z"), in(inputs, "y")));
-            default -> throw new IllegalArgumentException(op + " is not a loss operation");
-        });
+        return out(
+                switch (op) {
+                    case LOSS -> loss.loss(in(inputs, "y_hat"), in(inputs, "y"));
+                    case LOSS_FROM_LOGITS -> loss.lossFromLogits(in(inputs, "z"), in(inputs, "y"));
+                    case COST -> Tensor.scalar(loss.cost(in(inputs, "y_hat"), in(inputs, "y")));
+                    case COST_FROM_LOGITS -> Tensor.scalar(loss.costFromLogits(in(inputs, "z"), in(inputs, "y")));
+                    default -> throw new IllegalArgumentException(op + " is not a loss operation");
+                });
     }
 
     /** {@code {"w": tensor, "b": number}}. */
     static LogisticParameters logisticParameters(JsonNode node, String path) {
-        return new LogisticParameters(toTensor(required(node, "w", path), path + ".w"),
-                toDouble(required(node, "b", path), path + ".b"));
+        return new LogisticParameters(
+                toTensor(required(node, "w", path), path + ".w"), toDouble(required(node, "b", path), path + ".b"));
     }
 
     private static Map<String, Tensor> logistic(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
@@ -173,12 +174,17 @@ public final class Operations {
             }
             case LR_STEP -> {
                 JsonNode grads = required(inputs, "grads", "inputs");
-                LogisticGradients g = new LogisticGradients(toTensor(required(grads, "dw", "inputs.grads"),
-                        "inputs.grads.dw"), toDouble(required(grads, "db", "inputs.grads"), "inputs.grads.db"));
+                LogisticGradients g = new LogisticGradients(
+                        toTensor(required(grads, "dw", "inputs.grads"), "inputs.grads.dw"),
+                        toDouble(required(grads, "db", "inputs.grads"), "inputs.grads.db"));
                 yield logisticParams(lr.step(p, g, rate(params)), new LinkedHashMap<>());
             }
             case LR_TRAIN -> {
-                Training<LogisticParameters> t = lr.train(p, in(inputs, "x"), in(inputs, "y"), rate(params),
+                Training<LogisticParameters> t = lr.train(
+                        p,
+                        in(inputs, "x"),
+                        in(inputs, "y"),
+                        rate(params),
                         Json.integer(params, "iterations", "params"));
                 Map<String, Tensor> result = logisticParams(t.parameters(), new LinkedHashMap<>());
                 result.put("costs", Tensor.vector(t.costs()));
@@ -200,16 +206,20 @@ public final class Operations {
 
     /** {@code {"w1", "b1", "w2", "b2"}} tensors. */
     static NetworkParameters networkParameters(JsonNode node, String path) {
-        return new NetworkParameters(toTensor(required(node, "w1", path), path + ".w1"),
-                toTensor(required(node, "b1", path), path + ".b1"), toTensor(required(node, "w2", path), path + ".w2"),
+        return new NetworkParameters(
+                toTensor(required(node, "w1", path), path + ".w1"),
+                toTensor(required(node, "b1", path), path + ".b1"),
+                toTensor(required(node, "w2", path), path + ".w2"),
                 toTensor(required(node, "b2", path), path + ".b2"));
     }
 
     private static Map<String, Tensor> network(Implementation impl, Operation op, JsonNode params, JsonNode inputs) {
         var net = impl.twoLayerNetwork();
         if (op == Operation.NET_INITIALIZE) {
-            var sizes = new org.dlbasis.spec.api.LayerSizes(Json.integer(params, "nx", "params"),
-                    Json.integer(params, "nh", "params"), Json.integer(params, "ny", "params"));
+            var sizes = new org.dlbasis.spec.api.LayerSizes(
+                    Json.integer(params, "nx", "params"),
+                    Json.integer(params, "nh", "params"),
+                    Json.integer(params, "ny", "params"));
             var init = org.dlbasis.spec.api.Initialization.gaussian(
                     toDouble(required(params, "scale", "params"), "params.scale"),
                     required(params, "seed", "params").asLong());
@@ -231,15 +241,21 @@ public final class Operations {
             }
             case NET_STEP -> {
                 JsonNode grads = required(inputs, "grads", "inputs");
-                NetworkGradients d = new NetworkGradients(toTensor(required(grads, "dw1", "inputs.grads"), "dw1"),
+                NetworkGradients d = new NetworkGradients(
+                        toTensor(required(grads, "dw1", "inputs.grads"), "dw1"),
                         toTensor(required(grads, "db1", "inputs.grads"), "db1"),
                         toTensor(required(grads, "dw2", "inputs.grads"), "dw2"),
                         toTensor(required(grads, "db2", "inputs.grads"), "db2"));
                 yield networkParams(net.step(p, d, rate(params)), new LinkedHashMap<>());
             }
             case NET_TRAIN -> {
-                Training<NetworkParameters> t = net.train(p, in(inputs, "x"), in(inputs, "y"), activation(params),
-                        rate(params), Json.integer(params, "iterations", "params"));
+                Training<NetworkParameters> t = net.train(
+                        p,
+                        in(inputs, "x"),
+                        in(inputs, "y"),
+                        activation(params),
+                        rate(params),
+                        Json.integer(params, "iterations", "params"));
                 Map<String, Tensor> result = networkParams(t.parameters(), new LinkedHashMap<>());
                 result.put("costs", Tensor.vector(t.costs()));
                 yield result;
@@ -249,7 +265,8 @@ public final class Operations {
     }
 
     private static ForwardCache cache(JsonNode node) {
-        return new ForwardCache(toTensor(required(node, "z1", "inputs.cache"), "inputs.cache.z1"),
+        return new ForwardCache(
+                toTensor(required(node, "z1", "inputs.cache"), "inputs.cache.z1"),
                 toTensor(required(node, "a1", "inputs.cache"), "inputs.cache.a1"),
                 toTensor(required(node, "z2", "inputs.cache"), "inputs.cache.z2"),
                 toTensor(required(node, "a2", "inputs.cache"), "inputs.cache.a2"));
@@ -302,20 +319,26 @@ public final class Operations {
                 Activation g = activation(params);
                 Tensor x = in(inputs, "x");
                 DeepCache cache = inputs.has("cache")
-                        ? new DeepCache(layers(inputs.get("cache"), "z", "inputs.cache"),
+                        ? new DeepCache(
+                                layers(inputs.get("cache"), "z", "inputs.cache"),
                                 layers(inputs.get("cache"), "a", "inputs.cache"))
                         : net.forward(p, x, g);
                 yield deepGradients(net.backward(p, cache, x, in(inputs, "y"), g));
             }
             case DEEP_STEP -> {
                 JsonNode grads = required(inputs, "grads", "inputs");
-                DeepGradients d = new DeepGradients(layers(grads, "dw", "inputs.grads"),
-                        layers(grads, "db", "inputs.grads"));
+                DeepGradients d =
+                        new DeepGradients(layers(grads, "dw", "inputs.grads"), layers(grads, "db", "inputs.grads"));
                 yield deepParams(net.step(p, d, rate(params)));
             }
             case DEEP_TRAIN -> {
-                Training<DeepParameters> t = net.train(p, in(inputs, "x"), in(inputs, "y"), activation(params),
-                        rate(params), Json.integer(params, "iterations", "params"));
+                Training<DeepParameters> t = net.train(
+                        p,
+                        in(inputs, "x"),
+                        in(inputs, "y"),
+                        activation(params),
+                        rate(params),
+                        Json.integer(params, "iterations", "params"));
                 Map<String, Tensor> result = deepParams(t.parameters());
                 result.put("costs", Tensor.vector(t.costs()));
                 yield result;

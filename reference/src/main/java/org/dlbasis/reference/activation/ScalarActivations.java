@@ -7,8 +7,7 @@ import org.dlbasis.spec.api.Activation;
  * accurate and overflow-free over the whole double range. NaN in gives NaN out.
  */
 public final class ScalarActivations {
-    private ScalarActivations() {
-    }
+    private ScalarActivations() {}
 
     /**
      * g(z).
@@ -19,12 +18,18 @@ public final class ScalarActivations {
      */
     public static double value(Activation g, double z) {
         switch (g.kind()) {
-            case SIGMOID: return sigmoid(z);
-            case TANH: return tanh(z);
-            case RELU: return Math.max(0.0, z);
-            case LEAKY_RELU: return z >= 0 ? z : g.parameter() * z;
-            case ELU: return z >= 0 ? z : g.parameter() * Math.expm1(z);
-            default: return z;
+            case SIGMOID:
+                return sigmoid(z);
+            case TANH:
+                return tanh(z);
+            case RELU:
+                return Math.max(0.0, z);
+            case LEAKY_RELU:
+                return z >= 0 ? z : g.parameter() * z;
+            case ELU:
+                return z >= 0 ? z : g.parameter() * Math.expm1(z);
+            default:
+                return z;
         }
     }
 
@@ -40,12 +45,18 @@ public final class ScalarActivations {
             return z;
         }
         switch (g.kind()) {
-            case SIGMOID: return sigmoidDerivative(z);
-            case TANH: return tanhDerivative(z);
-            case RELU: return z > 0 ? 1.0 : 0.0;
-            case LEAKY_RELU: return z > 0 ? 1.0 : g.parameter();
-            case ELU: return z >= 0 ? 1.0 : g.parameter() * Math.exp(z);
-            default: return 1.0;
+            case SIGMOID:
+                return sigmoidDerivative(z);
+            case TANH:
+                return tanhDerivative(z);
+            case RELU:
+                return z > 0 ? 1.0 : 0.0;
+            case LEAKY_RELU:
+                return z > 0 ? 1.0 : g.parameter();
+            case ELU:
+                return z >= 0 ? 1.0 : g.parameter() * Math.exp(z);
+            default:
+                return 1.0;
         }
     }
 

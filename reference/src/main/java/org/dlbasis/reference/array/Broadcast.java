@@ -1,7 +1,6 @@
 package org.dlbasis.reference.array;
 
 import java.util.function.DoubleBinaryOperator;
-
 import org.dlbasis.spec.error.Messages;
 import org.dlbasis.spec.error.ShapeMismatchException;
 import org.dlbasis.spec.tensor.Shape;
@@ -13,8 +12,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * the other. A size-1 axis is read with stride 0, which is the same as tiling it.
  */
 public final class Broadcast {
-    private Broadcast() {
-    }
+    private Broadcast() {}
 
     /**
      * The broadcast shape of {@code a} and {@code b}.

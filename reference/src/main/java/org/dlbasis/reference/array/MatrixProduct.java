@@ -11,8 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * a product with an inner dimension of 0 is the zero matrix, by definition of an empty sum.
  */
 public final class MatrixProduct {
-    private MatrixProduct() {
-    }
+    private MatrixProduct() {}
 
     /**
      * A (rows, cols) EJML matrix holding a copy of the values of a rank-2 tensor.

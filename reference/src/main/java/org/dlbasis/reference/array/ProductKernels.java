@@ -9,8 +9,7 @@ import java.util.Arrays;
  * {@code ProductKernelsTest} checks them against EJML within the SUM(k) bound.
  */
 public final class ProductKernels {
-    private ProductKernels() {
-    }
+    private ProductKernels() {}
 
     /**
      * c = a · b for a short a and a long b (dW1 = dZ1 · Xᵀ, and W1 · X): streams b once, row by

@@ -84,8 +84,8 @@ public final class ReferenceArrayOps implements ArrayOps {
     @Override
     public Tensor dot(Tensor a, Tensor b) {
         if (a.rank() > 2 || b.rank() > 2) {
-            throw new InvalidArgumentException("dot is specified for operands of rank <= 2, found shapes "
-                    + a.shape() + " and " + b.shape());
+            throw new InvalidArgumentException(
+                    "dot is specified for operands of rank <= 2, found shapes " + a.shape() + " and " + b.shape());
         }
         if (a.rank() == 0 || b.rank() == 0) {
             return multiply(a, b);

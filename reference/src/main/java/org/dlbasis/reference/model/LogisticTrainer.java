@@ -51,7 +51,7 @@ final class LogisticTrainer {
         double b = p.b();
         double[] costs = new double[iterations + 1];
         DMatrixRMaj logits = new DMatrixRMaj(1, m, true, z);
-        CommonOps_DDRM.multTransA(w, x, logits);                     // Z = wᵀX (before + b)
+        CommonOps_DDRM.multTransA(w, x, logits); // Z = wᵀX (before + b)
         System.arraycopy(logits.data, 0, z, 0, m);
         for (int i = 0; i < iterations; i++) {
             costs[i] = costAndResidual(b);

@@ -13,8 +13,7 @@ import org.dlbasis.spec.tensor.Tensor;
 
 /** The shape, finiteness and label checks shared by the two models (SPEC DIM-3, ERR-2, ERR-3). */
 final class ModelInputs {
-    private ModelInputs() {
-    }
+    private ModelInputs() {}
 
     /** X is a finite (n, m) matrix with m ≥ 1; returns m. */
     static int samples(Tensor x) {

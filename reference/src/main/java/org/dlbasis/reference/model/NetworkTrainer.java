@@ -1,7 +1,6 @@
 package org.dlbasis.reference.model;
 
 import java.util.Arrays;
-
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
 import org.dlbasis.reference.array.ProductKernels;
@@ -36,6 +35,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class NetworkTrainer {
     /** From this many features on, W1 X and dW1 are computed by row updates (dW1 over a stored Xᵀ). */
     private static final int WIDE = 64;
+
     private final DMatrixRMaj x;
     private final DMatrixRMaj xT;
     private final double[] y;
@@ -77,7 +77,7 @@ final class NetworkTrainer {
         for (int i = 0; i < iterations; i++) {
             costs[i] = forward(w1, b1, w2, b2);
             ProductKernels.multiplyTransB(dz2.data, a1.data, dw2.data, dz2.numRows, a1.numRows, m); // dZ2 A1ᵀ
-            CommonOps_DDRM.multTransA(w2, dz2, dz1);                       // W2ᵀ dZ2
+            CommonOps_DDRM.multTransA(w2, dz2, dz1); // W2ᵀ dZ2
             for (int k = 0; k < dz1.data.length; k++) {
                 dz1.data[k] *= ScalarActivations.derivative(g, z1.data[k]); // * g'(Z1)
             }
@@ -88,8 +88,13 @@ final class NetworkTrainer {
             descendBias(b2, dz2, alpha);
         }
         costs[iterations] = forward(w1, b1, w2, b2);
-        return new Training<>(new NetworkParameters(MatrixProduct.toTensor(w1), MatrixProduct.toTensor(b1),
-                MatrixProduct.toTensor(w2), MatrixProduct.toTensor(b2)), costs);
+        return new Training<>(
+                new NetworkParameters(
+                        MatrixProduct.toTensor(w1),
+                        MatrixProduct.toTensor(b1),
+                        MatrixProduct.toTensor(w2),
+                        MatrixProduct.toTensor(b2)),
+                costs);
     }
 
     /** Z1 (before + b1) = W1 X: row updates for wide X, EJML for narrow X. */

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import org.dlbasis.reference.Require;
 import org.dlbasis.reference.activation.ReferenceActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
@@ -89,10 +88,10 @@ public final class ReferenceDeepNetwork implements DeepNetwork {
         int layers = p.layers();
         List<Tensor> z = new ArrayList<>();
         List<Tensor> a = new ArrayList<>();
-        Tensor previous = x;                                                          // A[0] = X
+        Tensor previous = x; // A[0] = X
         for (int l = 1; l <= layers; l++) {
-            Tensor zl = np.add(np.dot(p.w(l), previous), p.b(l));                    // Z[l] = W[l] A[l−1] + b[l]
-            Tensor al = g.apply(l < layers ? hidden : Activation.sigmoid(), zl);       // A[l] = g(Z[l]); A[L] = σ(Z[L])
+            Tensor zl = np.add(np.dot(p.w(l), previous), p.b(l)); // Z[l] = W[l] A[l−1] + b[l]
+            Tensor al = g.apply(l < layers ? hidden : Activation.sigmoid(), zl); // A[l] = g(Z[l]); A[L] = σ(Z[L])
             z.add(zl);
             a.add(al);
             previous = al;
@@ -121,14 +120,14 @@ public final class ReferenceDeepNetwork implements DeepNetwork {
         Tensor oneOverM = Tensor.scalar(1.0 / x.shape().dim(1));
         Tensor[] dw = new Tensor[layers];
         Tensor[] db = new Tensor[layers];
-        Tensor dz = np.subtract(cache.a(layers), y);                                  // dZ[L] = A[L] − Y (N45)
+        Tensor dz = np.subtract(cache.a(layers), y); // dZ[L] = A[L] − Y (N45)
         for (int l = layers; l >= 1; l--) {
-            Tensor previous = l > 1 ? cache.a(l - 1) : x;                             // A[l−1], A[0] = X
-            dw[l - 1] = np.multiply(oneOverM, np.dot(dz, np.transpose(previous)));   // N46, N49
-            db[l - 1] = np.multiply(oneOverM, np.sum(dz, 1, true));                 // N47, N50
+            Tensor previous = l > 1 ? cache.a(l - 1) : x; // A[l−1], A[0] = X
+            dw[l - 1] = np.multiply(oneOverM, np.dot(dz, np.transpose(previous))); // N46, N49
+            db[l - 1] = np.multiply(oneOverM, np.sum(dz, 1, true)); // N47, N50
             if (l > 1) {
-                Tensor da = np.dot(np.transpose(p.w(l)), dz);                         // dA[l−1] = W[l]ᵀ dZ[l]
-                dz = np.multiply(da, g.derivative(hidden, cache.z(l - 1)));           // * g'(Z[l−1]) (N48)
+                Tensor da = np.dot(np.transpose(p.w(l)), dz); // dA[l−1] = W[l]ᵀ dZ[l]
+                dz = np.multiply(da, g.derivative(hidden, cache.z(l - 1))); // * g'(Z[l−1]) (N48)
             }
         }
         return new DeepGradients(List.of(dw), List.of(db));
@@ -155,8 +154,8 @@ public final class ReferenceDeepNetwork implements DeepNetwork {
 
     /** k steps of {@link #step}({@link #backward}), each from a fresh {@link #forward}. */
     @Override
-    public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation hidden,
-            double learningRate, int iterations) {
+    public Training<DeepParameters> train(
+            DeepParameters p, Tensor x, Tensor y, Activation hidden, double learningRate, int iterations) {
         Require.learningRate(learningRate);
         Require.iterations(iterations);
         int m = ModelInputs.samples(x);

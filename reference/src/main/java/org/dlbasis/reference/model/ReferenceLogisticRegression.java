@@ -50,8 +50,8 @@ public final class ReferenceLogisticRegression implements LogisticRegression {
 
     /** k steps of {@link #step}({@link #backward}) computed in place by {@link LogisticTrainer}. */
     @Override
-    public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double learningRate,
-            int iterations) {
+    public Training<LogisticParameters> train(
+            LogisticParameters p, Tensor x, Tensor y, double learningRate, int iterations) {
         Require.learningRate(learningRate);
         Require.iterations(iterations);
         logits(p, x);

@@ -1,7 +1,6 @@
 package org.dlbasis.reference.model;
 
 import java.util.Random;
-
 import org.dlbasis.reference.Require;
 import org.dlbasis.reference.activation.ReferenceActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
@@ -60,20 +59,18 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
     }
 
     @Override
-    public NetworkGradients backward(NetworkParameters p, ForwardCache cache, Tensor x, Tensor y,
-            Activation hidden) {
+    public NetworkGradients backward(NetworkParameters p, ForwardCache cache, Tensor x, Tensor y, Activation hidden) {
         int m = ModelInputs.samples(x);
         ModelInputs.network(p, x);
         ModelInputs.cache(cache, p, m);
         ModelInputs.labels(y, p.w2().shape().dim(0), m);
         Tensor oneOverM = Tensor.scalar(1.0 / m);
-        Tensor dz2 = np.subtract(cache.a2(), y);                                        // N45
-        Tensor dw2 = np.multiply(oneOverM, np.dot(dz2, np.transpose(cache.a1())));      // N46
-        Tensor db2 = np.multiply(oneOverM, np.sum(dz2, 1, true));                      // N47
-        Tensor dz1 = np.multiply(np.dot(np.transpose(p.w2()), dz2),
-                g.derivative(hidden, cache.z1()));                                      // N48
-        Tensor dw1 = np.multiply(oneOverM, np.dot(dz1, np.transpose(x)));               // N49
-        Tensor db1 = np.multiply(oneOverM, np.sum(dz1, 1, true));                      // N50
+        Tensor dz2 = np.subtract(cache.a2(), y); // N45
+        Tensor dw2 = np.multiply(oneOverM, np.dot(dz2, np.transpose(cache.a1()))); // N46
+        Tensor db2 = np.multiply(oneOverM, np.sum(dz2, 1, true)); // N47
+        Tensor dz1 = np.multiply(np.dot(np.transpose(p.w2()), dz2), g.derivative(hidden, cache.z1())); // N48
+        Tensor dw1 = np.multiply(oneOverM, np.dot(dz1, np.transpose(x))); // N49
+        Tensor db1 = np.multiply(oneOverM, np.sum(dz1, 1, true)); // N50
         return new NetworkGradients(dw1, db1, dw2, db2);
     }
 
@@ -95,8 +92,8 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
 
     /** k steps of {@link #step}({@link #backward}) computed in place by {@link NetworkTrainer}. */
     @Override
-    public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation hidden,
-            double learningRate, int iterations) {
+    public Training<NetworkParameters> train(
+            NetworkParameters p, Tensor x, Tensor y, Activation hidden, double learningRate, int iterations) {
         Require.learningRate(learningRate);
         Require.iterations(iterations);
         int m = ModelInputs.samples(x);

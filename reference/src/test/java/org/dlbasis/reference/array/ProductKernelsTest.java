@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.Random;
-
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
@@ -12,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-written kernels against EJML, on shapes from 1×1×1 to the course's skinny ones. */
 class ProductKernelsTest {
-    private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 2}, {7, 209, 300}, {1, 17, 1}, {4, 1, 9}, {0, 3, 4},
-        {2, 0, 3}, {5, 7, 1}};
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {3, 5, 2}, {7, 209, 300}, {1, 17, 1}, {4, 1, 9}, {0, 3, 4}, {2, 0, 3}, {5, 7, 1}
+    };
 
     private static double bound(int k) {
         return 2 * k * 0x1p-53 / (1 - k * 0x1p-53) * Math.max(1, k); // 2·SUM(k) with |terms| ≤ 1
@@ -51,7 +51,10 @@ class ProductKernelsTest {
             DMatrixRMaj v = RandomMatrices_DDRM.rectangle(s[1], 1, -1, 1, r);
             double[] expected = ejml(a, v).data;
             for (int i = 0; i < s[0]; i++) {
-                assertEquals(expected[i], ProductKernels.dot(a.data, i * s[1], v.data, 0, s[1]), bound(s[1]),
+                assertEquals(
+                        expected[i],
+                        ProductKernels.dot(a.data, i * s[1], v.data, 0, s[1]),
+                        bound(s[1]),
                         "row " + i + " of " + Arrays.toString(s));
             }
         }

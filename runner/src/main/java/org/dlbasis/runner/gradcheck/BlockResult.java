@@ -1,9 +1,7 @@
 package org.dlbasis.runner.gradcheck;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
+import java.util.List;
 import org.dlbasis.tck.oracle.NumericalGradient.Judgement;
 
 /**
@@ -21,8 +19,15 @@ import org.dlbasis.tck.oracle.NumericalGradient.Judgement;
  * @param diagnosis likely causes, when the block fails
  * @param epsSweep on failure: the worst finite entry's |g − g̃| for eps = 1e−1 … 1e−10
  */
-public record BlockResult(String name, String shape, int nearKink, @JsonUnwrapped Judgement judgement,
-        List<Entry> worst, double[] entryErrors, List<String> diagnosis, List<double[]> epsSweep) {
+public record BlockResult(
+        String name,
+        String shape,
+        int nearKink,
+        @JsonUnwrapped Judgement judgement,
+        List<Entry> worst,
+        double[] entryErrors,
+        List<String> diagnosis,
+        List<double[]> epsSweep) {
 
     /**
      * One coordinate: its index, the backward value, the central difference and their gap.
@@ -32,8 +37,7 @@ public record BlockResult(String name, String shape, int nearKink, @JsonUnwrappe
      * @param numeric the central difference g̃
      * @param absDiff |g − g̃|
      */
-    public record Entry(String index, double analytic, double numeric, double absDiff) {
-    }
+    public record Entry(String index, double analytic, double numeric, double absDiff) {}
 
     /**
      * The verdict.

@@ -2,7 +2,6 @@ package org.dlbasis.runner.gradcheck;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.dlbasis.spec.tensor.Tensor;
 
 /** J(θ + delta·e), e the unit vector of one coordinate of one parameter tensor. */

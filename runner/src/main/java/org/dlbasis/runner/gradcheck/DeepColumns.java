@@ -1,7 +1,6 @@
 package org.dlbasis.runner.gradcheck;
 
 import java.util.Map;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.oracle.MathOracle;
@@ -32,6 +31,7 @@ final class DeepColumns {
     final double[][] a;
     /** Scratch per layer: the change of Z[l] and of A[l] in the column being followed. */
     private final double[][] dz;
+
     private final double[][] da;
 
     /** From parameters named W1, b1, …, WL, bL and the data X. */
@@ -56,17 +56,17 @@ final class DeepColumns {
                 for (int j = 0; j < n[l - 1]; j++) {
                     double weight = w[l][i * n[l - 1] + j];
                     for (int s = 0; s < m; s++) {
-                        z[l][i * m + s] += weight * a[l - 1][j * m + s];  // W[l] A[l−1]
+                        z[l][i * m + s] += weight * a[l - 1][j * m + s]; // W[l] A[l−1]
                     }
                 }
                 for (int s = 0; s < m; s++) {
-                    z[l][i * m + s] += b[i];                             // + b[l]
+                    z[l][i * m + s] += b[i]; // + b[l]
                 }
             }
             if (l < layers) {
                 a[l] = new double[n[l] * m];
                 for (int k = 0; k < a[l].length; k++) {
-                    a[l][k] = MathOracle.value(g, z[l][k]);                  // A[l] = g(Z[l])
+                    a[l][k] = MathOracle.value(g, z[l][k]); // A[l] = g(Z[l])
                 }
             }
             dz[l] = new double[n[l]];
@@ -102,7 +102,7 @@ final class DeepColumns {
         }
         double[] next = dz[layer + 1];
         for (int k = 0; k < n[layer + 1]; k++) {
-            next[k] = w[layer + 1][k * n[layer] + unit] * moved;               // Z[l+1] moves by W[l+1][:, i]·ΔA
+            next[k] = w[layer + 1][k * n[layer] + unit] * moved; // Z[l+1] moves by W[l+1][:, i]·ΔA
         }
         for (int l = layer + 1; l < layers; l++) {
             double[] changes = da[l];
@@ -121,7 +121,7 @@ final class DeepColumns {
             for (int r = 0; r < n[l + 1]; r++) {
                 double s = 0;
                 for (int k = 0; k < n[l]; k++) {
-                    s += w[l + 1][r * n[l] + k] * changes[k];                   // ΔZ[l+1] = W[l+1] ΔA[l]
+                    s += w[l + 1][r * n[l] + k] * changes[k]; // ΔZ[l+1] = W[l+1] ΔA[l]
                 }
                 dz[l + 1][r] = s;
             }

@@ -1,7 +1,6 @@
 package org.dlbasis.runner.gradcheck;
 
 import java.util.Map;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.oracle.MathOracle;

@@ -1,7 +1,6 @@
 package org.dlbasis.runner.gradcheck;
 
 import java.util.Map;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -20,12 +19,14 @@ import org.dlbasis.spec.tensor.Tensor;
 final class DeepKinks implements GradcheckModel.KinkProbe {
     /** Rounding slack on the bounds (they are computed in floating point too). */
     private static final double SLACK = 1.001;
+
     private final DeepColumns columns;
     private final double lipschitz;
     /** minAbsZ[k][s]: the smallest |Z[k][:, s]| of hidden layer k (1 ≤ k &lt; L). */
     private final double[][] minAbsZ;
     /** rowNorm[k]: ‖W[k]‖∞ = max over rows of Σ|W[k][r, :]|. */
     private final double[] rowNorm;
+
     private final double[] outputChange;
     private boolean near;
 
@@ -69,8 +70,8 @@ final class DeepKinks implements GradcheckModel.KinkProbe {
         int input = weight ? flat % inputs : -1;
         double column = columnMax(layer + 1, unit);
         near = false;
-        DeepColumns.HiddenWatch watch = (before, change) -> near |= change != 0
-                && Math.abs(before) <= 1.01 * Math.abs(change);
+        DeepColumns.HiddenWatch watch =
+                (before, change) -> near |= change != 0 && Math.abs(before) <= 1.01 * Math.abs(change);
         for (int s = 0; s < columns.m && !near; s++) {
             double reach = Math.abs(eps) * (input < 0 ? 1 : Math.abs(columns.a[layer - 1][input * columns.m + s]));
             if (mayReachAKink(layer, unit, s, reach, column)) {

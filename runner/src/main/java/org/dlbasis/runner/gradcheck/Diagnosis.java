@@ -3,7 +3,6 @@ package org.dlbasis.runner.gradcheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
@@ -12,8 +11,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * over values divided by the largest magnitude, so neither NaN nor an overflow reaches a sentence.
  */
 final class Diagnosis {
-    private Diagnosis() {
-    }
+    private Diagnosis() {}
 
     /**
      * @param judged the flat indices judged; {@code numeric} holds g̃ at those indices
@@ -53,13 +51,19 @@ final class Diagnosis {
             out.add(String.format(Locale.ROOT, "g = %.6g · g̃ exactly in direction (cos² = %.8f)", ratio, fit));
             out.add(factor(ratio, m));
         }
-        if (complete && theta.rank() == 2 && theta.shape().dim(0) == theta.shape().dim(1)
+        if (complete
+                && theta.rank() == 2
+                && theta.shape().dim(0) == theta.shape().dim(1)
                 && matchesTranspose(analytic, numeric, scale)) {
             out.add("g matches the transpose of g̃: a transposed gradient");
         }
         if (out.isEmpty()) {
-            out.add(String.format(Locale.ROOT, "no simple pattern (best scale %.4g, cos² = %.4f): compare the "
-                    + "backward formulas with SPEC BACKPROP-1…6 line by line", ratio, fit));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "no simple pattern (best scale %.4g, cos² = %.4f): compare the "
+                            + "backward formulas with SPEC BACKPROP-1…6 line by line",
+                    ratio,
+                    fit));
         }
         return out;
     }

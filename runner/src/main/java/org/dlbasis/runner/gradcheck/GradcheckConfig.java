@@ -3,7 +3,6 @@ package org.dlbasis.runner.gradcheck;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.dlbasis.spec.api.Activation;
 
 /**
@@ -24,8 +23,18 @@ import org.dlbasis.spec.api.Activation;
  * @param threshold the relative-difference threshold (SPEC GRADCHECK)
  * @param fast recompute only what each coordinate affects (reference models only)
  */
-public record GradcheckConfig(Model model, int[] sizes, int m, Activation activation, long seed, double scale,
-        Mode mode, int samples, double eps, double threshold, boolean fast) {
+public record GradcheckConfig(
+        Model model,
+        int[] sizes,
+        int m,
+        Activation activation,
+        long seed,
+        double scale,
+        Mode mode,
+        int samples,
+        double eps,
+        double threshold,
+        boolean fast) {
 
     /** How coordinates are chosen. */
     public enum Mode {
@@ -117,7 +126,8 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
             case DEEP -> sizes.length >= 2;
         };
         if (!shaped) {
-            throw new IllegalArgumentException("layer sizes " + Arrays.toString(sizes) + " do not fit the model " + model);
+            throw new IllegalArgumentException(
+                    "layer sizes " + Arrays.toString(sizes) + " do not fit the model " + model);
         }
         checkSizes(model, Arrays.stream(sizes).asDoubleStream().toArray(), m);
         if (!Double.isFinite(scale)) {
@@ -130,8 +140,10 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
             throw new Invalid("eps", "must be a number from 1e-10 to 1e-2 (SPEC BACKPROP-7 uses 1e-5), found " + eps);
         }
         if (!(threshold > 0 && threshold < 1)) {
-            throw new Invalid("threshold", "must be a number above 0 and below 1 (a relative difference is never "
-                    + "above 1, so 1 would pass everything), found " + threshold);
+            throw new Invalid(
+                    "threshold",
+                    "must be a number above 0 and below 1 (a relative difference is never "
+                            + "above 1, so 1 would pass everything), found " + threshold);
         }
     }
 
@@ -154,10 +166,32 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      * @param fast recompute only what each coordinate affects (reference models only)
      * @throws Invalid for a value out of range, naming its option
      */
-    public GradcheckConfig(boolean logistic, int nx, int nh, int ny, int m, Activation activation, long seed,
-            double scale, Mode mode, int samples, double eps, double threshold, boolean fast) {
-        this(logistic ? Model.LOGISTIC : Model.NETWORK, logistic ? new int[] {nx, 1} : new int[] {nx, nh, ny}, m,
-                activation, seed, scale, mode, samples, eps, threshold, fast);
+    public GradcheckConfig(
+            boolean logistic,
+            int nx,
+            int nh,
+            int ny,
+            int m,
+            Activation activation,
+            long seed,
+            double scale,
+            Mode mode,
+            int samples,
+            double eps,
+            double threshold,
+            boolean fast) {
+        this(
+                logistic ? Model.LOGISTIC : Model.NETWORK,
+                logistic ? new int[] {nx, 1} : new int[] {nx, nh, ny},
+                m,
+                activation,
+                seed,
+                scale,
+                mode,
+                samples,
+                eps,
+                threshold,
+                fast);
     }
 
     /**
@@ -173,7 +207,9 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      * @throws Invalid if a size or m is below 1, or the check would hold more than {@link #MAX_NUMBERS}
      */
     public static void checkSizes(boolean logistic, double nx, double nh, double ny, double m) {
-        checkSizes(logistic ? Model.LOGISTIC : Model.NETWORK, logistic ? new double[] {nx, 1} : new double[] {nx, nh, ny},
+        checkSizes(
+                logistic ? Model.LOGISTIC : Model.NETWORK,
+                logistic ? new double[] {nx, 1} : new double[] {nx, nh, ny},
                 m);
     }
 
@@ -187,24 +223,38 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      */
     public static void checkSizes(Model model, double[] sizes, double m) {
         if (!Arrays.stream(sizes).allMatch(n -> n >= 1)) {
-            throw new Invalid("sizes", "must be at least 1 each, found " + java.util.stream.IntStream.range(0,
-                    sizes.length).mapToObj(l -> "n[" + l + "] = " + (long) sizes[l]).collect(Collectors.joining(", ")));
+            throw new Invalid(
+                    "sizes",
+                    "must be at least 1 each, found "
+                            + java.util.stream.IntStream.range(0, sizes.length)
+                                    .mapToObj(l -> "n[" + l + "] = " + (long) sizes[l])
+                                    .collect(Collectors.joining(", ")));
         }
         if (!(m >= 1)) {
             throw new Invalid("m", "must be a whole number ≥ 1 (the number of samples), found " + (long) m);
         }
         double numbers = numbers(sizes, m);
         if (numbers > MAX_NUMBERS) {
-            String given = model == Model.LOGISTIC ? String.format(Locale.ROOT, "%.0f", sizes[0])
-                    : Arrays.stream(sizes).mapToObj(n -> String.format(Locale.ROOT, "%.0f", n))
+            String given = model == Model.LOGISTIC
+                    ? String.format(Locale.ROOT, "%.0f", sizes[0])
+                    : Arrays.stream(sizes)
+                            .mapToObj(n -> String.format(Locale.ROOT, "%.0f", n))
                             .collect(Collectors.joining("-"));
             String activations = switch (model) {
                 case LOGISTIC -> "n[0] + 1";
                 case NETWORK -> "n[0] + n[1] + n[2]";
                 case DEEP -> "n[0] + … + n[L]";
             };
-            throw new Invalid("sizes", String.format(Locale.ROOT, "%s with m = %.0f needs %.0f numbers (parameters + "
-                    + "(%s)·m); a check holds at most %d", given, m, numbers, activations, MAX_NUMBERS));
+            throw new Invalid(
+                    "sizes",
+                    String.format(
+                            Locale.ROOT,
+                            "%s with m = %.0f needs %.0f numbers (parameters + " + "(%s)·m); a check holds at most %d",
+                            given,
+                            m,
+                            numbers,
+                            activations,
+                            MAX_NUMBERS));
         }
     }
 
@@ -234,8 +284,8 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      * @throws Invalid if a size or m is out of range
      */
     public static GradcheckConfig network(int nx, int nh, int ny, int m, Activation activation) {
-        return new GradcheckConfig(Model.NETWORK, new int[] {nx, nh, ny}, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5,
-                1e-7, false);
+        return new GradcheckConfig(
+                Model.NETWORK, new int[] {nx, nh, ny}, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
     }
 
     /**
@@ -247,8 +297,8 @@ public record GradcheckConfig(Model model, int[] sizes, int m, Activation activa
      * @throws Invalid if n or m is out of range
      */
     public static GradcheckConfig logistic(int nx, int m) {
-        return new GradcheckConfig(Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear(), 1, 1.0, Mode.FULL, 20,
-                1e-5, 1e-7, false);
+        return new GradcheckConfig(
+                Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear(), 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
     }
 
     /**

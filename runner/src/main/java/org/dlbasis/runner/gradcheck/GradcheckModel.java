@@ -2,7 +2,6 @@ package org.dlbasis.runner.gradcheck;
 
 import java.util.List;
 import java.util.Map;
-
 import org.dlbasis.spec.tensor.Tensor;
 
 /**

@@ -1,8 +1,7 @@
 package org.dlbasis.runner.gradcheck;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 
 /**
  * A gradient-check report. In gradcheck.json the setup's fields sit beside the others.
@@ -16,10 +15,18 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  *        answered nonsense (its own text, untrusted)
  * @param millis wall time
  */
-public record GradcheckReport(String implementation, @JsonUnwrapped Setup setup, double cost,
-        List<BlockResult> blocks, boolean pass, String error, long millis) {
+public record GradcheckReport(
+        String implementation,
+        @JsonUnwrapped Setup setup,
+        double cost,
+        List<BlockResult> blocks,
+        boolean pass,
+        String error,
+        long millis) {
 
     /**
+     * What was checked and how.
+     *
      * @param model what was checked, e.g. "network 4-5-1 (tanh), m = 10"
      * @param mode FULL, SAMPLE or DIRECTIONAL, and whether the incremental path was used
      * @param seed the seed of data and parameters
@@ -28,8 +35,8 @@ public record GradcheckReport(String implementation, @JsonUnwrapped Setup setup,
      */
     public record Setup(String model, String mode, long seed, double eps, double threshold) {
         static Setup of(GradcheckConfig c) {
-            return new Setup(c.describe(), c.mode() + (c.fast() ? " (incremental)" : ""), c.seed(), c.eps(),
-                    c.threshold());
+            return new Setup(
+                    c.describe(), c.mode() + (c.fast() ? " (incremental)" : ""), c.seed(), c.eps(), c.threshold());
         }
     }
 }

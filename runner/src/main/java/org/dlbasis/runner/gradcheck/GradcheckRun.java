@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
+import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.oracle.NumericalGradient;
 import org.dlbasis.tck.oracle.NumericalGradient.Comparison;
 import org.dlbasis.tck.oracle.NumericalGradient.Judgement;
-import org.dlbasis.spec.tensor.Tensor;
 
 /**
  * Compares a backward pass with central differences of the same implementation's cost
@@ -66,7 +65,13 @@ public final class GradcheckRun {
             error = e.getMessage();
         }
         boolean pass = error == null && !blocks.isEmpty() && blocks.stream().allMatch(BlockResult::pass);
-        return new GradcheckReport(implementation, GradcheckReport.Setup.of(config), baseCost, blocks, pass, error,
+        return new GradcheckReport(
+                implementation,
+                GradcheckReport.Setup.of(config),
+                baseCost,
+                blocks,
+                pass,
+                error,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -121,8 +126,8 @@ public final class GradcheckRun {
      * The judged coordinates against their central differences; a backward value that is not
      * finite fails the block even where it was not judged (sampled out, or near a kink).
      */
-    private BlockResult judge(String name, Tensor theta, Tensor analytic, double[] numeric, int[] judged,
-            int nearKink) {
+    private BlockResult judge(
+            String name, Tensor theta, Tensor analytic, double[] numeric, int[] judged, int nearKink) {
         Comparison comparison = new Comparison();
         WorstEntries worst = new WorstEntries();
         double[] errors = new double[Math.min(judged.length, CHART_POINTS)];
@@ -143,12 +148,21 @@ public final class GradcheckRun {
         List<double[]> sweep = List.of();
         if (!comparison.finitePairsPass(config.threshold(), floor())) {
             diagnosis.addAll(Diagnosis.of(theta, analytic, numeric, judged, judged.length == theta.size(), config.m()));
-            sweep = worst.worstFinite().stream().mapToObj(flat -> sweep(name, analytic, flat)).findFirst()
+            sweep = worst.worstFinite().stream()
+                    .mapToObj(flat -> sweep(name, analytic, flat))
+                    .findFirst()
                     .orElse(List.of());
         }
         Judgement j = unjudged.failing(comparison.judge(config.threshold(), floor()));
-        return new BlockResult(name, theta.shape().toString(), nearKink, j, worst.entries(flat -> index(theta, flat)),
-                errors, diagnosis, sweep);
+        return new BlockResult(
+                name,
+                theta.shape().toString(),
+                nearKink,
+                j,
+                worst.entries(flat -> index(theta, flat)),
+                errors,
+                diagnosis,
+                sweep);
     }
 
     /**
@@ -178,8 +192,16 @@ public final class GradcheckRun {
 
         /** {@code j}, failed and with these counted, if there are any. */
         Judgement failing(Judgement j) {
-            return count == 0 ? j : new Judgement(j.checked(), j.nonFinite() + count, j.maxAbsDiff(), j.diffNorm(),
-                    j.relativeDifference(), j.allowed(), false);
+            return count == 0
+                    ? j
+                    : new Judgement(
+                            j.checked(),
+                            j.nonFinite() + count,
+                            j.maxAbsDiff(),
+                            j.diffNorm(),
+                            j.relativeDifference(),
+                            j.allowed(),
+                            false);
         }
     }
 
@@ -210,16 +232,18 @@ public final class GradcheckRun {
         String found = analytic == null ? "no gradient" : "a gradient of shape " + analytic.shape();
         List<String> diagnosis = new ArrayList<>();
         diagnosis.add("the backward pass returned " + found + " for " + name + " of shape " + theta.shape());
-        if (analytic != null && analytic.rank() == 2 && theta.rank() == 2
-                && analytic.shape().dim(0) == theta.shape().dim(1) && analytic.shape().dim(1) == theta.shape().dim(0)) {
+        if (analytic != null
+                && analytic.rank() == 2
+                && theta.rank() == 2
+                && analytic.shape().dim(0) == theta.shape().dim(1)
+                && analytic.shape().dim(1) == theta.shape().dim(0)) {
             diagnosis.add("its shape is the transpose: a transposed gradient (e.g. X dZᵀ for dZ Xᵀ)");
         }
         if (analytic != null && analytic.rank() == 1 && analytic.size() == theta.size()) {
             diagnosis.add("a rank-1 gradient: np.sum without keepdims=True");
         }
         Judgement none = new Judgement(0, 0, Double.NaN, Double.NaN, Double.NaN, 0, false);
-        return new BlockResult(name, theta.shape().toString(), 0, none, List.of(), new double[0], diagnosis,
-                List.of());
+        return new BlockResult(name, theta.shape().toString(), 0, none, List.of(), new double[0], diagnosis, List.of());
     }
 
     /**
@@ -248,8 +272,8 @@ public final class GradcheckRun {
                     gv += g.flat(i) * v.get(name).flat(i);
                 }
             }
-            double numeric = (model.cost(shifted(v, config.eps())) - model.cost(shifted(v, -config.eps())))
-                    / (2 * config.eps());
+            double numeric =
+                    (model.cost(shifted(v, config.eps())) - model.cost(shifted(v, -config.eps()))) / (2 * config.eps());
             comparison.add(d, gv, numeric);
             worst.offer(d, gv, numeric);
             if (d < errors.length) {
@@ -264,8 +288,15 @@ public final class GradcheckRun {
         if (!comparison.finitePairsPass(config.threshold(), floor())) {
             diagnosis.add("a directional check cannot say which tensor is wrong: rerun with --mode full");
         }
-        return new BlockResult("directions", "(" + config.samples() + " random unit directions)", 0, j,
-                worst.entries(d -> "direction " + d), errors, diagnosis, List.of());
+        return new BlockResult(
+                "directions",
+                "(" + config.samples() + " random unit directions)",
+                0,
+                j,
+                worst.entries(d -> "direction " + d),
+                errors,
+                diagnosis,
+                List.of());
     }
 
     /** Every tensor's non-finite backward values (a projection g·v cannot say which entry it was). */

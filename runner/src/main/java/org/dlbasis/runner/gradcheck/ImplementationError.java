@@ -1,9 +1,8 @@
 package org.dlbasis.runner.gradcheck;
 
 import java.util.function.Supplier;
-
-import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.spec.error.SpecException;
+import org.dlbasis.tck.suite.ImplementationFailure;
 
 /**
  * The implementation under check failed during a gradient check: it raised an error, crashed,

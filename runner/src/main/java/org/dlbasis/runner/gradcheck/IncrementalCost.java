@@ -1,10 +1,9 @@
 package org.dlbasis.runner.gradcheck;
 
 import java.util.Map;
-
-import org.dlbasis.tck.oracle.MathOracle;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.oracle.MathOracle;
 
 /**
  * J(θ + δ·e) for the reference's own models, recomputing only what one coordinate affects:
@@ -53,12 +52,13 @@ public final class IncrementalCost implements CoordinateCost {
     public static IncrementalCost logistic(Map<String, Tensor> theta, Tensor x, Tensor y) {
         Tensor w = theta.get("w");
         Tensor row = Tensor.of(org.dlbasis.spec.tensor.Shape.of(1, w.size()), w.toArray());
-        Tensor b = Tensor.of(org.dlbasis.spec.tensor.Shape.of(1, 1), theta.get("b").item());
+        Tensor b =
+                Tensor.of(org.dlbasis.spec.tensor.Shape.of(1, 1), theta.get("b").item());
         return new IncrementalCost(null, null, row, b, x, y, Activation.linear(), true);
     }
 
-    private IncrementalCost(Tensor w1, Tensor b1, Tensor w2, Tensor b2, Tensor x, Tensor y, Activation g,
-            boolean logistic) {
+    private IncrementalCost(
+            Tensor w1, Tensor b1, Tensor w2, Tensor b2, Tensor x, Tensor y, Activation g, boolean logistic) {
         this.g = g;
         this.logistic = logistic;
         this.x = x.toArray();
@@ -102,11 +102,16 @@ public final class IncrementalCost implements CoordinateCost {
     @Override
     public double cost(String name, int flat, double delta) {
         switch (name) {
-            case "W1": return hiddenMoved(flat / nx, flat % nx, delta);
-            case "b1": return hiddenMoved(flat, -1, delta);
-            case "W2": return outputMoved(flat / nh, flat % nh, delta);
-            case "w": return outputMoved(0, flat, delta);
-            default: return outputMoved(flat, -1, delta); // b2, b
+            case "W1":
+                return hiddenMoved(flat / nx, flat % nx, delta);
+            case "b1":
+                return hiddenMoved(flat, -1, delta);
+            case "W2":
+                return outputMoved(flat / nh, flat % nh, delta);
+            case "w":
+                return outputMoved(0, flat, delta);
+            default:
+                return outputMoved(flat, -1, delta); // b2, b
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.DeepCache;
 import org.dlbasis.spec.api.DeepGradients;
@@ -25,8 +24,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * any implementation is checked at the same point.
  */
 public final class ModelFactory {
-    private ModelFactory() {
-    }
+    private ModelFactory() {}
 
     /**
      * The data of a configuration: X (n[0], m) ~ N(0, 1), Y (n[L], m) (one row for logistic regression).
@@ -35,8 +33,7 @@ public final class ModelFactory {
      * @param y the labels Y, 0 or 1, shape (n[L], m)
      * @param random the configuration's random source after drawing X and Y, for the parameters
      */
-    public record Data(Tensor x, Tensor y, Random random) {
-    }
+    public record Data(Tensor x, Tensor y, Random random) {}
 
     /**
      * Draws the data of {@code c} from its seed.
@@ -94,14 +91,17 @@ public final class ModelFactory {
             }
 
             public double cost(Map<String, Tensor> t) {
-                LogisticParameters p = new LogisticParameters(t.get("w"), t.get("b").item());
-                return ImplementationError.call("the cost J(θ)", () -> impl.logisticRegression().cost(p, x, y));
+                LogisticParameters p =
+                        new LogisticParameters(t.get("w"), t.get("b").item());
+                return ImplementationError.call(
+                        "the cost J(θ)", () -> impl.logisticRegression().cost(p, x, y));
             }
 
             public Map<String, Tensor> gradients() {
-                LogisticParameters p = new LogisticParameters(theta.get("w"), theta.get("b").item());
-                LogisticGradients g = ImplementationError.call("the backward pass",
-                        () -> impl.logisticRegression().backward(p, x, y));
+                LogisticParameters p =
+                        new LogisticParameters(theta.get("w"), theta.get("b").item());
+                LogisticGradients g = ImplementationError.call(
+                        "the backward pass", () -> impl.logisticRegression().backward(p, x, y));
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 out.put("w", g.dw());
                 out.put("b", Tensor.scalar(g.db()));
@@ -135,8 +135,8 @@ public final class ModelFactory {
      * @param g the hidden activation
      * @return the model, with kink probes when {@code g} has a kink
      */
-    public static GradcheckModel network(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
-            Activation g) {
+    public static GradcheckModel network(
+            Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta, Activation g) {
         GradcheckModel.KinkProbe kinks = hasKink(g) ? new HiddenKinks(theta, x) : null;
         return new GradcheckModel() {
             public List<String> names() {
@@ -149,15 +149,16 @@ public final class ModelFactory {
 
             public double cost(Map<String, Tensor> t) {
                 NetworkParameters p = params(t);
-                return ImplementationError.call("the cost J(θ)", () -> impl.twoLayerNetwork().cost(p, x, y, g));
+                return ImplementationError.call(
+                        "the cost J(θ)", () -> impl.twoLayerNetwork().cost(p, x, y, g));
             }
 
             public Map<String, Tensor> gradients() {
                 NetworkParameters p = params(theta);
-                ForwardCache cache = ImplementationError.call("the forward pass",
-                        () -> impl.twoLayerNetwork().forward(p, x, g));
-                NetworkGradients d = ImplementationError.call("the backward pass",
-                        () -> impl.twoLayerNetwork().backward(p, cache, x, y, g));
+                ForwardCache cache = ImplementationError.call(
+                        "the forward pass", () -> impl.twoLayerNetwork().forward(p, x, g));
+                NetworkGradients d = ImplementationError.call(
+                        "the backward pass", () -> impl.twoLayerNetwork().backward(p, cache, x, y, g));
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 out.put("W1", d.dw1());
                 out.put("b1", d.db1());
@@ -194,8 +195,8 @@ public final class ModelFactory {
      * @param g the activation of every hidden layer
      * @return the model, with kink probes when {@code g} has a kink and there is a hidden layer
      */
-    public static GradcheckModel deep(Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta,
-            Activation g) {
+    public static GradcheckModel deep(
+            Implementation impl, Tensor x, Tensor y, Map<String, Tensor> theta, Activation g) {
         List<String> names = List.copyOf(theta.keySet());
         GradcheckModel.KinkProbe kinks = hasKink(g) && theta.size() > 2 ? new DeepKinks(theta, x, g) : null;
         return new GradcheckModel() {
@@ -209,14 +210,16 @@ public final class ModelFactory {
 
             public double cost(Map<String, Tensor> t) {
                 DeepParameters p = deepParams(t);
-                return ImplementationError.call("the cost J(θ)", () -> impl.deepNetwork().cost(p, x, y, g));
+                return ImplementationError.call(
+                        "the cost J(θ)", () -> impl.deepNetwork().cost(p, x, y, g));
             }
 
             public Map<String, Tensor> gradients() {
                 DeepParameters p = deepParams(theta);
-                DeepCache cache = ImplementationError.call("the forward pass", () -> impl.deepNetwork().forward(p, x, g));
-                DeepGradients d = ImplementationError.call("the backward pass",
-                        () -> impl.deepNetwork().backward(p, cache, x, y, g));
+                DeepCache cache = ImplementationError.call(
+                        "the forward pass", () -> impl.deepNetwork().forward(p, x, g));
+                DeepGradients d = ImplementationError.call(
+                        "the backward pass", () -> impl.deepNetwork().backward(p, cache, x, y, g));
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 for (int l = 1; l <= p.layers() && l <= d.layers(); l++) {
                     out.put("W" + l, d.dw(l));
@@ -247,7 +250,8 @@ public final class ModelFactory {
     }
 
     static boolean hasKink(Activation g) {
-        return g.kind() == Activation.Kind.RELU || g.kind() == Activation.Kind.LEAKY_RELU
+        return g.kind() == Activation.Kind.RELU
+                || g.kind() == Activation.Kind.LEAKY_RELU
                 || (g.kind() == Activation.Kind.ELU && g.parameter() != 1);
     }
 

@@ -16,8 +16,7 @@ final class WorstEntries {
     /** How many entries a report lists per block. */
     static final int K = 5;
 
-    private record Candidate(int flat, double analytic, double numeric, double badness) {
-    }
+    private record Candidate(int flat, double analytic, double numeric, double badness) {}
 
     /** Least bad first, so the head is the one to drop; on a tie the later index is dropped. */
     private static final Comparator<Candidate> LEAST_BAD_FIRST = Comparator.comparingDouble(Candidate::badness)
@@ -55,8 +54,8 @@ final class WorstEntries {
         sorted.sort(LEAST_BAD_FIRST.reversed());
         List<BlockResult.Entry> out = new ArrayList<>();
         for (Candidate c : sorted) {
-            out.add(new BlockResult.Entry(index.apply(c.flat()), c.analytic(), c.numeric(),
-                    Math.abs(c.analytic() - c.numeric())));
+            out.add(new BlockResult.Entry(
+                    index.apply(c.flat()), c.analytic(), c.numeric(), Math.abs(c.analytic() - c.numeric())));
         }
         return List.copyOf(out);
     }

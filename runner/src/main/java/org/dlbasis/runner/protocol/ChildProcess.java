@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 final class ChildProcess implements AutoCloseable {
     /** Marks the end of the child's stdout in the line queue. */
     private static final String EOF = new String("<eof>");
+
     private static final int STDERR_TAIL_LINES = 30;
     private static final long DRAIN_MILLIS = 1000;
 
@@ -112,8 +113,9 @@ final class ChildProcess implements AutoCloseable {
             write.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             String status = exitStatus();
-            throw new IOException(status.isEmpty() ? "closed its input (" + e.getCause().getMessage() + ")"
-                    : "exited" + status, e.getCause());
+            throw new IOException(
+                    status.isEmpty() ? "closed its input (" + e.getCause().getMessage() + ")" : "exited" + status,
+                    e.getCause());
         }
     }
 

@@ -1,15 +1,13 @@
 package org.dlbasis.runner.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Options;
@@ -21,11 +19,10 @@ import org.dlbasis.spec.api.Options;
  * anything else (an unknown field, a wrong type, an unknown activation) is a protocol error.
  */
 final class HandshakeOptions {
-    private static final List<String> FIELDS = List.of("activations", "max_output_units", "init_scale", "init_seed",
-            "step", "validation");
+    private static final List<String> FIELDS =
+            List.of("activations", "max_output_units", "init_scale", "init_seed", "step", "validation");
 
-    private HandshakeOptions() {
-    }
+    private HandshakeOptions() {}
 
     /**
      * The options an {@code "options"} node declares; {@link Options#all()} if it is absent.
@@ -40,15 +37,19 @@ final class HandshakeOptions {
         if (!node.isObject()) {
             throw new IllegalArgumentException("\"options\" must be an object, found " + node);
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
                 throw new IllegalArgumentException("unknown option \"" + f + "\"; known: " + FIELDS);
             }
         }
-        return new Options(activations(node.get("activations"), all.activations()),
-                maxOutputUnits(node.get("max_output_units")), initScale(node.get("init_scale")),
-                flag(node, "init_seed"), flag(node, "step"), flag(node, "validation"));
+        return new Options(
+                activations(node.get("activations"), all.activations()),
+                maxOutputUnits(node.get("max_output_units")),
+                initScale(node.get("init_scale")),
+                flag(node, "init_seed"),
+                flag(node, "step"),
+                flag(node, "validation"));
     }
 
     private static Set<Activation.Kind> activations(JsonNode n, Set<Activation.Kind> all) {
@@ -72,7 +73,9 @@ final class HandshakeOptions {
             }
         }
         throw new IllegalArgumentException("unknown activation " + k + " in \"options.activations\"; known: "
-                + List.of(Activation.Kind.values()).stream().map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
+                + List.of(Activation.Kind.values()).stream()
+                        .map(x -> x.name().toLowerCase(Locale.ROOT))
+                        .toList());
     }
 
     private static int maxOutputUnits(JsonNode n) {
@@ -90,7 +93,8 @@ final class HandshakeOptions {
             return OptionalDouble.empty();
         }
         if (!n.isNumber() || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0) {
-            throw new IllegalArgumentException("\"options.init_scale\" must be a finite number >= 0 or null, found " + n);
+            throw new IllegalArgumentException(
+                    "\"options.init_scale\" must be a finite number >= 0 or null, found " + n);
         }
         return OptionalDouble.of(n.doubleValue());
     }

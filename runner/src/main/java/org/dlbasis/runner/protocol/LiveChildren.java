@@ -26,8 +26,7 @@ final class LiveChildren {
     private static boolean hooked;
     private static boolean shuttingDown;
 
-    private LiveChildren() {
-    }
+    private LiveChildren() {}
 
     /**
      * Starts {@code command} in a process group of its own and registers it.
@@ -88,7 +87,9 @@ final class LiveChildren {
     private static void killGroup(long pgid) {
         try {
             Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + pgid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             kill.waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             // no kill(1): the descendants are still destroyed one by one

@@ -1,5 +1,8 @@
 package org.dlbasis.runner.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -7,19 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.JsonFormatException;
-import org.dlbasis.tck.suite.ImplementationFailure;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.suite.ImplementationFailure;
 
 /**
  * The runner's side of spec/PROTOCOL.md: one JSON request per line to the child, one JSON
@@ -38,6 +36,7 @@ public final class ProtocolClient implements AutoCloseable {
     public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
     /** After this many children in a row die before answering the handshake, stop restarting. */
     private static final int MAX_FAILED_STARTS = 3;
+
     private static final int ABBREVIATE = 300;
 
     private final List<String> command;
@@ -177,13 +176,16 @@ public final class ProtocolClient implements AutoCloseable {
         }
         JsonNode n = response.get("name");
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw fail("answered the handshake without a name (a non-empty string): " + abbreviate(response.toString()),
+            throw fail(
+                    "answered the handshake without a name (a non-empty string): " + abbreviate(response.toString()),
                     null);
         }
         JsonNode caps = response.get("capabilities");
         if (caps == null || !caps.isArray()) {
-            throw fail("answered the handshake without \"capabilities\" as a list of names (one of "
-                    + List.of(Capability.values()) + "): " + abbreviate(response.toString()), null);
+            throw fail(
+                    "answered the handshake without \"capabilities\" as a list of names (one of "
+                            + List.of(Capability.values()) + "): " + abbreviate(response.toString()),
+                    null);
         }
         Set<Capability> declared = EnumSet.noneOf(Capability.class);
         for (JsonNode c : caps) {
@@ -206,8 +208,10 @@ public final class ProtocolClient implements AutoCloseable {
                 }
             }
         }
-        throw fail("declared an unknown capability " + abbreviate(c.toString()) + " in the handshake; known: "
-                + List.of(Capability.values()), null);
+        throw fail(
+                "declared an unknown capability " + abbreviate(c.toString()) + " in the handshake; known: "
+                        + List.of(Capability.values()),
+                null);
     }
 
     /** Writes the request and reads its response, both within the timeout; checks the id. */
@@ -219,8 +223,10 @@ public final class ProtocolClient implements AutoCloseable {
             child.send(Json.MAPPER.writeValueAsString(request), timeoutMillis);
             line = child.receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         } catch (TimeoutException e) {
-            throw fail("did not read the \"" + op + "\" request within " + timeoutMillis + " ms (it stopped reading "
-                    + "its input)", null);
+            throw fail(
+                    "did not read the \"" + op + "\" request within " + timeoutMillis + " ms (it stopped reading "
+                            + "its input)",
+                    null);
         } catch (IOException e) {
             throw fail((e.getMessage() == null ? "closed its input" : e.getMessage()) + " during \"" + op + "\"", e);
         } catch (InterruptedException e) {
@@ -231,15 +237,22 @@ public final class ProtocolClient implements AutoCloseable {
             throw fail("did not answer \"" + op + "\" within " + timeoutMillis + " ms", null);
         }
         JsonNode response = parse(line, op);
-        if (!response.isObject() || !response.has("id") || !response.get("id").isIntegralNumber()
+        if (!response.isObject()
+                || !response.has("id")
+                || !response.get("id").isIntegralNumber()
                 || !response.get("id").canConvertToLong()
                 || response.get("id").asLong() != id) {
-            throw fail("answered \"" + op + "\" (id " + id + ") with " + abbreviate(line)
-                    + "; expected {\"id\": " + id + ", \"ok\": …}", null);
+            throw fail(
+                    "answered \"" + op + "\" (id " + id + ") with " + abbreviate(line) + "; expected {\"id\": " + id
+                            + ", \"ok\": …}",
+                    null);
         }
         if (!response.has("ok") || !response.get("ok").isBoolean()) {
-            throw fail("answered \"" + op + "\" with \"ok\" " + (response.has("ok") ? "= " + response.get("ok") : "missing")
-                    + "; it must be true or false: " + abbreviate(line), null);
+            throw fail(
+                    "answered \"" + op + "\" with \"ok\" "
+                            + (response.has("ok") ? "= " + response.get("ok") : "missing")
+                            + "; it must be true or false: " + abbreviate(line),
+                    null);
         }
         return response;
     }
@@ -265,8 +278,10 @@ public final class ProtocolClient implements AutoCloseable {
         }
         JsonNode outputs = response.get("outputs");
         if (outputs == null || !outputs.isObject()) {
-            throw fail("answered \"" + op + "\" with ok but without an \"outputs\" object: "
-                    + abbreviate(response.toString()), null);
+            throw fail(
+                    "answered \"" + op + "\" with ok but without an \"outputs\" object: "
+                            + abbreviate(response.toString()),
+                    null);
         }
         Map<String, Tensor> result = new LinkedHashMap<>();
         try {
@@ -285,8 +300,10 @@ public final class ProtocolClient implements AutoCloseable {
         JsonNode kind = error == null ? null : error.get("kind");
         JsonNode message = error == null ? null : error.get("message");
         if (kind == null || !kind.isTextual() || (message != null && !message.isTextual())) {
-            return fail("answered \"" + op + "\" with ok false but without {\"error\": {\"kind\": <kind>, "
-                    + "\"message\": <text>}}: " + abbreviate(response.toString()), null);
+            return fail(
+                    "answered \"" + op + "\" with ok false but without {\"error\": {\"kind\": <kind>, "
+                            + "\"message\": <text>}}: " + abbreviate(response.toString()),
+                    null);
         }
         if (kind.asText().equals(NOT_IMPLEMENTED)) {
             return new CapabilityNotImplementedException(name, op, message == null ? "" : message.asText());
@@ -296,16 +313,19 @@ public final class ProtocolClient implements AutoCloseable {
                 return k.exception(message == null ? "" : message.asText());
             }
         }
-        return fail("answered \"" + op + "\" with the unknown error kind " + abbreviate(kind.toString())
-                + "; known: " + List.of(ErrorKind.values()) + " and " + NOT_IMPLEMENTED, null);
+        return fail(
+                "answered \"" + op + "\" with the unknown error kind " + abbreviate(kind.toString()) + "; known: "
+                        + List.of(ErrorKind.values()) + " and " + NOT_IMPLEMENTED,
+                null);
     }
 
     /** Kills the child and builds the failure, with its stderr tail. */
     private ImplementationFailure fail(String what, Throwable cause) {
         String tail = child == null ? "" : child.stderrTail();
         close();
-        return recorded(new ImplementationFailure("the implementation " + what
-                + (tail.isEmpty() ? "" : "\n--- stderr (last lines) ---\n" + tail), cause));
+        return recorded(new ImplementationFailure(
+                "the implementation " + what + (tail.isEmpty() ? "" : "\n--- stderr (last lines) ---\n" + tail),
+                cause));
     }
 
     /**

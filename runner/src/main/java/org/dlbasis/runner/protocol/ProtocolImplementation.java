@@ -3,19 +3,14 @@ package org.dlbasis.runner.protocol;
 import static org.dlbasis.golden.json.Json.number;
 import static org.dlbasis.golden.json.Json.tensor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operation;
-import org.dlbasis.tck.suite.ImplementationFailure;
-import org.dlbasis.tck.suite.IsolatedImplementation;
-import org.dlbasis.tck.suite.WrongResultShape;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
@@ -25,20 +20,21 @@ import org.dlbasis.spec.api.DeepGradients;
 import org.dlbasis.spec.api.DeepNetwork;
 import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.api.ForwardCache;
-import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.Initialization;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Loss;
-import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.NetworkGradients;
 import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.Training;
 import org.dlbasis.spec.api.TwoLayerNetwork;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.suite.IsolatedImplementation;
+import org.dlbasis.tck.suite.WrongResultShape;
 
 /**
  * An implementation in another language, reached through spec/PROTOCOL.md: every API call is one
@@ -74,8 +70,8 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
      * @return the implementation; the child JVM starts at the first call
      */
     public static ProtocolImplementation javaClass(String className, String classpath, long timeoutMillis) {
-        return new ProtocolImplementation(new ProtocolClient(ProtocolServer.command(className, classpath),
-                "java:" + className, timeoutMillis));
+        return new ProtocolImplementation(
+                new ProtocolClient(ProtocolServer.command(className, classpath), "java:" + className, timeoutMillis));
     }
 
     /**
@@ -111,7 +107,6 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public void beginCheck() {
         client.beginCheck();
     }
-
 
     private void declared(Capability c) {
         if (!capabilities().contains(c)) {
@@ -194,8 +189,8 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     private Tensor output(Map<String, Tensor> outputs, String name, Operation op) {
         Tensor t = outputs.get(name);
         if (t == null) {
-            throw client.nonsense("answered \"" + op + "\" without the output \"" + name
-                    + "\"; it gave " + outputs.keySet());
+            throw client.nonsense(
+                    "answered \"" + op + "\" without the output \"" + name + "\"; it gave " + outputs.keySet());
         }
         return t;
     }
@@ -236,8 +231,11 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     }
 
     private NetworkParameters network(Map<String, Tensor> o, Operation op) {
-        return new NetworkParameters(output(o, "params.w1", op), output(o, "params.b1", op),
-                output(o, "params.w2", op), output(o, "params.b2", op));
+        return new NetworkParameters(
+                output(o, "params.w1", op),
+                output(o, "params.b1", op),
+                output(o, "params.w2", op),
+                output(o, "params.b2", op));
     }
 
     // ------------------------------------------------------------ capabilities
@@ -250,16 +248,45 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
                 return out(op, object(), object("a", a, "b", b));
             }
 
-            public Tensor add(Tensor a, Tensor b) { return binary(Operation.ADD, a, b); }
-            public Tensor subtract(Tensor a, Tensor b) { return binary(Operation.SUBTRACT, a, b); }
-            public Tensor multiply(Tensor a, Tensor b) { return binary(Operation.MULTIPLY, a, b); }
-            public Tensor divide(Tensor a, Tensor b) { return binary(Operation.DIVIDE, a, b); }
-            public Tensor maximum(Tensor a, Tensor b) { return binary(Operation.MAXIMUM, a, b); }
-            public Tensor greater(Tensor a, Tensor b) { return binary(Operation.GREATER, a, b); }
-            public Tensor exp(Tensor a) { return out(Operation.EXP, object(), object("a", a)); }
-            public Tensor log(Tensor a) { return out(Operation.LOG, object(), object("a", a)); }
-            public Tensor transpose(Tensor a) { return out(Operation.TRANSPOSE, object(), object("a", a)); }
-            public Tensor dot(Tensor a, Tensor b) { return binary(Operation.DOT, a, b); }
+            public Tensor add(Tensor a, Tensor b) {
+                return binary(Operation.ADD, a, b);
+            }
+
+            public Tensor subtract(Tensor a, Tensor b) {
+                return binary(Operation.SUBTRACT, a, b);
+            }
+
+            public Tensor multiply(Tensor a, Tensor b) {
+                return binary(Operation.MULTIPLY, a, b);
+            }
+
+            public Tensor divide(Tensor a, Tensor b) {
+                return binary(Operation.DIVIDE, a, b);
+            }
+
+            public Tensor maximum(Tensor a, Tensor b) {
+                return binary(Operation.MAXIMUM, a, b);
+            }
+
+            public Tensor greater(Tensor a, Tensor b) {
+                return binary(Operation.GREATER, a, b);
+            }
+
+            public Tensor exp(Tensor a) {
+                return out(Operation.EXP, object(), object("a", a));
+            }
+
+            public Tensor log(Tensor a) {
+                return out(Operation.LOG, object(), object("a", a));
+            }
+
+            public Tensor transpose(Tensor a) {
+                return out(Operation.TRANSPOSE, object(), object("a", a));
+            }
+
+            public Tensor dot(Tensor a, Tensor b) {
+                return binary(Operation.DOT, a, b);
+            }
 
             public Tensor sum(Tensor a, Integer axis, boolean keepdims) {
                 return out(Operation.SUM, object("axis", axis, "keepdims", keepdims), object("a", a));
@@ -275,13 +302,17 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public Activations activations() {
         declared(Capability.ACTIVATIONS);
         return new Activations() {
-            public Tensor apply(Activation g, Tensor z) { return out(Operation.ACTIVATION, activation(g), object("z", z)); }
+            public Tensor apply(Activation g, Tensor z) {
+                return out(Operation.ACTIVATION, activation(g), object("z", z));
+            }
 
             public Tensor derivative(Activation g, Tensor z) {
                 return out(Operation.ACTIVATION_DERIVATIVE, activation(g), object("z", z));
             }
 
-            public Tensor maxout(Tensor pieces) { return out(Operation.MAXOUT, object(), object("pieces", pieces)); }
+            public Tensor maxout(Tensor pieces) {
+                return out(Operation.MAXOUT, object(), object("pieces", pieces));
+            }
 
             public Tensor maxoutDerivative(Tensor pieces) {
                 return out(Operation.MAXOUT_DERIVATIVE, object(), object("pieces", pieces));
@@ -293,7 +324,9 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     public Loss loss() {
         declared(Capability.LOSS);
         return new Loss() {
-            public Tensor loss(Tensor yHat, Tensor y) { return out(Operation.LOSS, object(), object("y_hat", yHat, "y", y)); }
+            public Tensor loss(Tensor yHat, Tensor y) {
+                return out(Operation.LOSS, object(), object("y_hat", yHat, "y", y));
+            }
 
             public Tensor lossFromLogits(Tensor z, Tensor y) {
                 return out(Operation.LOSS_FROM_LOGITS, object(), object("z", z, "y", y));
@@ -304,7 +337,9 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
             }
 
             public double costFromLogits(Tensor z, Tensor y) {
-                return scalar(call(Operation.COST_FROM_LOGITS, object(), object("z", z, "y", y)), "out",
+                return scalar(
+                        call(Operation.COST_FROM_LOGITS, object(), object("z", z, "y", y)),
+                        "out",
                         Operation.COST_FROM_LOGITS);
             }
         };
@@ -319,22 +354,31 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
             }
 
             public double cost(LogisticParameters p, Tensor x, Tensor y) {
-                return scalar(call(Operation.LR_COST, object(), object("params", params(p), "x", x, "y", y)), "out",
+                return scalar(
+                        call(Operation.LR_COST, object(), object("params", params(p), "x", x, "y", y)),
+                        "out",
                         Operation.LR_COST);
             }
 
             public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
                 var o = call(Operation.LR_BACKWARD, object(), object("params", params(p), "x", x, "y", y));
-                return new LogisticGradients(output(o, "dw", Operation.LR_BACKWARD), scalar(o, "db", Operation.LR_BACKWARD));
+                return new LogisticGradients(
+                        output(o, "dw", Operation.LR_BACKWARD), scalar(o, "db", Operation.LR_BACKWARD));
             }
 
             public LogisticParameters step(LogisticParameters p, LogisticGradients g, double rate) {
-                return logistic(call(Operation.LR_STEP, object("learning_rate", rate),
-                        object("params", params(p), "grads", object("dw", g.dw(), "db", g.db()))), Operation.LR_STEP);
+                return logistic(
+                        call(
+                                Operation.LR_STEP,
+                                object("learning_rate", rate),
+                                object("params", params(p), "grads", object("dw", g.dw(), "db", g.db()))),
+                        Operation.LR_STEP);
             }
 
             public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double rate, int k) {
-                var o = call(Operation.LR_TRAIN, object("learning_rate", rate, "iterations", k),
+                var o = call(
+                        Operation.LR_TRAIN,
+                        object("learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
                 return new Training<>(logistic(o, Operation.LR_TRAIN), costs(o, Operation.LR_TRAIN, k));
             }
@@ -346,38 +390,68 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         declared(Capability.TWO_LAYER_NETWORK);
         return new TwoLayerNetwork() {
             public NetworkParameters initialize(LayerSizes s, Initialization init) {
-                return network(call(Operation.NET_INITIALIZE, object("nx", s.nx(), "nh", s.nh(), "ny", s.ny(),
-                        "scale", init.scale(), "seed", init.seed()), object()), Operation.NET_INITIALIZE);
+                return network(
+                        call(
+                                Operation.NET_INITIALIZE,
+                                object(
+                                        "nx",
+                                        s.nx(),
+                                        "nh",
+                                        s.nh(),
+                                        "ny",
+                                        s.ny(),
+                                        "scale",
+                                        init.scale(),
+                                        "seed",
+                                        init.seed()),
+                                object()),
+                        Operation.NET_INITIALIZE);
             }
 
             public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
                 var o = call(Operation.NET_FORWARD, activation(g), object("params", params(p), "x", x));
-                return new ForwardCache(output(o, "z1", Operation.NET_FORWARD), output(o, "a1", Operation.NET_FORWARD),
-                        output(o, "z2", Operation.NET_FORWARD), output(o, "a2", Operation.NET_FORWARD));
+                return new ForwardCache(
+                        output(o, "z1", Operation.NET_FORWARD),
+                        output(o, "a1", Operation.NET_FORWARD),
+                        output(o, "z2", Operation.NET_FORWARD),
+                        output(o, "a2", Operation.NET_FORWARD));
             }
 
             public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
-                return scalar(call(Operation.NET_COST, activation(g), object("params", params(p), "x", x, "y", y)),
-                        "out", Operation.NET_COST);
+                return scalar(
+                        call(Operation.NET_COST, activation(g), object("params", params(p), "x", x, "y", y)),
+                        "out",
+                        Operation.NET_COST);
             }
 
             public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
                 ObjectNode cache = object("z1", c.z1(), "a1", c.a1(), "z2", c.z2(), "a2", c.a2());
-                var o = call(Operation.NET_BACKWARD, activation(g),
+                var o = call(
+                        Operation.NET_BACKWARD,
+                        activation(g),
                         object("params", params(p), "cache", cache, "x", x, "y", y));
-                return new NetworkGradients(output(o, "dw1", Operation.NET_BACKWARD), output(o, "db1", Operation.NET_BACKWARD),
-                        output(o, "dw2", Operation.NET_BACKWARD), output(o, "db2", Operation.NET_BACKWARD));
+                return new NetworkGradients(
+                        output(o, "dw1", Operation.NET_BACKWARD),
+                        output(o, "db1", Operation.NET_BACKWARD),
+                        output(o, "dw2", Operation.NET_BACKWARD),
+                        output(o, "db2", Operation.NET_BACKWARD));
             }
 
             public NetworkParameters step(NetworkParameters p, NetworkGradients g, double rate) {
                 ObjectNode grads = object("dw1", g.dw1(), "db1", g.db1(), "dw2", g.dw2(), "db2", g.db2());
-                return network(call(Operation.NET_STEP, object("learning_rate", rate),
-                        object("params", params(p), "grads", grads)), Operation.NET_STEP);
+                return network(
+                        call(
+                                Operation.NET_STEP,
+                                object("learning_rate", rate),
+                                object("params", params(p), "grads", grads)),
+                        Operation.NET_STEP);
             }
 
-            public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation g,
-                    double rate, int k) {
-                var o = call(Operation.NET_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
+            public Training<NetworkParameters> train(
+                    NetworkParameters p, Tensor x, Tensor y, Activation g, double rate, int k) {
+                var o = call(
+                        Operation.NET_TRAIN,
+                        with(activation(g), "learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
                 return new Training<>(network(o, Operation.NET_TRAIN), costs(o, Operation.NET_TRAIN, k));
             }
@@ -389,42 +463,55 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
         declared(Capability.DEEP_NETWORK);
         return new DeepNetwork() {
             public DeepParameters initialize(int[] sizes, Initialization init) {
-                var o = call(Operation.DEEP_INITIALIZE, object("layer_sizes", sizes, "scale", init.scale(),
-                        "seed", init.seed()), object());
+                var o = call(
+                        Operation.DEEP_INITIALIZE,
+                        object("layer_sizes", sizes, "scale", init.scale(), "seed", init.seed()),
+                        object());
                 if (sizes.length < 2) {
-                    throw new AssertionError("\"deep_initialize\" answered layer sizes " + java.util.Arrays.toString(sizes)
-                            + ", which have no layer, with parameters; expected an INVALID_ARGUMENT error");
+                    throw new AssertionError(
+                            "\"deep_initialize\" answered layer sizes " + java.util.Arrays.toString(sizes)
+                                    + ", which have no layer, with parameters; expected an INVALID_ARGUMENT error");
                 }
                 return deep(o, sizes.length - 1, Operation.DEEP_INITIALIZE);
             }
 
             public DeepCache forward(DeepParameters p, Tensor x, Activation g) {
                 var o = call(Operation.DEEP_FORWARD, activation(g), object("params", params(p), "x", x));
-                return new DeepCache(layers(o, "z", p.layers(), Operation.DEEP_FORWARD),
+                return new DeepCache(
+                        layers(o, "z", p.layers(), Operation.DEEP_FORWARD),
                         layers(o, "a", p.layers(), Operation.DEEP_FORWARD));
             }
 
             public double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
-                return scalar(call(Operation.DEEP_COST, activation(g), object("params", params(p), "x", x, "y", y)),
-                        "out", Operation.DEEP_COST);
+                return scalar(
+                        call(Operation.DEEP_COST, activation(g), object("params", params(p), "x", x, "y", y)),
+                        "out",
+                        Operation.DEEP_COST);
             }
 
             public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
-                var o = call(Operation.DEEP_BACKWARD, activation(g),
+                var o = call(
+                        Operation.DEEP_BACKWARD,
+                        activation(g),
                         object("params", params(p), "cache", layers("z", c.z(), "a", c.a()), "x", x, "y", y));
-                return new DeepGradients(layers(o, "dw", p.layers(), Operation.DEEP_BACKWARD),
+                return new DeepGradients(
+                        layers(o, "dw", p.layers(), Operation.DEEP_BACKWARD),
                         layers(o, "db", p.layers(), Operation.DEEP_BACKWARD));
             }
 
             public DeepParameters step(DeepParameters p, DeepGradients g, double rate) {
-                var o = call(Operation.DEEP_STEP, object("learning_rate", rate),
+                var o = call(
+                        Operation.DEEP_STEP,
+                        object("learning_rate", rate),
                         object("params", params(p), "grads", layers("dw", g.dw(), "db", g.db())));
                 return deep(o, p.layers(), Operation.DEEP_STEP);
             }
 
-            public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double rate,
-                    int k) {
-                var o = call(Operation.DEEP_TRAIN, with(activation(g), "learning_rate", rate, "iterations", k),
+            public Training<DeepParameters> train(
+                    DeepParameters p, Tensor x, Tensor y, Activation g, double rate, int k) {
+                var o = call(
+                        Operation.DEEP_TRAIN,
+                        with(activation(g), "learning_rate", rate, "iterations", k),
                         object("params", params(p), "x", x, "y", y));
                 return new Training<>(deep(o, p.layers(), Operation.DEEP_TRAIN), costs(o, Operation.DEEP_TRAIN, k));
             }

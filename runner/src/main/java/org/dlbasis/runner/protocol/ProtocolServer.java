@@ -1,5 +1,7 @@
 package org.dlbasis.runner.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileDescriptor;
@@ -11,10 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operations;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
@@ -41,6 +39,7 @@ public final class ProtocolServer {
     public static final int CRASH_STATUS = 70;
     /** Exit status when the class cannot be loaded or instantiated. */
     public static final int CANNOT_START_STATUS = 2;
+
     private static final int CRASH_FRAMES = 12;
 
     private final Implementation impl;
@@ -58,15 +57,15 @@ public final class ProtocolServer {
      * @throws IOException if the protocol's input or output fails
      */
     public static void main(String[] args) throws IOException {
-        PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
+        PrintStream protocolOut =
+                new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         if (args.length != 1) {
             System.err.println("usage: ProtocolServer <class implementing " + Implementation.class.getName() + ">");
             System.exit(CANNOT_START_STATUS);
         }
-        new ProtocolServer(load(args[0]), protocolOut).serve(
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        new ProtocolServer(load(args[0]), protocolOut)
+                .serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         System.exit(0);
     }
 
@@ -75,8 +74,15 @@ public final class ProtocolServer {
         String java = ProcessHandle.current().info().command().orElse("java");
         String ours = System.getProperty("java.class.path");
         String cp = classpath == null || classpath.isEmpty() ? ours : classpath + File.pathSeparator + ours;
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true", "-cp", cp, ProtocolServer.class.getName(), className));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx2g",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
+                "-cp",
+                cp,
+                ProtocolServer.class.getName(),
+                className));
         return command;
     }
 

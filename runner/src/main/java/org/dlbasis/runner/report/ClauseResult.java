@@ -1,10 +1,8 @@
 package org.dlbasis.runner.report;
 
 import java.util.List;
-
-import org.dlbasis.spec.clause.Strength;
-
 import org.dlbasis.golden.CaseResult;
+import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Status;
 
@@ -20,8 +18,15 @@ import org.dlbasis.tck.suite.Status;
  * @param properties the property outcomes that name this clause
  * @param golden the golden cases that name this clause
  */
-public record ClauseResult(String id, Strength strength, String title, Status status, double margin, String reason,
-        List<Outcome> properties, List<CaseResult> golden) {
+public record ClauseResult(
+        String id,
+        Strength strength,
+        String title,
+        Status status,
+        double margin,
+        String reason,
+        List<Outcome> properties,
+        List<CaseResult> golden) {
 
     /**
      * A FAIL or ERROR that makes the implementation non-conforming (MUST and INFORMATIVE; SHOULD warns).

@@ -1,12 +1,10 @@
 package org.dlbasis.runner.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.dlbasis.tck.suite.Status;
 
 /**
@@ -23,8 +21,16 @@ import org.dlbasis.tck.suite.Status;
  * @param complete false for a snapshot of a run that has not finished (or was interrupted)
  * @param clauses one entry per clause, in SPEC.md order
  */
-public record ConformanceReport(String implementation, Set<String> capabilities, String options, long seed, int examples,
-        String started, long millis, boolean complete, List<ClauseResult> clauses) {
+public record ConformanceReport(
+        String implementation,
+        Set<String> capabilities,
+        String options,
+        long seed,
+        int examples,
+        String started,
+        long millis,
+        boolean complete,
+        List<ClauseResult> clauses) {
 
     /**
      * Clause count per status.
@@ -47,8 +53,9 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
      */
     @JsonIgnore
     public int checked() {
-        return (int) clauses.stream().filter(c -> c.status() == Status.PASS || c.status() == Status.FAIL
-                || c.status() == Status.ERROR).count();
+        return (int) clauses.stream()
+                .filter(c -> c.status() == Status.PASS || c.status() == Status.FAIL || c.status() == Status.ERROR)
+                .count();
     }
 
     /**
@@ -93,19 +100,28 @@ public record ConformanceReport(String implementation, Set<String> capabilities,
      */
     public String extent() {
         Map<Status, Integer> n = counts();
-        StringBuilder sb = new StringBuilder("(").append(checked()).append(" of ")
-                .append(clauses.size()).append(" clauses checked");
+        StringBuilder sb = new StringBuilder("(")
+                .append(checked())
+                .append(" of ")
+                .append(clauses.size())
+                .append(" clauses checked");
         String sep = "; ";
         for (Status s : List.of(Status.FAIL, Status.ERROR, Status.NOT_IMPLEMENTED, Status.NOT_VERIFIED)) {
             if (n.get(s) > 0) {
-                sb.append(sep).append(n.get(s)).append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' '));
+                sb.append(sep)
+                        .append(n.get(s))
+                        .append(' ')
+                        .append(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 sep = ", ";
             }
         }
-        long texts = clauses.stream().filter(c -> c.reason().startsWith(ConformanceRun.TEXTS)).count();
+        long texts = clauses.stream()
+                .filter(c -> c.reason().startsWith(ConformanceRun.TEXTS))
+                .count();
         if (texts > 0) {
-            sb.append("; ").append(texts).append(texts == 1 ? " clause" : " clauses")
+            sb.append("; ")
+                    .append(texts)
+                    .append(texts == 1 ? " clause" : " clauses")
                     .append(" with error texts that differ (kinds right)");
         }
         if (options.contains("no input validation")) {

@@ -7,21 +7,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-
 import org.dlbasis.golden.CaseResult;
 import org.dlbasis.golden.GoldenCase;
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.golden.GoldenFile;
 import org.dlbasis.golden.GoldenRunner;
-import org.dlbasis.tck.suite.Outcome;
-import org.dlbasis.tck.suite.Property;
-import org.dlbasis.tck.clauses.PropertyCatalog;
-import org.dlbasis.tck.suite.Runner;
-import org.dlbasis.tck.suite.Settings;
-import org.dlbasis.tck.suite.Status;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
 import org.dlbasis.spec.clause.SpecClauses;
+import org.dlbasis.tck.clauses.PropertyCatalog;
+import org.dlbasis.tck.suite.Outcome;
+import org.dlbasis.tck.suite.Property;
+import org.dlbasis.tck.suite.Runner;
+import org.dlbasis.tck.suite.Settings;
+import org.dlbasis.tck.suite.Status;
 
 /** Runs the properties (and optionally the golden files) against an implementation, clause by clause. */
 public final class ConformanceRun {
@@ -54,6 +53,7 @@ public final class ConformanceRun {
     private final List<CaseResult> golden = new ArrayList<>();
     /** Asked once, when the run starts: a snapshot never calls the implementation. */
     private volatile String name = "(not started)";
+
     private volatile Set<String> capabilities = Set.of();
     private volatile String options = "everything";
 
@@ -65,7 +65,8 @@ public final class ConformanceRun {
      * @param clauseFilter which clause IDs to run
      * @param goldenDirectory the golden files to replay, or null for properties only
      */
-    public ConformanceRun(Implementation impl, Settings settings, Predicate<String> clauseFilter, Path goldenDirectory) {
+    public ConformanceRun(
+            Implementation impl, Settings settings, Predicate<String> clauseFilter, Path goldenDirectory) {
         this.impl = impl;
         this.settings = settings;
         this.clauseFilter = clauseFilter;
@@ -86,25 +87,33 @@ public final class ConformanceRun {
         if (patterns == null || patterns.isEmpty()) {
             return id -> true;
         }
-        List<String> normalized = patterns.stream().flatMap(p -> java.util.Arrays.stream(p.split(",")))
-                .map(p -> p.strip().toUpperCase(java.util.Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+        List<String> normalized = patterns.stream()
+                .flatMap(p -> java.util.Arrays.stream(p.split(",")))
+                .map(p -> p.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(p -> !p.isEmpty())
+                .toList();
         if (normalized.isEmpty()) {
-            throw new IllegalArgumentException("--clauses is empty; give IDs (ACT-6), groups (ACT) or prefixes "
-                    + "(BACKPROP-*)");
+            throw new IllegalArgumentException(
+                    "--clauses is empty; give IDs (ACT-6), groups (ACT) or prefixes " + "(BACKPROP-*)");
         }
         List<String> ids = SpecClauses.load().all().stream().map(SpecClause::id).toList();
-        List<String> unknown = normalized.stream().filter(p -> ids.stream().noneMatch(id -> selects(p, id))).toList();
+        List<String> unknown = normalized.stream()
+                .filter(p -> ids.stream().noneMatch(id -> selects(p, id)))
+                .toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no clause of SPEC.md matches " + String.join(", ", unknown)
                     + "; give IDs (ACT-6), groups (ACT) or prefixes (BACKPROP-*); the groups are "
-                    + ids.stream().map(id -> id.substring(0, id.lastIndexOf('-'))).distinct()
+                    + ids.stream()
+                            .map(id -> id.substring(0, id.lastIndexOf('-')))
+                            .distinct()
                             .collect(java.util.stream.Collectors.joining(", ")));
         }
         return id -> normalized.stream().anyMatch(p -> selects(p, id));
     }
 
     private static boolean selects(String pattern, String id) {
-        return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1))
+        return pattern.endsWith("*")
+                ? id.startsWith(pattern.substring(0, pattern.length() - 1))
                 : id.equals(pattern) || id.startsWith(pattern + "-");
     }
 
@@ -121,7 +130,8 @@ public final class ConformanceRun {
         capabilities = capabilities();
         options = options();
         List<Property> properties = PropertyCatalog.all().stream()
-                .filter(p -> p.clauses().stream().anyMatch(clauseFilter)).toList();
+                .filter(p -> p.clauses().stream().anyMatch(clauseFilter))
+                .toList();
         List<GoldenCase> cases = goldenCases();
         int total = properties.size() + cases.size();
         int index = 0;
@@ -159,8 +169,16 @@ public final class ConformanceRun {
             o = List.copyOf(outcomes);
             g = List.copyOf(golden);
         }
-        return new ConformanceReport(name, capabilities, options, settings.seed(), settings.examples(), started,
-                (System.nanoTime() - startNanos) / 1_000_000, complete, clauseResults(o, g, complete));
+        return new ConformanceReport(
+                name,
+                capabilities,
+                options,
+                settings.seed(),
+                settings.examples(),
+                started,
+                (System.nanoTime() - startNanos) / 1_000_000,
+                complete,
+                clauseResults(o, g, complete));
     }
 
     /** The implementation's name; never null, whatever the implementation returns or throws. */
@@ -197,7 +215,8 @@ public final class ConformanceRun {
         }
         List<GoldenCase> cases = new ArrayList<>();
         for (Path f : GoldenData.files(goldenDirectory)) {
-            GoldenFile.read(f).cases().stream().filter(c -> c.clauses().stream().anyMatch(clauseFilter))
+            GoldenFile.read(f).cases().stream()
+                    .filter(c -> c.clauses().stream().anyMatch(clauseFilter))
                     .forEach(cases::add);
         }
         return cases;
@@ -211,22 +230,25 @@ public final class ConformanceRun {
             }
             // a failure blamed on another clause of the property (a wrong ReLU′ in a property over every
             // derivative) is held against that clause only
-            List<Outcome> mine = outcomes.stream().filter(o -> o.clauses().contains(c.id())
-                    && (o.status() == Status.PASS || o.status() == Status.NOT_IMPLEMENTED || o.counts(c.id()))).toList();
-            List<CaseResult> cases = golden.stream().filter(g -> g.clauses().contains(c.id())).toList();
+            List<Outcome> mine = outcomes.stream()
+                    .filter(o -> o.clauses().contains(c.id())
+                            && (o.status() == Status.PASS || o.status() == Status.NOT_IMPLEMENTED || o.counts(c.id())))
+                    .toList();
+            List<CaseResult> cases =
+                    golden.stream().filter(g -> g.clauses().contains(c.id())).toList();
             results.add(verdict(c, mine, cases, complete));
         }
         return results;
     }
 
     /** Sorts a check's detail by what it says about the implementation. */
-    private static void file(Status s, String detail, List<String> failures, List<String> errors,
-            List<String> notImplemented) {
+    private static void file(
+            Status s, String detail, List<String> failures, List<String> errors, List<String> notImplemented) {
         switch (s) {
             case FAIL -> failures.add(detail);
             case ERROR -> errors.add(detail);
             case NOT_IMPLEMENTED -> notImplemented.add(detail);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -252,20 +274,25 @@ public final class ConformanceRun {
         List<String> shown = details.subList(0, Math.min(SHOWN, details.size()));
         StringBuilder b = new StringBuilder();
         for (String d : shown) {
-            b.append(b.length() == 0 ? "" : "\n\n").append(labelled ? label + ": " : "").append(d);
+            b.append(b.length() == 0 ? "" : "\n\n")
+                    .append(labelled ? label + ": " : "")
+                    .append(d);
         }
         if (details.size() > SHOWN) {
-            b.append("\n\n… and ").append(details.size() - SHOWN).append(" more ").append(label)
+            b.append("\n\n… and ")
+                    .append(details.size() - SHOWN)
+                    .append(" more ")
+                    .append(label)
                     .append(" checks in this clause (see properties[] and golden[])");
         }
         parts.add(b.toString());
     }
 
-    private static ClauseResult verdict(SpecClause c, List<Outcome> outcomes, List<CaseResult> cases,
-            boolean complete) {
+    private static ClauseResult verdict(
+            SpecClause c, List<Outcome> outcomes, List<CaseResult> cases, boolean complete) {
         if (c.pending()) {
-            return new ClauseResult(c.id(), c.strength(), c.title(), Status.NOT_VERIFIED, 0, c.pendingReason(),
-                    outcomes, cases);
+            return new ClauseResult(
+                    c.id(), c.strength(), c.title(), Status.NOT_VERIFIED, 0, c.pendingReason(), outcomes, cases);
         }
         Status worst = Status.PASS;
         boolean anyPass = false;
@@ -291,13 +318,16 @@ public final class ConformanceRun {
         String reason;
         if (outcomes.isEmpty() && cases.isEmpty()) {
             status = Status.NOT_VERIFIED;
-            reason = complete ? "no property or golden case checks this clause in this run"
+            reason = complete
+                    ? "no property or golden case checks this clause in this run"
                     : "not reached: the run did not finish";
         } else if (status == Status.PASS) {
             List<String> texts = new ArrayList<>();
-            outcomes.stream().filter(o -> o.status() == Status.PASS && o.detail().startsWith(Runner.TEXT_DIFFERS))
+            outcomes.stream()
+                    .filter(o -> o.status() == Status.PASS && o.detail().startsWith(Runner.TEXT_DIFFERS))
                     .forEach(o -> texts.add(o.property() + ": " + o.detail()));
-            cases.stream().filter(r -> r.status() == Status.PASS && r.detail().startsWith(Runner.TEXT_DIFFERS))
+            cases.stream()
+                    .filter(r -> r.status() == Status.PASS && r.detail().startsWith(Runner.TEXT_DIFFERS))
                     .forEach(r -> texts.add(r.detail()));
             List<String> parts = new ArrayList<>();
             if (!texts.isEmpty()) {

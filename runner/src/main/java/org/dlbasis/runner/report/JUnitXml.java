@@ -2,11 +2,9 @@ package org.dlbasis.runner.report;
 
 import java.io.StringWriter;
 import java.util.Locale;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.dlbasis.tck.suite.Status;
 
 /**
@@ -17,8 +15,7 @@ import org.dlbasis.tck.suite.Status;
  * with the reason, so CI and {@code ./dlbasis conform} agree on what breaks conformance.
  */
 public final class JUnitXml {
-    private JUnitXml() {
-    }
+    private JUnitXml() {}
 
     /**
      * The document. Everything the implementation supplied is escaped, control characters included.
@@ -37,7 +34,9 @@ public final class JUnitXml {
             x.writeAttribute("tests", Integer.toString(r.clauses().size()));
             x.writeAttribute("failures", Long.toString(count(r, Status.FAIL)));
             x.writeAttribute("errors", Long.toString(count(r, Status.ERROR)));
-            x.writeAttribute("skipped", Long.toString(r.clauses().stream().filter(JUnitXml::skipped).count()));
+            x.writeAttribute(
+                    "skipped",
+                    Long.toString(r.clauses().stream().filter(JUnitXml::skipped).count()));
             x.writeAttribute("time", seconds(r.millis()));
             x.writeAttribute("timestamp", r.started());
             x.writeCharacters("\n  ");
@@ -82,7 +81,8 @@ public final class JUnitXml {
         String reason = text(c.reason());
         if (skipped(c)) {
             String why = c.status() == Status.FAIL || c.status() == Status.ERROR
-                    ? "SHOULD clause not met (a warning, not a failure): " + c.status() : c.status().name();
+                    ? "SHOULD clause not met (a warning, not a failure): " + c.status()
+                    : c.status().name();
             x.writeStartElement("skipped");
             x.writeAttribute("message", why);
             x.writeCharacters(reason);
@@ -99,12 +99,15 @@ public final class JUnitXml {
 
     /** Not run, or a SHOULD clause that failed: a warning, not a failure. */
     private static boolean skipped(ClauseResult c) {
-        return c.status() == Status.NOT_IMPLEMENTED || c.status() == Status.NOT_VERIFIED
+        return c.status() == Status.NOT_IMPLEMENTED
+                || c.status() == Status.NOT_VERIFIED
                 || ((c.status() == Status.FAIL || c.status() == Status.ERROR) && !c.breaksConformance());
     }
 
     private static long count(ConformanceReport r, Status s) {
-        return r.clauses().stream().filter(c -> c.status() == s && c.breaksConformance()).count();
+        return r.clauses().stream()
+                .filter(c -> c.status() == s && c.breaksConformance())
+                .count();
     }
 
     /** XML 1.0 cannot carry most control characters: they are shown as visible escapes. */

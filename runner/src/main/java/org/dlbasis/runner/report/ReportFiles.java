@@ -17,8 +17,7 @@ import java.nio.file.StandardCopyOption;
  * leaves the previous report intact.
  */
 public final class ReportFiles {
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * Checks, before a run, that reports can be written to {@code dir}: creates it if needed, and
@@ -29,8 +28,8 @@ public final class ReportFiles {
      */
     public static void checkWritable(Path dir) throws IOException {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
-            throw new NotDirectoryException(dir + " exists and is not a folder; --report names the folder for the "
-                    + "report files");
+            throw new NotDirectoryException(
+                    dir + " exists and is not a folder; --report names the folder for the " + "report files");
         }
         try {
             Files.createDirectories(dir);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.tck.suite.Status;
 
@@ -14,8 +13,7 @@ public final class ReportWriter {
     /** The value of the {@code "format"} field of report.json (spec/REPORT.md). */
     public static final String FORMAT = "dlbasis-conformance-report/1";
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * The three files, in {@code dir}.
@@ -51,14 +49,17 @@ public final class ReportWriter {
      * @return the JSON text of report.json
      */
     public static String json(ConformanceReport report) {
-        return Json.document(FORMAT, new Summary(report.verdict(), report.conforms(), report.checked(),
-                report.counts(), report));
+        return Json.document(
+                FORMAT, new Summary(report.verdict(), report.conforms(), report.checked(), report.counts(), report));
     }
 
     /** The JSON document's top level: the verdict and counts first, then the report's own fields. */
-    private record Summary(Verdict verdict, boolean conforms, int checked, Map<Status, Integer> counts,
-            @com.fasterxml.jackson.annotation.JsonUnwrapped ConformanceReport report) {
-    }
+    private record Summary(
+            Verdict verdict,
+            boolean conforms,
+            int checked,
+            Map<Status, Integer> counts,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped ConformanceReport report) {}
 
     /**
      * One line per clause: the summary table the command line prints too.
@@ -68,11 +69,18 @@ public final class ReportWriter {
      */
     public static String table(ConformanceReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s %-11s %-15s %8s  %s%n", "clause", "strength", "status", "margin",
-                "checks"));
+        sb.append(String.format(
+                Locale.ROOT, "%-12s %-11s %-15s %8s  %s%n", "clause", "strength", "status", "margin", "checks"));
         for (ClauseResult c : report.clauses()) {
-            sb.append(String.format(Locale.ROOT, "%-12s %-11s %-15s %8s  %d properties, %d golden%n", c.id(),
-                    c.strength(), c.status(), margin(c), c.properties().size(), c.golden().size()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %-11s %-15s %8s  %d properties, %d golden%n",
+                    c.id(),
+                    c.strength(),
+                    c.status(),
+                    margin(c),
+                    c.properties().size(),
+                    c.golden().size()));
         }
         return sb.toString();
     }
@@ -90,24 +98,52 @@ public final class ReportWriter {
     public static String markdown(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# dlbasis conformance report\n\n");
-        sb.append("- implementation: ").append(Untrusted.markdownLine(r.implementation())).append('\n');
+        sb.append("- implementation: ")
+                .append(Untrusted.markdownLine(r.implementation()))
+                .append('\n');
         sb.append("- capabilities: ").append(r.capabilities()).append('\n');
         sb.append("- options: ").append(r.options()).append('\n');
-        sb.append("- verdict: **").append(r.verdict().words()).append("** (").append(r.verdictLine())
+        sb.append("- verdict: **")
+                .append(r.verdict().words())
+                .append("** (")
+                .append(r.verdictLine())
                 .append(")\n");
-        sb.append("- seed ").append(r.seed()).append(", ").append(r.examples()).append(" examples per property, ")
-                .append(r.millis()).append(" ms, started ").append(r.started()).append("\n\n");
+        sb.append("- seed ")
+                .append(r.seed())
+                .append(", ")
+                .append(r.examples())
+                .append(" examples per property, ")
+                .append(r.millis())
+                .append(" ms, started ")
+                .append(r.started())
+                .append("\n\n");
         sb.append("| clause | strength | status | margin | checks | title |\n|---|---|---|---|---|---|\n");
         for (ClauseResult c : r.clauses()) {
-            sb.append("| ").append(c.id()).append(" | ").append(c.strength()).append(" | ").append(c.status())
-                    .append(" | ").append(margin(c)).append(" | ").append(c.properties().size()).append(" + ")
-                    .append(c.golden().size()).append(" | ").append(c.title().replace("|", "\\|")).append(" |\n");
+            sb.append("| ")
+                    .append(c.id())
+                    .append(" | ")
+                    .append(c.strength())
+                    .append(" | ")
+                    .append(c.status())
+                    .append(" | ")
+                    .append(margin(c))
+                    .append(" | ")
+                    .append(c.properties().size())
+                    .append(" + ")
+                    .append(c.golden().size())
+                    .append(" | ")
+                    .append(c.title().replace("|", "\\|"))
+                    .append(" |\n");
         }
         sb.append("\n## Details\n");
         for (ClauseResult c : r.clauses()) {
             if (c.status() != Status.PASS || !c.reason().isEmpty()) {
-                sb.append("\n### ").append(c.id()).append(" — ").append(c.status())
-                        .append(c.status() == Status.PASS ? " (partly checked)" : "").append("\n\n")
+                sb.append("\n### ")
+                        .append(c.id())
+                        .append(" — ")
+                        .append(c.status())
+                        .append(c.status() == Status.PASS ? " (partly checked)" : "")
+                        .append("\n\n")
                         .append(Untrusted.markdownBlock(c.reason()));
             }
         }
@@ -123,13 +159,26 @@ public final class ReportWriter {
     public static String html(ConformanceReport r) {
         StringBuilder rows = new StringBuilder();
         for (ClauseResult c : r.clauses()) {
-            rows.append("<tr class=\"").append(c.status().name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(esc(c.id())).append("</td><td>").append(c.strength()).append("</td><td>")
-                    .append(c.status()).append("</td><td>").append(margin(c)).append("</td><td>")
-                    .append(c.properties().size()).append(" + ").append(c.golden().size()).append("</td><td>")
+            rows.append("<tr class=\"")
+                    .append(c.status().name().toLowerCase(Locale.ROOT))
+                    .append("\"><td>")
+                    .append(esc(c.id()))
+                    .append("</td><td>")
+                    .append(c.strength())
+                    .append("</td><td>")
+                    .append(c.status())
+                    .append("</td><td>")
+                    .append(margin(c))
+                    .append("</td><td>")
+                    .append(c.properties().size())
+                    .append(" + ")
+                    .append(c.golden().size())
+                    .append("</td><td>")
                     .append(esc(c.title()));
             if (!c.reason().isEmpty()) {
-                rows.append("<details><summary>details</summary><pre>").append(esc(c.reason())).append("</pre></details>");
+                rows.append("<details><summary>details</summary><pre>")
+                        .append(esc(c.reason()))
+                        .append("</pre></details>");
             }
             rows.append("</td></tr>\n");
         }

@@ -9,14 +9,13 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
+import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Property;
-import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Runner;
 import org.dlbasis.tck.suite.Settings;
 import org.dlbasis.tck.suite.Status;
-import org.dlbasis.spec.api.Implementation;
 
 /**
  * The properties over many seeds: a property that holds on the default seed but not on seed 7 is a
@@ -38,8 +37,8 @@ public final class SeedSweep {
      * @param examples examples per property, on every seed
      * @param threads seeds run at once; use 1 for an implementation that is not thread-safe
      */
-    public SeedSweep(Supplier<Implementation> implementations, Predicate<String> clauseFilter, int examples,
-            int threads) {
+    public SeedSweep(
+            Supplier<Implementation> implementations, Predicate<String> clauseFilter, int examples, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
@@ -55,8 +54,7 @@ public final class SeedSweep {
      * @param seed the seed it failed on
      * @param outcome the property's outcome: FAIL or ERROR, with the detail
      */
-    public record Failure(long seed, Outcome outcome) {
-    }
+    public record Failure(long seed, Outcome outcome) {}
 
     /**
      * Runs every seed; {@code perSeed} is told each seed's failures as it finishes (in any order
@@ -69,7 +67,8 @@ public final class SeedSweep {
      */
     public List<Failure> run(long first, int count, Consumer<List<Failure>> perSeed) {
         List<Property> properties = PropertyCatalog.all().stream()
-                .filter(p -> p.clauses().stream().anyMatch(clauseFilter)).toList();
+                .filter(p -> p.clauses().stream().anyMatch(clauseFilter))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<Implementation> impl = ThreadLocal.withInitial(implementations);
         try {

@@ -7,8 +7,7 @@ package org.dlbasis.runner.report;
  * ({@code ESC[8m} hides what follows, {@code ESC[2J} clears the screen) is shown as text.
  */
 public final class Untrusted {
-    private Untrusted() {
-    }
+    private Untrusted() {}
 
     /**
      * For the terminal: every control character except newline and tab is shown as a visible
@@ -48,7 +47,7 @@ public final class Untrusted {
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '(', ')', '{', '}', '+', '-', '.', '"', '\'' ->
-                        b.append('\\').append(c);
+                    b.append('\\').append(c);
                 default -> b.append(c);
             }
         }
@@ -65,12 +64,20 @@ public final class Untrusted {
      */
     public static String markdownBlock(String s) {
         StringBuilder b = new StringBuilder("\n");
-        terminal(s).replace("\r", "").lines().forEach(l -> b.append("    ").append(l).append('\n'));
+        terminal(s)
+                .replace("\r", "")
+                .lines()
+                .forEach(l -> b.append("    ").append(l).append('\n'));
         return b.append('\n').toString();
     }
 
     private static boolean isControl(int c) {
-        return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c < 0x20
+                || c == 0x7f
+                || (c >= 0x80 && c < 0xa0)
+                || c == 0x2028
+                || c == 0x2029
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
@@ -40,13 +39,17 @@ class DeepGradcheckTest {
     private static GradcheckReport run(Implementation impl, GradcheckConfig c) {
         GradcheckModel model = ModelFactory.create(impl, c);
         ModelFactory.Data d = ModelFactory.data(c);
-        CoordinateCost costs = c.fast() ? DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation())
+        CoordinateCost costs = c.fast()
+                ? DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation())
                 : CoordinateCost.plain(model);
         return new GradcheckRun(model, c, costs).run(impl.name());
     }
 
     private static BlockResult block(GradcheckReport r, String name) {
-        return r.blocks().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+        return r.blocks().stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest
@@ -58,14 +61,21 @@ class DeepGradcheckTest {
                 for (boolean fast : new boolean[] {false, true}) {
                     GradcheckConfig c = config(sizes, g, mode, fast && mode != GradcheckConfig.Mode.DIRECTIONAL);
                     GradcheckReport r = run(REF, c);
-                    assertTrue(r.pass(), c.describe() + " " + mode + " fast=" + fast + ": "
-                            + GradcheckReportWriter.table(r));
-                    assertEquals(mode == GradcheckConfig.Mode.DIRECTIONAL ? 1 : 2 * (sizes.length - 1), r.blocks().size());
+                    assertTrue(
+                            r.pass(),
+                            c.describe() + " " + mode + " fast=" + fast + ": " + GradcheckReportWriter.table(r));
+                    assertEquals(
+                            mode == GradcheckConfig.Mode.DIRECTIONAL ? 1 : 2 * (sizes.length - 1),
+                            r.blocks().size());
                     // a tenth of what GRADCHECK allows (the first layers' gradients are small after three
                     // sigmoids, so their relative difference is the rounding floor's, up to 3e−8 here)
-                    r.blocks().forEach(b -> assertTrue(b.judgement().diffNorm() <= 0.1 * b.judgement().allowed(),
-                            c.describe() + " " + b.name() + " ‖g − g̃‖ " + b.judgement().diffNorm() + ", allowed "
-                                    + b.judgement().allowed()));
+                    r.blocks()
+                            .forEach(b -> assertTrue(
+                                    b.judgement().diffNorm()
+                                            <= 0.1 * b.judgement().allowed(),
+                                    c.describe() + " " + b.name() + " ‖g − g̃‖ "
+                                            + b.judgement().diffNorm() + ", allowed "
+                                            + b.judgement().allowed()));
                 }
             }
         }
@@ -118,8 +128,8 @@ class DeepGradcheckTest {
                 return ref.step(p, g, rate);
             }
 
-            public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double rate,
-                    int k) {
+            public Training<DeepParameters> train(
+                    DeepParameters p, Tensor x, Tensor y, Activation g, double rate, int k) {
                 return ref.train(p, x, y, g, rate, k);
             }
         };
@@ -146,7 +156,9 @@ class DeepGradcheckTest {
             assertFalse(r.pass(), mode.toString());
             if (mode == GradcheckConfig.Mode.FULL) {
                 BlockResult w1 = block(r, "W1");
-                assertTrue(w1.diagnosis().contains("the ratio is m = 10: a missing 1/m"), w1.diagnosis().toString());
+                assertTrue(
+                        w1.diagnosis().contains("the ratio is m = 10: a missing 1/m"),
+                        w1.diagnosis().toString());
                 for (String other : List.of("b1", "W2", "b2", "W3", "b3")) {
                     assertTrue(block(r, other).pass(), other);
                 }
@@ -161,8 +173,9 @@ class DeepGradcheckTest {
         Map<String, Tensor> theta = new LinkedHashMap<>();
         theta.put("W1", Tensor.zeros(4, 3)); // Z1 = 0: every W1 and b1 probe sits on the kink
         theta.put("b1", Tensor.zeros(4, 1));
-        theta.put("W2", Tensor.of(org.dlbasis.spec.tensor.Shape.of(2, 4), new double[] {0.5, -0.3, 0.2, 0.1, -0.4, 0.6,
-            0.3, -0.2}));
+        theta.put("W2", Tensor.of(org.dlbasis.spec.tensor.Shape.of(2, 4), new double[] {
+            0.5, -0.3, 0.2, 0.1, -0.4, 0.6, 0.3, -0.2
+        }));
         theta.put("b2", Tensor.zeros(2, 1)); // A1 = 0, so Z2 = b2 = 0: b2's probes sit on the kink of layer 2;
         theta.put("W3", Tensor.row(0.7, -0.5)); // W2's do not move Z2 at all (A1 = 0)
         theta.put("b3", Tensor.zeros(1, 1));
@@ -179,10 +192,11 @@ class DeepGradcheckTest {
     @Test
     void theConfigurationChecksTheDeepSizes() {
         assertThrows(IllegalArgumentException.class, () -> GradcheckConfig.deep(new int[] {5}, 10, Activation.tanh()));
-        GradcheckConfig.Invalid zero = assertThrows(GradcheckConfig.Invalid.class,
-                () -> GradcheckConfig.deep(new int[] {5, 0, 1}, 10, Activation.tanh()));
+        GradcheckConfig.Invalid zero = assertThrows(
+                GradcheckConfig.Invalid.class, () -> GradcheckConfig.deep(new int[] {5, 0, 1}, 10, Activation.tanh()));
         assertEquals("sizes must be at least 1 each, found n[0] = 5, n[1] = 0, n[2] = 1", zero.getMessage());
-        GradcheckConfig.Invalid big = assertThrows(GradcheckConfig.Invalid.class,
+        GradcheckConfig.Invalid big = assertThrows(
+                GradcheckConfig.Invalid.class,
                 () -> GradcheckConfig.deep(new int[] {100_000, 100, 50, 1}, 100, Activation.relu()));
         assertTrue(big.getMessage().startsWith("sizes 100000-100-50-1 with m = 100 needs "), big.getMessage());
         GradcheckConfig course = GradcheckConfig.deep(new int[] {12288, 20, 7, 5, 1}, 209, Activation.relu());

@@ -7,22 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.dlbasis.tck.broken.BrokenForGradcheck;
-import org.dlbasis.tck.gen.ActivationsGen;
-import org.dlbasis.tck.oracle.NumericalGradient;
-import org.dlbasis.runner.report.Untrusted;
-import org.dlbasis.tck.suite.Outcome;
-import org.dlbasis.tck.suite.Property;
-import org.dlbasis.tck.clauses.PropertyCatalog;
-import org.dlbasis.tck.suite.Runner;
-import org.dlbasis.tck.suite.Settings;
-import org.dlbasis.tck.suite.Status;
 import org.dlbasis.reference.ReferenceImplementation;
+import org.dlbasis.runner.report.Untrusted;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.broken.BrokenForGradcheck;
+import org.dlbasis.tck.clauses.PropertyCatalog;
+import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.suite.Outcome;
+import org.dlbasis.tck.suite.Property;
+import org.dlbasis.tck.suite.Runner;
+import org.dlbasis.tck.suite.Settings;
+import org.dlbasis.tck.suite.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,25 +30,32 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GradcheckTest {
     private static final Implementation REF = new ReferenceImplementation();
 
-    private static GradcheckConfig config(boolean logistic, String sizes, Activation g, GradcheckConfig.Mode mode,
-            boolean fast) {
+    private static GradcheckConfig config(
+            boolean logistic, String sizes, Activation g, GradcheckConfig.Mode mode, boolean fast) {
         String[] n = sizes.split("-");
-        GradcheckConfig base = logistic ? GradcheckConfig.logistic(Integer.parseInt(n[0]), 10)
-                : GradcheckConfig.network(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), 10, g);
+        GradcheckConfig base = logistic
+                ? GradcheckConfig.logistic(Integer.parseInt(n[0]), 10)
+                : GradcheckConfig.network(
+                        Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), 10, g);
         return base.withMode(mode, 7).withFast(fast);
     }
 
     private static GradcheckReport run(Implementation impl, GradcheckConfig c) {
         GradcheckModel model = ModelFactory.create(impl, c);
         ModelFactory.Data d = ModelFactory.data(c);
-        CoordinateCost costs = !c.fast() ? CoordinateCost.plain(model) : c.logistic()
-                ? IncrementalCost.logistic(model.parameters(), d.x(), d.y())
-                : IncrementalCost.network(model.parameters(), d.x(), d.y(), c.activation());
+        CoordinateCost costs = !c.fast()
+                ? CoordinateCost.plain(model)
+                : c.logistic()
+                        ? IncrementalCost.logistic(model.parameters(), d.x(), d.y())
+                        : IncrementalCost.network(model.parameters(), d.x(), d.y(), c.activation());
         return new GradcheckRun(model, c, costs).run(impl.name());
     }
 
     private static BlockResult block(GradcheckReport r, String name) {
-        return r.blocks().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+        return r.blocks().stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest
@@ -58,13 +64,17 @@ class GradcheckTest {
     void theReferencePassesWellBelowTheThresholdForEveryActivation(GradcheckConfig.Mode mode) {
         for (Activation g : ActivationsGen.ALL) {
             for (boolean fast : new boolean[] {false, true}) {
-                GradcheckReport r = run(REF, config(false, "4-5-2", g, mode, fast && mode != GradcheckConfig.Mode.DIRECTIONAL));
+                GradcheckReport r =
+                        run(REF, config(false, "4-5-2", g, mode, fast && mode != GradcheckConfig.Mode.DIRECTIONAL));
                 assertTrue(r.pass(), g + " " + mode + " fast=" + fast + ": " + GradcheckReportWriter.table(r));
-                r.blocks().forEach(b -> assertTrue(b.relativeDifference() <= 1e-9,
-                        g + " " + b.name() + " relative difference " + b.relativeDifference()));
+                r.blocks()
+                        .forEach(b -> assertTrue(
+                                b.relativeDifference() <= 1e-9,
+                                g + " " + b.name() + " relative difference " + b.relativeDifference()));
             }
         }
-        GradcheckReport lr = run(REF, config(true, "6-1-1", Activation.linear(), mode, mode != GradcheckConfig.Mode.DIRECTIONAL));
+        GradcheckReport lr =
+                run(REF, config(true, "6-1-1", Activation.linear(), mode, mode != GradcheckConfig.Mode.DIRECTIONAL));
         assertTrue(lr.pass());
         lr.blocks().forEach(b -> assertTrue(b.relativeDifference() <= 1e-9, b.name() + " " + b.relativeDifference()));
     }
@@ -87,42 +97,50 @@ class GradcheckTest {
 
     @Test
     void aMissingOneOverMIsDiagnosed() {
-        GradcheckReport r = run(BrokenForGradcheck.dw2TimesM(), config(false, "4-5-1", Activation.tanh(),
-                GradcheckConfig.Mode.FULL, false));
+        GradcheckReport r = run(
+                BrokenForGradcheck.dw2TimesM(),
+                config(false, "4-5-1", Activation.tanh(), GradcheckConfig.Mode.FULL, false));
         assertFalse(r.pass());
         BlockResult w2 = block(r, "W2");
         assertFalse(w2.pass());
-        assertTrue(w2.diagnosis().contains("the ratio is m = 10: a missing 1/m"), w2.diagnosis().toString());
+        assertTrue(
+                w2.diagnosis().contains("the ratio is m = 10: a missing 1/m"),
+                w2.diagnosis().toString());
         assertTrue(GradcheckReportWriter.sweepVerdict(w2).startsWith("The error is flat in eps"));
         assertTrue(block(r, "W1").pass());
     }
 
     @Test
     void aTransposedSquareGradientIsDiagnosed() {
-        GradcheckReport r = run(BrokenForGradcheck.dw1Transposed(), config(false, "4-4-1", Activation.sigmoid(),
-                GradcheckConfig.Mode.FULL, false));
-        assertTrue(block(r, "W1").diagnosis().contains("g matches the transpose of g̃: a transposed gradient"),
+        GradcheckReport r = run(
+                BrokenForGradcheck.dw1Transposed(),
+                config(false, "4-4-1", Activation.sigmoid(), GradcheckConfig.Mode.FULL, false));
+        assertTrue(
+                block(r, "W1").diagnosis().contains("g matches the transpose of g̃: a transposed gradient"),
                 block(r, "W1").diagnosis().toString());
     }
 
     @Test
     void aTransposedShapeIsDiagnosed() {
-        GradcheckReport r = run(BrokenForGradcheck.dw1Transposed(), config(false, "3-4-1", Activation.sigmoid(),
-                GradcheckConfig.Mode.SAMPLE, false));
+        GradcheckReport r = run(
+                BrokenForGradcheck.dw1Transposed(),
+                config(false, "3-4-1", Activation.sigmoid(), GradcheckConfig.Mode.SAMPLE, false));
         assertTrue(block(r, "W1").diagnosis().get(1).startsWith("its shape is the transpose"));
     }
 
     @Test
     void aZeroBlockIsAMissingPath() {
-        GradcheckReport r = run(BrokenForGradcheck.db1Zero(), config(false, "4-5-1", Activation.elu(),
-                GradcheckConfig.Mode.FULL, false));
+        GradcheckReport r = run(
+                BrokenForGradcheck.db1Zero(),
+                config(false, "4-5-1", Activation.elu(), GradcheckConfig.Mode.FULL, false));
         assertTrue(block(r, "b1").diagnosis().get(0).startsWith("the backward gradient is zero"));
     }
 
     @Test
     void directionalModeCatchesABrokenGradientToo() {
-        GradcheckReport r = run(BrokenForGradcheck.dw2TimesM(), config(false, "4-5-1", Activation.tanh(),
-                GradcheckConfig.Mode.DIRECTIONAL, false));
+        GradcheckReport r = run(
+                BrokenForGradcheck.dw2TimesM(),
+                config(false, "4-5-1", Activation.tanh(), GradcheckConfig.Mode.DIRECTIONAL, false));
         assertFalse(r.pass());
     }
 
@@ -175,11 +193,14 @@ class GradcheckTest {
         assertFalse(r.pass(), GradcheckReportWriter.table(r));
         BlockResult b = block(r, mode == GradcheckConfig.Mode.DIRECTIONAL ? "directions" : "W2");
         assertFalse(b.pass());
-        assertTrue(b.diagnosis().stream().anyMatch(d -> d.contains("the backward value at (0,3) is Infinity")),
+        assertTrue(
+                b.diagnosis().stream().anyMatch(d -> d.contains("the backward value at (0,3) is Infinity")),
                 b.diagnosis().toString());
         if (mode != GradcheckConfig.Mode.DIRECTIONAL) {
             assertTrue(b.judgement().nonFinite() >= 1);
-            assertTrue(block(r, "W1").pass() && block(r, "b1").pass() && block(r, "b2").pass());
+            assertTrue(block(r, "W1").pass()
+                    && block(r, "b1").pass()
+                    && block(r, "b2").pass());
             assertTrue(GradcheckReportWriter.table(r).contains("FAIL (1 non-finite)"), GradcheckReportWriter.table(r));
         } else {
             assertTrue(b.diagnosis().get(0).startsWith("W2: "), b.diagnosis().toString());
@@ -190,13 +211,14 @@ class GradcheckTest {
     @Test
     @Clause("BACKPROP-7")
     void aNonFiniteEntryFailsEvenWhereNoCentralDifferenceLooked() {
-        GradcheckConfig oneSample = GradcheckConfig.network(4, 5, 1, 10, Activation.tanh())
-                .withMode(GradcheckConfig.Mode.SAMPLE, 1);
+        GradcheckConfig oneSample =
+                GradcheckConfig.network(4, 5, 1, 10, Activation.tanh()).withMode(GradcheckConfig.Mode.SAMPLE, 1);
         GradcheckReport r = run(BrokenForGradcheck.oneEntry("dW1", 19, Double.NEGATIVE_INFINITY), oneSample);
         BlockResult w1 = block(r, "W1");
         assertEquals(1, w1.checked());
         assertFalse(w1.pass());
-        assertTrue(w1.diagnosis().contains("the backward value at (4,3) is -Infinity, not a finite number"),
+        assertTrue(
+                w1.diagnosis().contains("the backward value at (4,3) is -Infinity, not a finite number"),
                 w1.diagnosis().toString());
         GradcheckReport all = run(BrokenForGradcheck.allNaN("dW1"), oneSample);
         BlockResult nan = block(all, "W1");
@@ -213,7 +235,9 @@ class GradcheckTest {
         assertFalse(r.pass());
         assertFalse(b1.pass());
         assertEquals(1, b1.judgement().nonFinite());
-        assertTrue(b1.diagnosis().get(0).contains("the backward value at (2,0) is NaN"), b1.diagnosis().toString());
+        assertTrue(
+                b1.diagnosis().get(0).contains("the backward value at (2,0) is NaN"),
+                b1.diagnosis().toString());
         assertEquals("(2,0)", b1.worst().get(0).index(), "the non-finite entry is listed first");
         assertTrue(GradcheckReportWriter.html(r).contains("1 non-finite entry not drawn"));
         assertNoNaNDiagnostics(r);
@@ -241,7 +265,8 @@ class GradcheckTest {
         GradcheckConfig c = tanh451(GradcheckConfig.Mode.FULL);
         GradcheckReport right = run(BrokenForGradcheck.scaled(1e300, false), c);
         assertTrue(right.pass(), GradcheckReportWriter.table(right));
-        right.blocks().forEach(b -> assertTrue(b.relativeDifference() <= 1e-8, b.name() + " " + b.relativeDifference()));
+        right.blocks()
+                .forEach(b -> assertTrue(b.relativeDifference() <= 1e-8, b.name() + " " + b.relativeDifference()));
         GradcheckReport wrong = run(BrokenForGradcheck.scaled(1e300, true), c);
         assertFalse(wrong.pass(), GradcheckReportWriter.table(wrong));
         assertFalse(block(wrong, "W2").pass());
@@ -265,7 +290,9 @@ class GradcheckTest {
         GradcheckReport r = new GradcheckRun(model, c, CoordinateCost.plain(model)).run(nanAbove.name());
         BlockResult b2 = block(r, "b2");
         assertFalse(b2.pass());
-        assertTrue(b2.diagnosis().get(0).startsWith("the central difference at (0,0) is NaN"), b2.diagnosis().toString());
+        assertTrue(
+                b2.diagnosis().get(0).startsWith("the central difference at (0,0) is NaN"),
+                b2.diagnosis().toString());
         assertTrue(block(r, "W2").pass());
         assertNoNaNDiagnostics(r);
     }
@@ -275,8 +302,11 @@ class GradcheckTest {
         GradcheckReport r = run(BrokenForGradcheck.throwing(), tanh451(GradcheckConfig.Mode.FULL));
         assertFalse(r.pass());
         assertTrue(r.blocks().isEmpty());
-        assertTrue(r.error().startsWith("the backward pass failed: the implementation threw "
-                + "java.lang.IllegalStateException: backward exploded"), r.error());
+        assertTrue(
+                r.error()
+                        .startsWith("the backward pass failed: the implementation threw "
+                                + "java.lang.IllegalStateException: backward exploded"),
+                r.error());
         String md = GradcheckReportWriter.markdown(r);
         assertTrue(md.contains("- verdict: **FAIL**, the implementation failed (below)"), md);
         assertTrue(md.contains(Untrusted.markdownBlock(r.error())), "its error, quoted as a block: " + md);
@@ -287,12 +317,13 @@ class GradcheckTest {
     @Test
     void aHostileNameIsEscapedInMarkdownAndHtml() {
         String name = "evil\n- verdict: **PASS**<script>alert(1)</script>```\u001b[2J";
-        GradcheckReport r = new GradcheckReport(name, new GradcheckReport.Setup("m", "FULL", 1, 1e-5, 1e-7), 0.5,
-                List.of(), false, null, 1);
+        GradcheckReport r = new GradcheckReport(
+                name, new GradcheckReport.Setup("m", "FULL", 1, 1e-5, 1e-7), 0.5, List.of(), false, null, 1);
         String md = GradcheckReportWriter.markdown(r);
         assertFalse(md.contains("\n- verdict: **PASS**"), md);
         assertFalse(md.contains("<script>") || md.contains("```\\u") || md.contains("\u001b"), md);
-        assertTrue(md.startsWith("# dlbasis gradient check\n\n- implementation: " + Untrusted.markdownLine(name) + "\n"),
+        assertTrue(
+                md.startsWith("# dlbasis gradient check\n\n- implementation: " + Untrusted.markdownLine(name) + "\n"),
                 md);
         String html = GradcheckReportWriter.html(r);
         assertFalse(html.contains("<script>"), html);
@@ -308,7 +339,9 @@ class GradcheckTest {
         worst.offer(5, Double.NaN, 0);
         worst.offer(6, 0, Double.POSITIVE_INFINITY);
         List<BlockResult.Entry> e = worst.entries(Integer::toString);
-        assertEquals(List.of("5", "6", "199007", "198007", "197007"), e.stream().map(BlockResult.Entry::index).toList());
+        assertEquals(
+                List.of("5", "6", "199007", "198007", "197007"),
+                e.stream().map(BlockResult.Entry::index).toList());
         assertEquals(199007, worst.worstFinite().getAsInt());
     }
 
@@ -327,8 +360,8 @@ class GradcheckTest {
         assertEquals("gradient check of dW: the backward value at (1) is Infinity, not a finite number", inf);
         String nan = NumericalGradient.violation("dW", right, vector(Double.NaN, -0.2, 0.3), 0.7);
         assertTrue(nan.startsWith("gradient check of dW: the central difference at (0) is NaN"), nan);
-        String both = NumericalGradient.violation("dW", vector(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1),
-                vector(0, 0, 0, 0, 1), 0.7);
+        String both = NumericalGradient.violation(
+                "dW", vector(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1), vector(0, 0, 0, 0, 1), 0.7);
         assertTrue(both.endsWith("; and 1 more non-finite entries"), both);
     }
 
@@ -356,16 +389,22 @@ class GradcheckTest {
     void theBackprop7PropertyFailsAnInfiniteEntryAndNamesIt() {
         List<Property> properties = PropertyCatalog.forClause("BACKPROP-7");
         Settings settings = new Settings(Settings.DEFAULT_SEED, 20);
-        for (Implementation impl : List.of(BrokenForGradcheck.oneEntry("dW2", 0, Double.POSITIVE_INFINITY),
-                BrokenForGradcheck.oneEntry("dW1", 0, 1e200), BrokenForGradcheck.oneEntry("db1", 0, Double.NaN),
+        for (Implementation impl : List.of(
+                BrokenForGradcheck.oneEntry("dW2", 0, Double.POSITIVE_INFINITY),
+                BrokenForGradcheck.oneEntry("dW1", 0, 1e200),
+                BrokenForGradcheck.oneEntry("db1", 0, Double.NaN),
                 BrokenForGradcheck.scaled(1e300, true))) {
-            List<Outcome> outcomes = properties.stream().map(p -> Runner.run(impl, p, settings)).toList();
+            List<Outcome> outcomes =
+                    properties.stream().map(p -> Runner.run(impl, p, settings)).toList();
             assertTrue(outcomes.stream().anyMatch(o -> o.status() == Status.FAIL), impl.name() + ": " + outcomes);
         }
-        Property backprop7 = properties.stream().filter(p -> p.name().contains("BACKPROP7")).findFirst().orElseThrow();
+        Property backprop7 = properties.stream()
+                .filter(p -> p.name().contains("BACKPROP7"))
+                .findFirst()
+                .orElseThrow();
         Outcome inf = Runner.run(BrokenForGradcheck.oneEntry("dW2", 0, Double.POSITIVE_INFINITY), backprop7, settings);
-        assertTrue(inf.detail().contains("gradient check of dW2: the backward value at (0,0) is Infinity"),
-                inf.detail());
+        assertTrue(
+                inf.detail().contains("gradient check of dW2: the backward value at (0,0) is Infinity"), inf.detail());
         Outcome consistent = Runner.run(BrokenForGradcheck.scaled(1e300, false), backprop7, settings);
         assertEquals(Status.PASS, consistent.status(), consistent.detail());
     }
@@ -388,8 +427,8 @@ class GradcheckTest {
     }
 
     private static void assertInvalid(String option, Runnable r) {
-        GradcheckConfig.Invalid e = org.junit.jupiter.api.Assertions.assertThrows(GradcheckConfig.Invalid.class,
-                r::run);
+        GradcheckConfig.Invalid e =
+                org.junit.jupiter.api.Assertions.assertThrows(GradcheckConfig.Invalid.class, r::run);
         assertEquals(option, e.option(), e.getMessage());
         assertTrue(e.getMessage().startsWith(option + " "), e.getMessage());
     }

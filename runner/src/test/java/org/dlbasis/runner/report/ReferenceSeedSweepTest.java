@@ -3,8 +3,6 @@ package org.dlbasis.runner.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import org.dlbasis.runner.report.SeedSweep;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +15,12 @@ class ReferenceSeedSweepTest {
     @Test
     void everyPropertyHoldsOnTwentySeeds() {
         SeedSweep sweep = new SeedSweep(ReferenceImplementation::new, id -> true, 100, 2);
-        List<SeedSweep.Failure> failures = sweep.run(1, 20, f -> { });
-        assertEquals(List.of(), failures.stream()
-                .map(f -> "seed " + f.seed() + " " + f.outcome().property() + ": " + f.outcome().detail()).toList());
+        List<SeedSweep.Failure> failures = sweep.run(1, 20, f -> {});
+        assertEquals(
+                List.of(),
+                failures.stream()
+                        .map(f -> "seed " + f.seed() + " " + f.outcome().property() + ": "
+                                + f.outcome().detail())
+                        .toList());
     }
 }

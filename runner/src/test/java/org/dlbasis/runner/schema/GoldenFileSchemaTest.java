@@ -1,17 +1,15 @@
 package org.dlbasis.runner.schema;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.golden.GoldenFile;
 import org.dlbasis.golden.json.Json;
@@ -33,13 +31,15 @@ class GoldenFileSchemaTest {
         List<Path> files = GoldenData.files(GoldenData.directory());
         assertTrue(files.size() >= 7, "golden-data/*.json: " + files);
         for (Path f : files) {
-            Schemas.assertValid(Schemas.GOLDEN, Files.readString(f), f.getFileName().toString());
+            Schemas.assertValid(
+                    Schemas.GOLDEN, Files.readString(f), f.getFileName().toString());
         }
     }
 
     /** loss.json with one change: rejected by the schema and by the reader. */
     private void rejected(String why, Consumer<ObjectNode> change) throws IOException {
-        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(GoldenData.directory().resolve("loss.json").toFile());
+        ObjectNode doc = (ObjectNode)
+                Json.MAPPER.readTree(GoldenData.directory().resolve("loss.json").toFile());
         change.accept(doc);
         String text = Json.MAPPER.writeValueAsString(doc);
         Schemas.assertInvalid(Schemas.GOLDEN, text, why);
@@ -64,23 +64,36 @@ class GoldenFileSchemaTest {
 
     @Test
     void whatTheReaderRejectsTheSchemaRejects() throws IOException {
-        rejected("an unknown tolerance class", d -> ((ObjectNode) outputCase(d).get("tolerance")).put("class", "LOOSE"));
-        rejected("GRADCHECK in a golden file", d -> ((ObjectNode) outputCase(d).get("tolerance")).put("class", "GRADCHECK"));
-        rejected("an atol of 1e308 for its class",
+        rejected(
+                "an unknown tolerance class", d -> ((ObjectNode) outputCase(d).get("tolerance")).put("class", "LOOSE"));
+        rejected(
+                "GRADCHECK in a golden file",
+                d -> ((ObjectNode) outputCase(d).get("tolerance")).put("class", "GRADCHECK"));
+        rejected(
+                "an atol of 1e308 for its class",
                 d -> ((ObjectNode) outputCase(d).get("tolerance")).put("atol", 1e308));
         rejected("an atol written as a string", d -> ((ObjectNode) outputCase(d).get("tolerance")).put("atol", "0"));
         rejected("SUM(n) for a loss", d -> ((ObjectNode) outputCase(d).get("tolerance")).put("class", "SUM(3)"));
-        rejected("a tensor with a string shape",
+        rejected(
+                "a tensor with a string shape",
                 d -> ((ObjectNode) firstCase(d).get("inputs").get("y_hat")).put("shape", "2"));
-        rejected("a tensor with a member besides shape and data",
+        rejected(
+                "a tensor with a member besides shape and data",
                 d -> ((ObjectNode) firstCase(d).get("inputs").get("y_hat")).put("dtype", "float64"));
         rejected("a missing input", d -> ((ObjectNode) firstCase(d).get("inputs")).remove("y"));
-        rejected("an input the operation does not have",
-                d -> ((ObjectNode) firstCase(d).get("inputs")).set("x", firstCase(d).get("inputs").get("y")));
-        rejected("a parameter the operation does not have", d -> ((ObjectNode) firstCase(d).get("params")).put("axis", 0));
-        rejected("an output the operation does not have",
-                d -> ((ObjectNode) outputCase(d).get("expected")).set("dw", outputCase(d).get("expected").get("out")));
-        rejected("both error and expected",
+        rejected(
+                "an input the operation does not have",
+                d -> ((ObjectNode) firstCase(d).get("inputs"))
+                        .set("x", firstCase(d).get("inputs").get("y")));
+        rejected(
+                "a parameter the operation does not have",
+                d -> ((ObjectNode) firstCase(d).get("params")).put("axis", 0));
+        rejected(
+                "an output the operation does not have",
+                d -> ((ObjectNode) outputCase(d).get("expected"))
+                        .set("dw", outputCase(d).get("expected").get("out")));
+        rejected(
+                "both error and expected",
                 d -> outputCase(d).set("error", Json.MAPPER.createObjectNode().put("kind", "NON_FINITE")));
         rejected("an unknown error kind", d -> {
             ObjectNode c = outputCase(d);
@@ -94,7 +107,9 @@ class GoldenFileSchemaTest {
         rejected("an unknown member of a case", d -> firstCase(d).put("comment", "x"));
         rejected("no cases", d -> d.set("cases", Json.MAPPER.createArrayNode()));
         rejected("another format", d -> d.put("format", "dlbasis-golden/2"));
-        rejected("\"nan\" for NaN", d -> ((ArrayNode) firstCase(d).get("inputs").get("y_hat").get("data"))
-                .set(0, Json.MAPPER.getNodeFactory().textNode("nan")));
+        rejected(
+                "\"nan\" for NaN",
+                d -> ((ArrayNode) firstCase(d).get("inputs").get("y_hat").get("data"))
+                        .set(0, Json.MAPPER.getNodeFactory().textNode("nan")));
     }
 }

@@ -3,6 +3,7 @@ package org.dlbasis.runner.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operation;
 import org.dlbasis.spec.api.Capability;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * back, recorded by {@link Recordings}; and against answers the runner refuses.
  */
 class ProtocolSchemaTest {
-    record Line(int number, String text, JsonNode json) {
-    }
+    record Line(int number, String text, JsonNode json) {}
 
     static List<Line> lines(Path file) throws IOException {
         List<Line> out = new ArrayList<>();
@@ -51,8 +48,11 @@ class ProtocolSchemaTest {
         }
         Set<String> all = new TreeSet<>(operationNames());
         all.add("hello");
-        assertEquals(all, ops, "the recorded traffic must reach every operation of operations.schema.json; change "
-                + "Recordings.TRAFFIC_CLAUSES");
+        assertEquals(
+                all,
+                ops,
+                "the recorded traffic must reach every operation of operations.schema.json; change "
+                        + "Recordings.TRAFFIC_CLAUSES");
         assertTrue(cacheSent, "net_backward with a cache");
     }
 
@@ -63,15 +63,22 @@ class ProtocolSchemaTest {
         for (Recordings.Exchange x : Recordings.get().exchanges) {
             List<Line> requests = lines(x.requests());
             List<Line> responses = lines(x.responses());
-            assertEquals(requests.size(), responses.size(), x.name() + ": one response per request (a program that "
-                    + "crashed or timed out leaves a request unanswered):\n"
-                    + org.dlbasis.runner.report.ReportWriter.table(x.report()));
+            assertEquals(
+                    requests.size(),
+                    responses.size(),
+                    x.name() + ": one response per request (a program that "
+                            + "crashed or timed out leaves a request unanswered):\n"
+                            + org.dlbasis.runner.report.ReportWriter.table(x.report()));
             for (int i = 0; i < responses.size(); i++) {
                 Line request = requests.get(i);
                 Line response = responses.get(i);
-                String where = x.responses() + ":" + response.number() + " (answering " + request.json().get("op") + ")";
+                String where = x.responses() + ":" + response.number() + " (answering "
+                        + request.json().get("op") + ")";
                 Schemas.assertValid(Schemas.RESPONSE, response.text(), where);
-                assertEquals(request.json().get("id").asLong(), response.json().get("id").asLong(), where + ": id");
+                assertEquals(
+                        request.json().get("id").asLong(),
+                        response.json().get("id").asLong(),
+                        where + ": id");
                 String op = request.json().get("op").asText();
                 if (op.equals("hello")) {
                     hellos++;
@@ -80,8 +87,10 @@ class ProtocolSchemaTest {
                     errors++;
                 } else {
                     Schemas.assertValid(Schemas.RESPONSE + "#/$defs/success", response.text(), where);
-                    Schemas.assertValid("operations.schema.json#/$defs/" + op + "_outputs",
-                            response.json().get("outputs").toString(), where + " outputs");
+                    Schemas.assertValid(
+                            "operations.schema.json#/$defs/" + op + "_outputs",
+                            response.json().get("outputs").toString(),
+                            where + " outputs");
                 }
             }
         }
@@ -104,10 +113,15 @@ class ProtocolSchemaTest {
     /** The schemas' operations, capabilities and error kinds are exactly the runner's. */
     @Test
     void theSchemasVocabularyIsTheRunners() throws IOException {
-        assertEquals(new TreeSet<>(Arrays.stream(Operation.values()).map(Operation::wireName).toList()),
+        assertEquals(
+                new TreeSet<>(Arrays.stream(Operation.values())
+                        .map(Operation::wireName)
+                        .toList()),
                 new TreeSet<>(operationNames()));
-        assertEquals(Arrays.stream(Capability.values()).map(Enum::name).toList(), enumOf(Schemas.RESPONSE, "capability"));
-        List<String> kinds = new ArrayList<>(Arrays.stream(ErrorKind.values()).map(Enum::name).toList());
+        assertEquals(
+                Arrays.stream(Capability.values()).map(Enum::name).toList(), enumOf(Schemas.RESPONSE, "capability"));
+        List<String> kinds = new ArrayList<>(
+                Arrays.stream(ErrorKind.values()).map(Enum::name).toList());
         kinds.add("NOT_IMPLEMENTED");
         assertEquals(kinds, enumOf(Schemas.RESPONSE, "errorKind"));
     }
@@ -116,65 +130,116 @@ class ProtocolSchemaTest {
 
     @Test
     void requestsTheRunnerNeverSendsAreInvalid() {
-        Schemas.assertValid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"add\", \"params\": {}, \"inputs\": {\"a\": " + TENSOR
-                + ", \"b\": " + TENSOR + "}}", "add");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"add\", \"params\": {}, \"inputs\": {\"a\": "
-                + TENSOR + "}}", "a request with a missing input");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"sum\", \"params\": {\"axis\": 0}, \"inputs\": "
-                + "{\"a\": " + TENSOR + "}}", "a request with a missing parameter");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"activation\", \"params\": {\"activation\": "
-                + "{\"activation\": \"relu\", \"parameter\": 0.0}}, \"inputs\": {\"z\": " + TENSOR + "}}",
+        Schemas.assertValid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"add\", \"params\": {}, \"inputs\": {\"a\": " + TENSOR + ", \"b\": " + TENSOR
+                        + "}}",
+                "add");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"add\", \"params\": {}, \"inputs\": {\"a\": " + TENSOR + "}}",
+                "a request with a missing input");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"sum\", \"params\": {\"axis\": 0}, \"inputs\": " + "{\"a\": " + TENSOR + "}}",
+                "a request with a missing parameter");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"activation\", \"params\": {\"activation\": "
+                        + "{\"activation\": \"relu\", \"parameter\": 0.0}}, \"inputs\": {\"z\": " + TENSOR + "}}",
                 "a nested activation");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"activation\", \"params\": {\"activation\": "
-                + "\"leaky_relu\", \"parameter\": 1.5}, \"inputs\": {\"z\": " + TENSOR + "}}", "a Leaky ReLU slope of 1.5");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": "
-                + "{\"shape\": \"2\", \"data\": [1, 2]}}}", "a tensor with a string shape");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": "
-                + "{\"shape\": [], \"data\": []}}}", "a 0-d tensor without its value");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": "
-                + "{\"shape\": [1], \"data\": [\"nan\"]}}}", "\"nan\" for NaN");
-        Schemas.assertInvalid(Schemas.REQUEST, "{\"id\": 3, \"op\": \"softmax\", \"params\": {}, \"inputs\": {}}",
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"activation\", \"params\": {\"activation\": "
+                        + "\"leaky_relu\", \"parameter\": 1.5}, \"inputs\": {\"z\": " + TENSOR + "}}",
+                "a Leaky ReLU slope of 1.5");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": "
+                        + "{\"shape\": \"2\", \"data\": [1, 2]}}}",
+                "a tensor with a string shape");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": " + "{\"shape\": [], \"data\": []}}}",
+                "a 0-d tensor without its value");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"exp\", \"params\": {}, \"inputs\": {\"a\": "
+                        + "{\"shape\": [1], \"data\": [\"nan\"]}}}",
+                "\"nan\" for NaN");
+        Schemas.assertInvalid(
+                Schemas.REQUEST,
+                "{\"id\": 3, \"op\": \"softmax\", \"params\": {}, \"inputs\": {}}",
                 "an unknown operation");
-        Schemas.assertValid(Schemas.REQUEST, "{\"id\": 0, \"op\": \"hello\", \"protocol\": \"dlbasis-protocol/1\"}",
-                "hello");
+        Schemas.assertValid(
+                Schemas.REQUEST, "{\"id\": 0, \"op\": \"hello\", \"protocol\": \"dlbasis-protocol/1\"}", "hello");
         Schemas.assertValid(Schemas.REQUEST, "{\"id\": 9, \"op\": \"bye\"}", "bye");
     }
 
     @Test
     void answersTheRunnerRefusesAreInvalid() {
-        Schemas.assertValid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": " + TENSOR + "}}",
-                "a success");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": \"yes\", \"outputs\": {\"out\": " + TENSOR + "}}",
+        Schemas.assertValid(
+                Schemas.RESPONSE, "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": " + TENSOR + "}}", "a success");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": \"yes\", \"outputs\": {\"out\": " + TENSOR + "}}",
                 "\"ok\": \"yes\"");
         Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"outputs\": {\"out\": " + TENSOR + "}}", "no ok");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": \"2\", "
-                + "\"data\": [1, 2]}}}", "an output with a string shape");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [1], "
-                + "\"data\": [NaN]}}}", "a bare NaN");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [1], "
-                + "\"data\": [1e400]}}}", "a number beyond float64");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": \"2\", " + "\"data\": [1, 2]}}}",
+                "an output with a string shape");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [1], " + "\"data\": [NaN]}}}",
+                "a bare NaN");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [1], " + "\"data\": [1e400]}}}",
+                "a number beyond float64");
         Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": true}", "ok without outputs");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"OOPS\", "
-                + "\"message\": \"x\"}}", "an unknown error kind");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"NON_FINITE\", "
-                + "\"message\": 5}}", "a message that is not a string");
-        Schemas.assertValid(Schemas.RESPONSE, "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"NOT_IMPLEMENTED\", "
-                + "\"message\": \"no dot here\"}}", "NOT_IMPLEMENTED");
-        Schemas.assertValid(Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": []}",
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"OOPS\", " + "\"message\": \"x\"}}",
+                "an unknown error kind");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"NON_FINITE\", " + "\"message\": 5}}",
+                "a message that is not a string");
+        Schemas.assertValid(
+                Schemas.RESPONSE,
+                "{\"id\": 4, \"ok\": false, \"error\": {\"kind\": \"NOT_IMPLEMENTED\", "
+                        + "\"message\": \"no dot here\"}}",
+                "NOT_IMPLEMENTED");
+        Schemas.assertValid(
+                Schemas.RESPONSE,
+                "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": []}",
                 "a handshake that declares nothing");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \" \", \"capabilities\": []}",
-                "a blank name");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": "
-                + "\"ARRAYS\"}", "capabilities as a string");
-        Schemas.assertInvalid(Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": "
-                + "[\"CONVOLUTION\"]}", "an unknown capability");
-        Schemas.assertInvalid(Schemas.RESPONSE + "#/$defs/hello", "{\"id\": 0, \"ok\": false, \"error\": "
-                + "{\"kind\": \"INVALID_ARGUMENT\", \"message\": \"no\"}}", "a refused handshake");
-        Schemas.assertInvalid(Schemas.RESPONSE + "#/$defs/success", "{\"id\": 0, \"ok\": true, \"name\": \"n\", "
-                + "\"capabilities\": []}", "a handshake's answer to an operation");
-        Schemas.assertInvalid("operations.schema.json#/$defs/lr_step_outputs", "{\"params\": {\"w\": " + TENSOR
-                + ", \"b\": {\"shape\": [], \"data\": [1]}}}", "nested outputs instead of the flat params.w, params.b");
-        Schemas.assertInvalid("operations.schema.json#/$defs/lr_backward_outputs", "{\"dw\": " + TENSOR
-                + ", \"db\": " + TENSOR + "}", "db with two values");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \" \", \"capabilities\": []}", "a blank name");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": " + "\"ARRAYS\"}",
+                "capabilities as a string");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE,
+                "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": " + "[\"CONVOLUTION\"]}",
+                "an unknown capability");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE + "#/$defs/hello",
+                "{\"id\": 0, \"ok\": false, \"error\": " + "{\"kind\": \"INVALID_ARGUMENT\", \"message\": \"no\"}}",
+                "a refused handshake");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE + "#/$defs/success",
+                "{\"id\": 0, \"ok\": true, \"name\": \"n\", " + "\"capabilities\": []}",
+                "a handshake's answer to an operation");
+        Schemas.assertInvalid(
+                "operations.schema.json#/$defs/lr_step_outputs",
+                "{\"params\": {\"w\": " + TENSOR + ", \"b\": {\"shape\": [], \"data\": [1]}}}",
+                "nested outputs instead of the flat params.w, params.b");
+        Schemas.assertInvalid(
+                "operations.schema.json#/$defs/lr_backward_outputs",
+                "{\"dw\": " + TENSOR + ", \"db\": " + TENSOR + "}",
+                "db with two values");
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.dlbasis.golden.GoldenData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +29,15 @@ class PythonValidatorTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run python(List<String> args, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("python3"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = p.waitFor(300, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -70,9 +71,12 @@ class PythonValidatorTest {
     @BeforeEach
     void jsonschemaIsInstalled() throws InterruptedException, IOException {
         String why = missingJsonschema();
-        Assumptions.assumeTrue(why.isEmpty(), "spec/schema/validate.py needs the Python package jsonschema, which "
-                + "python3 -c \"import jsonschema\" cannot import here (" + why + "); the Java schema tests validate "
-                + "the same documents");
+        Assumptions.assumeTrue(
+                why.isEmpty(),
+                "spec/schema/validate.py needs the Python package jsonschema, which "
+                        + "python3 -c \"import jsonschema\" cannot import here (" + why
+                        + "); the Java schema tests validate "
+                        + "the same documents");
     }
 
     private Run validate(List<String> args) throws IOException, InterruptedException {
@@ -83,7 +87,9 @@ class PythonValidatorTest {
 
     @Test
     void everyGoldenFileIsValid() throws IOException, InterruptedException {
-        List<String> files = GoldenData.files(GoldenData.directory()).stream().map(Path::toString).toList();
+        List<String> files = GoldenData.files(GoldenData.directory()).stream()
+                .map(Path::toString)
+                .toList();
         Run r = validate(files);
         assertEquals(0, r.exit(), r.output());
         assertEquals("valid: " + files.size() + " dlbasis-golden/1", r.output().strip());
@@ -93,9 +99,16 @@ class PythonValidatorTest {
     void theRecordedExchangesAreValid() throws IOException, InterruptedException {
         for (Recordings.Exchange x : Recordings.get().exchanges) {
             long lines = Files.readAllLines(x.requests()).size();
-            Run r = validate(List.of("--requests", x.requests().toString(), "--responses", x.responses().toString()));
+            Run r = validate(List.of(
+                    "--requests",
+                    x.requests().toString(),
+                    "--responses",
+                    x.responses().toString()));
             assertEquals(0, r.exit(), x.name() + ": " + r.output());
-            assertEquals("valid: " + lines + " request, " + lines + " response", r.output().strip(), x.name());
+            assertEquals(
+                    "valid: " + lines + " request, " + lines + " response",
+                    r.output().strip(),
+                    x.name());
         }
     }
 
@@ -104,7 +117,9 @@ class PythonValidatorTest {
         List<Path> reports = Recordings.get().reports;
         Run r = validate(reports.stream().map(Path::toString).toList());
         assertEquals(0, r.exit(), r.output());
-        assertEquals("valid: " + reports.size() + " dlbasis-conformance-report/1", r.output().strip());
+        assertEquals(
+                "valid: " + reports.size() + " dlbasis-conformance-report/1",
+                r.output().strip());
     }
 
     @Test
@@ -118,21 +133,25 @@ class PythonValidatorTest {
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("responses.jsonl:2"), r.output());
 
-        Files.writeString(responses, "{\"id\": 1, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [\"2\"], "
-                + "\"data\": [1, 2]}}}\n");
+        Files.writeString(
+                responses,
+                "{\"id\": 1, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [\"2\"], " + "\"data\": [1, 2]}}}\n");
         r = validate(List.of(responses.toString()));
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("$.outputs.out.shape[0]"), r.output());
 
         Path golden = dir.resolve("loss.json");
-        Files.writeString(golden, Files.readString(GoldenData.directory().resolve("loss.json"))
-                .replaceFirst("\"class\": \"LOSS\"", "\"class\": \"LOOSE\""));
+        Files.writeString(
+                golden,
+                Files.readString(GoldenData.directory().resolve("loss.json"))
+                        .replaceFirst("\"class\": \"LOSS\"", "\"class\": \"LOOSE\""));
         r = validate(List.of(golden.toString()));
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("$.cases[0].tolerance.class"), r.output());
 
-        Files.writeString(responses, "{\"id\": 1, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [], "
-                + "\"data\": [NaN]}}}\n");
+        Files.writeString(
+                responses,
+                "{\"id\": 1, \"ok\": true, \"outputs\": {\"out\": {\"shape\": [], " + "\"data\": [NaN]}}}\n");
         r = validate(List.of(responses.toString()));
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("bare NaN"), r.output());
@@ -141,6 +160,7 @@ class PythonValidatorTest {
     @Test
     void aBadCommandLineIsAUsageError() throws IOException, InterruptedException {
         assertEquals(2, validate(List.of()).exit());
-        assertEquals(2, validate(List.of(dir.resolve("missing.json").toString())).exit());
+        assertEquals(
+                2, validate(List.of(dir.resolve("missing.json").toString())).exit());
     }
 }

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.runner.protocol.ProtocolImplementation;
@@ -49,10 +48,12 @@ import org.dlbasis.tck.suite.Settings;
  */
 final class Recordings {
     /** Every operation is reached by these clauses' properties and golden cases (ProtocolSchemaTest checks it). */
-    static final List<String> TRAFFIC_CLAUSES = List.of("ARR", "BCAST-3", "ACT-5", "ACT-6", "ACT-7", "ACT-11", "LOSS",
-            "LR", "GD-1", "GD-5", "NET-2", "DIM-3", "INIT-1", "ERR", "DEEP-1", "DEEP-3", "DEEP-4", "DEEP-11", "DEEP-12");
+    static final List<String> TRAFFIC_CLAUSES = List.of(
+            "ARR", "BCAST-3", "ACT-5", "ACT-6", "ACT-7", "ACT-11", "LOSS", "LR", "GD-1", "GD-5", "NET-2", "DIM-3",
+            "INIT-1", "ERR", "DEEP-1", "DEEP-3", "DEEP-4", "DEEP-11", "DEEP-12");
     /** The reference through the protocol: the capability the numpy adapter does not declare. */
     static final List<String> REFERENCE_TRAFFIC_CLAUSES = List.of("DEEP");
+
     private static final Path BASE = Path.of("target", "schema-validation").toAbsolutePath();
 
     final Path directory;
@@ -60,8 +61,7 @@ final class Recordings {
     private static Recordings instance;
 
     /** One recorded exchange: what the runner wrote, what the program answered, and the run's report. */
-    record Exchange(String name, Path requests, Path responses, ConformanceReport report) {
-    }
+    record Exchange(String name, Path requests, Path responses, ConformanceReport report) {}
 
     final List<Exchange> exchanges = new ArrayList<>();
     final List<Path> reports = new ArrayList<>();
@@ -89,17 +89,29 @@ final class Recordings {
                 }
             }));
         }
-        Path adapter = GoldenData.projectRoot().resolve("adapters/numpy/dlbasis_numpy.py").toAbsolutePath();
+        Path adapter = GoldenData.projectRoot()
+                .resolve("adapters/numpy/dlbasis_numpy.py")
+                .toAbsolutePath();
         record("numpy", "python3 " + quote(adapter), TRAFFIC_CLAUSES);
         String java = ProcessHandle.current().info().command().orElse("java");
-        record("reference-protocol", quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
-                + " " + ProtocolServer.class.getName() + " " + ReferenceImplementation.class.getName(),
+        record(
+                "reference-protocol",
+                quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " "
+                        + ProtocolServer.class.getName() + " " + ReferenceImplementation.class.getName(),
                 REFERENCE_TRAFFIC_CLAUSES);
-        write("reference", run(new ReferenceImplementation(), List.of("BCAST-3", "ACT-6", "LOSS-2", "VEC-4"), 10, true));
+        write(
+                "reference",
+                run(new ReferenceImplementation(), List.of("BCAST-3", "ACT-6", "LOSS-2", "VEC-4"), 10, true));
         write("broken", run(broken(), List.of("ACT-6", "ARR-4", "LOSS-1", "VEC-4", "ACT-14"), 10, true));
         write("nothing", run(nothing(), List.of("ACT-5", "LR-1"), 10, false));
-        write("snapshot", new ConformanceRun(new ReferenceImplementation(), new Settings(Settings.DEFAULT_SEED, 10),
-                ConformanceRun.clauses(List.of("ACT")), GoldenData.directory()).snapshot());
+        write(
+                "snapshot",
+                new ConformanceRun(
+                                new ReferenceImplementation(),
+                                new Settings(Settings.DEFAULT_SEED, 10),
+                                ConformanceRun.clauses(List.of("ACT")),
+                                GoldenData.directory())
+                        .snapshot());
     }
 
     /** Runs {@code program} through the protocol on {@code clauses}, with a tee on each side. */
@@ -118,8 +130,12 @@ final class Recordings {
     }
 
     private static ConformanceReport run(Implementation impl, List<String> clauses, int examples, boolean golden) {
-        return new ConformanceRun(impl, new Settings(Settings.DEFAULT_SEED, examples), ConformanceRun.clauses(clauses),
-                golden ? GoldenData.directory() : null).run((index, total, what, status, millis) -> { });
+        return new ConformanceRun(
+                        impl,
+                        new Settings(Settings.DEFAULT_SEED, examples),
+                        ConformanceRun.clauses(clauses),
+                        golden ? GoldenData.directory() : null)
+                .run((index, total, what, status, millis) -> {});
     }
 
     private void write(String name, ConformanceReport report) throws IOException {
@@ -133,8 +149,8 @@ final class Recordings {
      */
     static Implementation broken() {
         Implementation ref = new ReferenceImplementation();
-        ArrayOps arrays = (ArrayOps) Proxy.newProxyInstance(ArrayOps.class.getClassLoader(),
-                new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
+        ArrayOps arrays = (ArrayOps) Proxy.newProxyInstance(
+                ArrayOps.class.getClassLoader(), new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
                     if (method.getName().equals("dot")) {
                         throw new IllegalStateException("dot is broken on purpose (schema test)");
                     }

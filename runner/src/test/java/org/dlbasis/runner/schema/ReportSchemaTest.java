@@ -3,16 +3,14 @@ package org.dlbasis.runner.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +33,19 @@ class ReportSchemaTest {
             verdicts.add(doc.get("verdict").asText());
             for (JsonNode clause : doc.get("clauses")) {
                 clauseStatuses.add(clause.get("status").asText());
-                clause.get("properties").forEach(p -> propertyStatuses.add(p.get("status").asText()));
-                clause.get("golden").forEach(g -> goldenStatuses.add(g.get("status").asText()));
+                clause.get("properties")
+                        .forEach(p -> propertyStatuses.add(p.get("status").asText()));
+                clause.get("golden")
+                        .forEach(g -> goldenStatuses.add(g.get("status").asText()));
             }
         }
         assertEquals(Set.of("CONFORMS", "DOES_NOT_CONFORM", "NOTHING_CHECKED", "INCOMPLETE"), verdicts);
         assertEquals(Set.of("PASS", "NOT_VERIFIED", "NOT_IMPLEMENTED", "FAIL", "ERROR"), clauseStatuses);
-        assertTrue(propertyStatuses.containsAll(Set.of("PASS", "NOT_IMPLEMENTED", "FAIL", "ERROR")),
+        assertTrue(
+                propertyStatuses.containsAll(Set.of("PASS", "NOT_IMPLEMENTED", "FAIL", "ERROR")),
                 "property statuses: " + propertyStatuses);
-        assertTrue(goldenStatuses.containsAll(Set.of("PASS", "NOT_IMPLEMENTED", "FAIL", "ERROR")),
+        assertTrue(
+                goldenStatuses.containsAll(Set.of("PASS", "NOT_IMPLEMENTED", "FAIL", "ERROR")),
                 "golden statuses: " + goldenStatuses);
     }
 
@@ -69,12 +71,17 @@ class ReportSchemaTest {
     void reportsTheWriterNeverWritesAreInvalid() throws IOException {
         ObjectNode r = brokenReport();
         Schemas.assertValid(Schemas.REPORT, r.toString(), "the broken report");
-        Schemas.assertInvalid(Schemas.REPORT, r.deepCopy().put("conforms", true).toString(),
+        Schemas.assertInvalid(
+                Schemas.REPORT,
+                r.deepCopy().put("conforms", true).toString(),
                 "conforms true with verdict DOES_NOT_CONFORM");
-        Schemas.assertInvalid(Schemas.REPORT, r.deepCopy().put("complete", false).toString(),
-                "complete false with a final verdict");
-        Schemas.assertInvalid(Schemas.REPORT, r.deepCopy().put("verdict", "PASSES").toString(), "an unknown verdict");
-        Schemas.assertInvalid(Schemas.REPORT, r.deepCopy().put("format", "dlbasis-conformance-report/2").toString(),
+        Schemas.assertInvalid(
+                Schemas.REPORT, r.deepCopy().put("complete", false).toString(), "complete false with a final verdict");
+        Schemas.assertInvalid(
+                Schemas.REPORT, r.deepCopy().put("verdict", "PASSES").toString(), "an unknown verdict");
+        Schemas.assertInvalid(
+                Schemas.REPORT,
+                r.deepCopy().put("format", "dlbasis-conformance-report/2").toString(),
                 "another format");
         ObjectNode copy = r.deepCopy();
         ((ObjectNode) copy.get("counts")).remove("ERROR");

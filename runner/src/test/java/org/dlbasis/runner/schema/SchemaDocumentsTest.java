@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.dlbasis.golden.GoldenData;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +25,24 @@ class SchemaDocumentsTest {
     @Test
     void theListIsEverySchemaOfTheFolder() throws IOException {
         try (Stream<Path> s = Files.list(Schemas.DIRECTORY)) {
-            assertEquals(new TreeSet<>(Schemas.FILES), new TreeSet<>(s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".schema.json")).toList()));
+            assertEquals(
+                    new TreeSet<>(Schemas.FILES),
+                    new TreeSet<>(s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".schema.json"))
+                            .toList()));
         }
     }
 
     @Test
     void theDocumentsLinkTheirSchemas() throws IOException {
         Path root = GoldenData.projectRoot();
-        for (var doc : List.of(List.of("spec/PROTOCOL.md", "schema/protocol-request.schema.json",
-                "schema/protocol-response.schema.json", "schema/operations.schema.json", "schema/tensor.schema.json"),
+        for (var doc : List.of(
+                List.of(
+                        "spec/PROTOCOL.md",
+                        "schema/protocol-request.schema.json",
+                        "schema/protocol-response.schema.json",
+                        "schema/operations.schema.json",
+                        "schema/tensor.schema.json"),
                 List.of("spec/REPORT.md", "schema/conformance-report.schema.json"),
                 List.of("golden-data/README.md", "../spec/schema/golden-file.schema.json"))) {
             String text = Files.readString(root.resolve(doc.get(0)));

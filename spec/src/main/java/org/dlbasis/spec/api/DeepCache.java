@@ -1,7 +1,6 @@
 package org.dlbasis.spec.api;
 
 import java.util.List;
-
 import org.dlbasis.spec.error.InvalidArgumentException;
 import org.dlbasis.spec.tensor.Tensor;
 

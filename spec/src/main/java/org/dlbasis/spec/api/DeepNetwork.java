@@ -104,6 +104,6 @@ public interface DeepNetwork {
      * @throws org.dlbasis.spec.error.InvalidArgumentException for α not finite and positive or
      *     k &lt; 0, checked first; then as {@link #cost}
      */
-    Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation hidden, double learningRate,
-            int iterations);
+    Training<DeepParameters> train(
+            DeepParameters p, Tensor x, Tensor y, Activation hidden, double learningRate, int iterations);
 }

@@ -10,5 +10,4 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param z2 Z[2] = W[2] A[1] + b[2], shape (n[2], m)
  * @param a2 A[2] = σ(Z[2]), shape (n[2], m)
  */
-public record ForwardCache(Tensor z1, Tensor a1, Tensor z2, Tensor a2) {
-}
+public record ForwardCache(Tensor z1, Tensor a1, Tensor z2, Tensor a2) {}

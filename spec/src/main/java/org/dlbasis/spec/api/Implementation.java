@@ -2,7 +2,6 @@ package org.dlbasis.spec.api;
 
 import java.util.Set;
 
-
 /**
  * An implementation under test: the one object a conformance run, a golden-data run or a gradient
  * check needs. Implement the accessors for the capabilities you {@link #capabilities() declare};

@@ -20,8 +20,7 @@ public record LayerSizes(int nx, int nh, int ny) {
      */
     public LayerSizes {
         if (nx < 1 || nh < 1 || ny < 1) {
-            throw new InvalidArgumentException(
-                    "layer sizes must be >= 1, found (" + nx + ", " + nh + ", " + ny + ")");
+            throw new InvalidArgumentException("layer sizes must be >= 1, found (" + nx + ", " + nh + ", " + ny + ")");
         }
     }
 }

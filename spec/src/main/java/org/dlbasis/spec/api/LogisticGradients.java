@@ -8,5 +8,4 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param dw shape (n, 1): (1/m) X (A − Y)ᵀ
  * @param db scalar: (1/m) Σ (A − Y)
  */
-public record LogisticGradients(Tensor dw, double db) {
-}
+public record LogisticGradients(Tensor dw, double db) {}

@@ -8,5 +8,4 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param w weights, shape (n, 1)
  * @param b bias, a scalar
  */
-public record LogisticParameters(Tensor w, double b) {
-}
+public record LogisticParameters(Tensor w, double b) {}

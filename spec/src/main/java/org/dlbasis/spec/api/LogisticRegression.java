@@ -68,6 +68,5 @@ public interface LogisticRegression {
      * @param iterations the number of steps k, ≥ 0
      * @return the parameters after k steps and the k + 1 costs J(θ₀), …, J(θₖ)
      */
-    Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double learningRate,
-            int iterations);
+    Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double learningRate, int iterations);
 }

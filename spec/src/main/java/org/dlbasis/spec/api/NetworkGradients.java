@@ -11,5 +11,4 @@ import org.dlbasis.spec.tensor.Tensor;
  * @param dw2 (1/m) dZ[2] A[1]ᵀ, shape (n[2], n[1])
  * @param db2 (1/m) Σ_columns dZ[2], shape (n[2], 1)
  */
-public record NetworkGradients(Tensor dw1, Tensor db1, Tensor dw2, Tensor db2) {
-}
+public record NetworkGradients(Tensor dw1, Tensor db1, Tensor dw2, Tensor db2) {}

@@ -21,8 +21,13 @@ import java.util.Set;
  * @param step whether {@code step} exists as an operation of its own (not only inside {@code train})
  * @param validation whether bad input is rejected with the spec's error kinds (SPEC ERR-*)
  */
-public record Options(Set<Activation.Kind> activations, int maxOutputUnits, OptionalDouble fixedInitScale,
-        boolean initSeed, boolean step, boolean validation) {
+public record Options(
+        Set<Activation.Kind> activations,
+        int maxOutputUnits,
+        OptionalDouble fixedInitScale,
+        boolean initSeed,
+        boolean step,
+        boolean validation) {
 
     /**
      * Copies the activations and checks the output units.
@@ -48,8 +53,8 @@ public record Options(Set<Activation.Kind> activations, int maxOutputUnits, Opti
      * @return every activation, any number of output units, any scale, the seed, step and validation
      */
     public static Options all() {
-        return new Options(EnumSet.allOf(Activation.Kind.class), Integer.MAX_VALUE, OptionalDouble.empty(), true, true,
-                true);
+        return new Options(
+                EnumSet.allOf(Activation.Kind.class), Integer.MAX_VALUE, OptionalDouble.empty(), true, true, true);
     }
 
     /**
@@ -94,8 +99,15 @@ public record Options(Set<Activation.Kind> activations, int maxOutputUnits, Opti
         }
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (!activations.equals(all().activations)) {
-            parts.add("activations " + (activations.isEmpty() ? "none" : String.join(", ", activations.stream()
-                    .sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList())));
+            parts.add("activations "
+                    + (activations.isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    activations.stream()
+                                            .sorted()
+                                            .map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+                                            .toList())));
         }
         if (maxOutputUnits != Integer.MAX_VALUE) {
             parts.add(maxOutputUnits + (maxOutputUnits == 1 ? " output unit" : " output units at most"));

@@ -74,6 +74,6 @@ public interface TwoLayerNetwork {
      * @param iterations the number of steps k, ≥ 0
      * @return the parameters after k steps and the k + 1 costs J(θ₀), …, J(θₖ)
      */
-    Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation hidden,
-            double learningRate, int iterations);
+    Training<NetworkParameters> train(
+            NetworkParameters p, Tensor x, Tensor y, Activation hidden, double learningRate, int iterations);
 }

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * {@code ## Pending clauses} lists {@code - ID: reason}.
  */
 public final class SpecClauses {
-    private static final Pattern HEADING =
-            Pattern.compile("^### ([A-Z0-9]+-\\d+) — (MUST|SHOULD|INFORMATIVE) — (.+)$");
+    private static final Pattern HEADING = Pattern.compile("^### ([A-Z0-9]+-\\d+) — (MUST|SHOULD|INFORMATIVE) — (.+)$");
     private static final Pattern PENDING = Pattern.compile("^- ([A-Z0-9]+-\\d+): (.+)$");
     private static final Pattern CLAIM = Pattern.compile("\\bN\\d+\\b");
 
@@ -83,7 +82,8 @@ public final class SpecClauses {
             }
         }
         Map<String, SpecClause> byId = new LinkedHashMap<>();
-        headings.forEach((id, h) -> byId.put(id, new SpecClause(id, Strength.valueOf(h[0]), h[1], cites.get(id), pending.get(id))));
+        headings.forEach((id, h) ->
+                byId.put(id, new SpecClause(id, Strength.valueOf(h[0]), h[1], cites.get(id), pending.get(id))));
         for (String id : pending.keySet()) {
             if (!byId.containsKey(id)) {
                 throw new IllegalStateException("SPEC.md lists " + id + " as pending, but defines no such clause");

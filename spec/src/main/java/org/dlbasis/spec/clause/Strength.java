@@ -49,7 +49,7 @@ public enum Strength {
                 return s;
             }
         }
-        throw new IllegalArgumentException("property " + methodName + " must start with required_, optional_ or "
-                + "informative_");
+        throw new IllegalArgumentException(
+                "property " + methodName + " must start with required_, optional_ or " + "informative_");
     }
 }

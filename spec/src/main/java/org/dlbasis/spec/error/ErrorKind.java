@@ -27,12 +27,18 @@ public enum ErrorKind {
      */
     public SpecException exception(String message) {
         switch (this) {
-            case SHAPE_MISMATCH: return new ShapeMismatchException(message);
-            case AXIS_OUT_OF_BOUNDS: return new AxisOutOfBoundsException(message);
-            case NON_FINITE: return new NonFiniteInputException(message);
-            case INVALID_LABEL: return new InvalidLabelException(message);
-            case EMPTY_INPUT: return new EmptyInputException(message);
-            default: return new InvalidArgumentException(message);
+            case SHAPE_MISMATCH:
+                return new ShapeMismatchException(message);
+            case AXIS_OUT_OF_BOUNDS:
+                return new AxisOutOfBoundsException(message);
+            case NON_FINITE:
+                return new NonFiniteInputException(message);
+            case INVALID_LABEL:
+                return new InvalidLabelException(message);
+            case EMPTY_INPUT:
+                return new EmptyInputException(message);
+            default:
+                return new InvalidArgumentException(message);
         }
     }
 }

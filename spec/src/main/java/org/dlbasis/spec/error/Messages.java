@@ -8,8 +8,7 @@ import org.dlbasis.spec.tensor.Shape;
  * trailing space numpy 2.4 appends to the broadcast message).
  */
 public final class Messages {
-    private Messages() {
-    }
+    private Messages() {}
 
     /**
      * {@code operands could not be broadcast together with shapes (4,3) (4,)}
@@ -32,8 +31,8 @@ public final class Messages {
     public static String notAligned(Shape a, Shape b) {
         int aAxis = a.rank() - 1;
         int bAxis = b.rank() == 1 ? 0 : b.rank() - 2;
-        return "shapes " + a + " and " + b + " not aligned: " + a.dim(aAxis) + " (dim " + aAxis + ") != "
-                + b.dim(bAxis) + " (dim " + bAxis + ")";
+        return "shapes " + a + " and " + b + " not aligned: " + a.dim(aAxis) + " (dim " + aAxis + ") != " + b.dim(bAxis)
+                + " (dim " + bAxis + ")";
     }
 
     /**

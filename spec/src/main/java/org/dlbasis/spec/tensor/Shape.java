@@ -2,7 +2,6 @@ package org.dlbasis.spec.tensor;
 
 import java.util.Arrays;
 
-
 /**
  * The shape of a {@link Tensor}: a tuple of non-negative dimensions, as in numpy.
  *

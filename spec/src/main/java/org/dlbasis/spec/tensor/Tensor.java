@@ -3,7 +3,6 @@ package org.dlbasis.spec.tensor;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
-
 /**
  * An immutable, language-neutral n-dimensional float64 array: a {@link Shape} and its values in
  * row-major (C) order. This is the only value that crosses the implementation API, the golden
@@ -70,8 +69,7 @@ public final class Tensor {
         double[] data = new double[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new MalformedTensorException(
-                        "row " + i + " has " + rows[i].length + " values, expected " + cols);
+                throw new MalformedTensorException("row " + i + " has " + rows[i].length + " values, expected " + cols);
             }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
@@ -159,8 +157,8 @@ public final class Tensor {
     public double get(int... index) {
         int flat = shape.flatIndex(index);
         if (flat < 0) {
-            throw new MalformedTensorException("index " + java.util.Arrays.toString(index)
-                    + " is out of bounds for an array of shape " + shape);
+            throw new MalformedTensorException(
+                    "index " + java.util.Arrays.toString(index) + " is out of bounds for an array of shape " + shape);
         }
         return data[flat];
     }
@@ -184,8 +182,7 @@ public final class Tensor {
      */
     public double item() {
         if (data.length != 1) {
-            throw new MalformedTensorException(
-                    "can only convert an array of size 1 to a number, found shape " + shape);
+            throw new MalformedTensorException("can only convert an array of size 1 to a number, found shape " + shape);
         }
         return data[0];
     }
@@ -246,7 +243,8 @@ public final class Tensor {
      */
     @Override
     public String toString() {
-        return "Tensor" + shape + Arrays.toString(data.length > 16 ? Arrays.copyOf(data, 16) : data)
-                .replace("]", data.length > 16 ? ", ...]" : "]");
+        return "Tensor" + shape
+                + Arrays.toString(data.length > 16 ? Arrays.copyOf(data, 16) : data)
+                        .replace("]", data.length > 16 ? ", ...]" : "]");
     }
 }

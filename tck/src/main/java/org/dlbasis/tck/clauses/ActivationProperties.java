@@ -6,14 +6,6 @@ import static org.dlbasis.tck.gen.Tensors.between;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.ActivationsGen;
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Diagnoses;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.MathOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -21,6 +13,13 @@ import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Diagnoses;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Activation functions": ACT-1 … ACT-16 (N7, N32–N43, N55). */
 @Requires(Capability.ACTIVATIONS)
@@ -46,8 +45,11 @@ public final class ActivationProperties {
     private static void derivativesMatchOracle(Context ctx, Activation a, double range, Tolerance tol) {
         ctx.qt().forAll(range(1, 20), range(0, Integer.MAX_VALUE)).checkAssert((n, seed) -> {
             Tensor z = Tensors.uniform(Shape.of(n, 2), new Random(seed), range);
-            ctx.assertClose(a + "'(z)", ctx.impl().activations().derivative(a, z),
-                    z.map(v -> MathOracle.derivative(a, v)), tol);
+            ctx.assertClose(
+                    a + "'(z)",
+                    ctx.impl().activations().derivative(a, z),
+                    z.map(v -> MathOracle.derivative(a, v)),
+                    tol);
         });
     }
 
@@ -149,8 +151,10 @@ public final class ActivationProperties {
         ctx.require(Activation.leakyRelu().parameter() == 0.1, "the default slope must be 0.1");
         valuesMatchOracle(ctx, Activation.leakyRelu(), 100, Tolerance.EXACT);
         ctx.assertClose("LeakyReLU(-2)", g(ctx, Activation.leakyRelu(), -2), -0.2, Tolerance.EXACT);
-        ctx.qt().forAll(ActivationsGen.leakyRelus(), between(-100, 100)).checkAssert((a, z) ->
-                ctx.assertClose(a + "(" + z + ")", g(ctx, a, z), MathOracle.value(a, z), Tolerance.EXACT));
+        ctx.qt()
+                .forAll(ActivationsGen.leakyRelus(), between(-100, 100))
+                .checkAssert((a, z) ->
+                        ctx.assertClose(a + "(" + z + ")", g(ctx, a, z), MathOracle.value(a, z), Tolerance.EXACT));
     }
 
     /**
@@ -176,8 +180,10 @@ public final class ActivationProperties {
     @Clause("ACT-9")
     public void required_ACT9_elu(Context ctx) {
         valuesMatchOracle(ctx, Activation.elu(), 40, Tolerance.DERIV);
-        ctx.qt().forAll(ActivationsGen.elus(), between(-40, 40)).checkAssert((a, z) ->
-                ctx.assertClose(a + "(" + z + ")", g(ctx, a, z), MathOracle.value(a, z), Tolerance.DERIV));
+        ctx.qt()
+                .forAll(ActivationsGen.elus(), between(-40, 40))
+                .checkAssert((a, z) ->
+                        ctx.assertClose(a + "(" + z + ")", g(ctx, a, z), MathOracle.value(a, z), Tolerance.DERIV));
         ctx.assertClose("ELU(0)", g(ctx, Activation.elu(2), 0), 0, Tolerance.EXACT);
         ctx.assertClose("ELU(2)(-∞)", g(ctx, Activation.elu(2), -INF), -2, Tolerance.EXACT);
     }
@@ -189,8 +195,10 @@ public final class ActivationProperties {
      */
     @Clause("ACT-10")
     public void required_ACT10_eluDerivativeIsOneAtZero(Context ctx) {
-        ctx.qt().forAll(ActivationsGen.elus(), between(-40, 40)).checkAssert((a, z) ->
-                ctx.assertClose(a + "'(" + z + ")", dg(ctx, a, z), MathOracle.derivative(a, z), Tolerance.DERIV));
+        ctx.qt()
+                .forAll(ActivationsGen.elus(), between(-40, 40))
+                .checkAssert((a, z) -> ctx.assertClose(
+                        a + "'(" + z + ")", dg(ctx, a, z), MathOracle.derivative(a, z), Tolerance.DERIV));
         atKink(ctx, "ELU(0.5)", dg(ctx, Activation.elu(0.5), 0), 1);
     }
 
@@ -202,19 +210,26 @@ public final class ActivationProperties {
     @Clause({"ACT-2", "ACT-4", "ACT-6", "ACT-8", "ACT-10", "ACT-12"})
     public void required_ACT2_ACT4_ACT6_ACT8_ACT10_derivativesMatchCentralDifferences(Context ctx) {
         double h = 1e-6;
-        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), awayFromZero(1e-3, 8)).checkAssert((a, z) -> {
-            ctx.blame(derivativeClause(a)); // a wrong ReLU′ is ACT-6's failure, not all five clauses'
-            double numeric = (g(ctx, a, z + h) - g(ctx, a, z - h)) / (2 * h);
-            // truncation h²·|g'''|/6 ≤ 1e-12 and rounding ≈ u·|g|/h ≤ 1e-9 for |z| ≤ 8
-            ctx.assertClose(a + "'(" + z + ") vs central difference", dg(ctx, a, z), numeric,
-                    new Tolerance("central difference", 1e-8, 1e-7));
-        });
+        ctx.qt()
+                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), awayFromZero(1e-3, 8))
+                .checkAssert((a, z) -> {
+                    ctx.blame(derivativeClause(a)); // a wrong ReLU′ is ACT-6's failure, not all five clauses'
+                    double numeric = (g(ctx, a, z + h) - g(ctx, a, z - h)) / (2 * h);
+                    // truncation h²·|g'''|/6 ≤ 1e-12 and rounding ≈ u·|g|/h ≤ 1e-9 for |z| ≤ 8
+                    ctx.assertClose(
+                            a + "'(" + z + ") vs central difference",
+                            dg(ctx, a, z),
+                            numeric,
+                            new Tolerance("central difference", 1e-8, 1e-7));
+                });
     }
 
     /** g′(0) exactly as the spec fixes it; otherwise a failure that names the convention used instead. */
     private static void atKink(Context ctx, String function, double actual, double expected) {
-        ctx.require(actual == expected, function + "'(0): expected " + expected + ", actual " + actual
-                + "\n  diagnosis: " + Diagnoses.kink(function, actual, expected));
+        ctx.require(
+                actual == expected,
+                function + "'(0): expected " + expected + ", actual " + actual + "\n  diagnosis: "
+                        + Diagnoses.kink(function, actual, expected));
     }
 
     /** The clause about g′ for each kind (linear's derivative has no clause of its own: all are blamed). */
@@ -257,15 +272,23 @@ public final class ActivationProperties {
                 }
                 ctx.assertClose("maxout at " + j, out.flat(j), v[winner * n + j], Tolerance.EXACT);
                 for (int i = 0; i < k; i++) {
-                    ctx.assertClose("maxout'[" + i + "," + j + "] of " + pieces, d.flat(i * n + j), i == winner ? 1 : 0,
+                    ctx.assertClose(
+                            "maxout'[" + i + "," + j + "] of " + pieces,
+                            d.flat(i * n + j),
+                            i == winner ? 1 : 0,
                             Tolerance.EXACT);
                 }
             }
         });
         Tensor withNan = Tensor.matrix(new double[] {1, 5, 0}, new double[] {Double.NaN, 2, 0}, new double[] {3, 1, 0});
-        ctx.assertClose("maxout with a NaN piece", act.maxout(withNan), Tensor.vector(Double.NaN, 5, 0), Tolerance.EXACT);
-        ctx.assertClose("maxout' with a NaN piece", act.maxoutDerivative(withNan), Tensor.matrix(
-                new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0}),
+        ctx.assertClose(
+                "maxout with a NaN piece", act.maxout(withNan), Tensor.vector(Double.NaN, 5, 0), Tolerance.EXACT);
+        ctx.assertClose(
+                "maxout' with a NaN piece",
+                act.maxoutDerivative(withNan),
+                Tensor.matrix(
+                        new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0
+                        }),
                 Tolerance.EXACT);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxout(Tensor.zeros(0, 2)));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
@@ -289,18 +312,22 @@ public final class ActivationProperties {
      */
     @Clause("ACT-13")
     public void required_ACT13_noNanAndNoOverflowForFiniteInputs(Context ctx) {
-        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), anyFinite()).checkAssert((a, z) -> {
-            double v = g(ctx, a, z);
-            double d = dg(ctx, a, z);
-            ctx.require(!Double.isNaN(v) && !Double.isNaN(d), a + " gave " + v + " and derivative " + d + " at " + z);
-            ctx.require(d >= 0 && d <= 1, a + "'(" + z + ") = " + d + " is outside [0, 1]");
-            if (a.kind() == Activation.Kind.SIGMOID) {
-                ctx.require(v >= 0 && v <= 1, "σ(" + z + ") = " + v + " is outside [0, 1]");
-            }
-            if (a.kind() == Activation.Kind.TANH) {
-                ctx.require(v >= -1 && v <= 1, "tanh(" + z + ") = " + v + " is outside [-1, 1]");
-            }
-        });
+        ctx.qt()
+                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), anyFinite())
+                .checkAssert((a, z) -> {
+                    double v = g(ctx, a, z);
+                    double d = dg(ctx, a, z);
+                    ctx.require(
+                            !Double.isNaN(v) && !Double.isNaN(d),
+                            a + " gave " + v + " and derivative " + d + " at " + z);
+                    ctx.require(d >= 0 && d <= 1, a + "'(" + z + ") = " + d + " is outside [0, 1]");
+                    if (a.kind() == Activation.Kind.SIGMOID) {
+                        ctx.require(v >= 0 && v <= 1, "σ(" + z + ") = " + v + " is outside [0, 1]");
+                    }
+                    if (a.kind() == Activation.Kind.TANH) {
+                        ctx.require(v >= -1 && v <= 1, "tanh(" + z + ") = " + v + " is outside [-1, 1]");
+                    }
+                });
         for (Activation a : ctx.declared(ActivationsGen.ALL)) {
             ctx.require(Double.isNaN(g(ctx, a, Double.NaN)), a + "(NaN) must be NaN");
             ctx.require(Double.isNaN(dg(ctx, a, Double.NaN)), a + "'(NaN) must be NaN");
@@ -319,13 +346,21 @@ public final class ActivationProperties {
     public void optional_ACT14_derivativesAreRelativelyAccurateInTheTails(Context ctx) {
         Tolerance relative = new Tolerance("ELEM (relative)", Double.MIN_NORMAL, 1e-14);
         ctx.qt().forAll(between(-700, 700)).checkAssert(z -> {
-            ctx.assertClose("σ'(" + z + ")", dg(ctx, Activation.sigmoid(), z),
-                    MathOracle.derivative(Activation.sigmoid(), z), relative);
-            ctx.assertClose("tanh'(" + z / 2 + ")", dg(ctx, Activation.tanh(), z / 2),
-                    MathOracle.derivative(Activation.tanh(), z / 2), relative);
+            ctx.assertClose(
+                    "σ'(" + z + ")",
+                    dg(ctx, Activation.sigmoid(), z),
+                    MathOracle.derivative(Activation.sigmoid(), z),
+                    relative);
+            ctx.assertClose(
+                    "tanh'(" + z / 2 + ")",
+                    dg(ctx, Activation.tanh(), z / 2),
+                    MathOracle.derivative(Activation.tanh(), z / 2),
+                    relative);
         });
-        ctx.qt().forAll(between(-1e-6, 0)).checkAssert(z -> ctx.assertClose("ELU(" + z + ")",
-                g(ctx, Activation.elu(), z), Math.expm1(z), relative));
+        ctx.qt()
+                .forAll(between(-1e-6, 0))
+                .checkAssert(
+                        z -> ctx.assertClose("ELU(" + z + ")", g(ctx, Activation.elu(), z), Math.expm1(z), relative));
     }
 
     /**
@@ -338,19 +373,31 @@ public final class ActivationProperties {
     public void required_ACT15_identitiesAndMonotonicity(Context ctx) {
         Tolerance identity = new Tolerance("ELEM + 4e-16", 4e-16, 1e-15);
         ctx.qt().forAll(between(-40, 40)).checkAssert(z -> {
-            ctx.assertClose("σ(-z) vs 1-σ(z) at " + z, g(ctx, Activation.sigmoid(), -z),
-                    1 - g(ctx, Activation.sigmoid(), z), identity);
-            ctx.assertClose("tanh(z) vs 2σ(2z)-1 at " + z, g(ctx, Activation.tanh(), z),
-                    2 * g(ctx, Activation.sigmoid(), 2 * z) - 1, identity);
-            ctx.assertClose("tanh(-z) vs -tanh(z) at " + z, g(ctx, Activation.tanh(), -z),
-                    -g(ctx, Activation.tanh(), z), Tolerance.EXACT);
+            ctx.assertClose(
+                    "σ(-z) vs 1-σ(z) at " + z,
+                    g(ctx, Activation.sigmoid(), -z),
+                    1 - g(ctx, Activation.sigmoid(), z),
+                    identity);
+            ctx.assertClose(
+                    "tanh(z) vs 2σ(2z)-1 at " + z,
+                    g(ctx, Activation.tanh(), z),
+                    2 * g(ctx, Activation.sigmoid(), 2 * z) - 1,
+                    identity);
+            ctx.assertClose(
+                    "tanh(-z) vs -tanh(z) at " + z,
+                    g(ctx, Activation.tanh(), -z),
+                    -g(ctx, Activation.tanh(), z),
+                    Tolerance.EXACT);
         });
-        ctx.qt().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), between(-50, 50), between(0, 10)).checkAssert((a, z, step) -> {
-            double lo = g(ctx, a, z);
-            double hi = g(ctx, a, z + step);
-            ctx.require(lo <= hi, a + " decreases: g(" + z + ") = " + lo + " > g(" + (z + step) + ") = " + hi);
-        });
-        ctx.require(g(ctx, Activation.sigmoid(), -50) < 1e-20 && g(ctx, Activation.sigmoid(), 50) > 1 - 1e-15,
+        ctx.qt()
+                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), between(-50, 50), between(0, 10))
+                .checkAssert((a, z, step) -> {
+                    double lo = g(ctx, a, z);
+                    double hi = g(ctx, a, z + step);
+                    ctx.require(lo <= hi, a + " decreases: g(" + z + ") = " + lo + " > g(" + (z + step) + ") = " + hi);
+                });
+        ctx.require(
+                g(ctx, Activation.sigmoid(), -50) < 1e-20 && g(ctx, Activation.sigmoid(), 50) > 1 - 1e-15,
                 "σ(z) must tend to 0 as z → −∞ and to 1 as z → +∞ (N7)");
     }
 
@@ -366,8 +413,10 @@ public final class ActivationProperties {
             double dt = dg(ctx, Activation.tanh(), z);
             ctx.require(ds <= 0.25 && dt <= 1, "σ'(" + z + ") = " + ds + ", tanh'(" + z + ") = " + dt);
             if (Math.abs(z) >= 20) {
-                ctx.require(ds < 1e-8 && dt < 1e-8, "at |z| = " + Math.abs(z) + " the derivatives must be < 1e-8, "
-                        + "found σ' = " + ds + ", tanh' = " + dt);
+                ctx.require(
+                        ds < 1e-8 && dt < 1e-8,
+                        "at |z| = " + Math.abs(z) + " the derivatives must be < 1e-8, " + "found σ' = " + ds
+                                + ", tanh' = " + dt);
             }
         });
     }

@@ -6,12 +6,6 @@ import static org.quicktheories.generators.Generate.range;
 
 import java.util.Arrays;
 import java.util.Random;
-
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ArrayOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
@@ -19,6 +13,11 @@ import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.error.Messages;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Arrays": ARR-1 … ARR-7, numpy as the standard. */
 @Requires(Capability.ARRAYS)
@@ -50,15 +49,17 @@ public final class ArrayProperties {
             Tensor a = withSpecials(shape, new Random(seed));
             Tensor b = withSpecials(shape, new Random(seed + 1L));
             ctx.assertClose("add", np.add(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x + y), Tolerance.EXACT);
-            ctx.assertClose("subtract", np.subtract(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x - y),
-                    Tolerance.EXACT);
-            ctx.assertClose("multiply", np.multiply(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x * y),
-                    Tolerance.EXACT);
-            ctx.assertClose("divide", np.divide(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x / y),
-                    Tolerance.EXACT);
+            ctx.assertClose(
+                    "subtract", np.subtract(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x - y), Tolerance.EXACT);
+            ctx.assertClose(
+                    "multiply", np.multiply(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x * y), Tolerance.EXACT);
+            ctx.assertClose("divide", np.divide(a, b), ArrayOracle.elementwise(a, b, (x, y) -> x / y), Tolerance.EXACT);
             ctx.assertClose("maximum", np.maximum(a, b), ArrayOracle.elementwise(a, b, Math::max), Tolerance.EXACT);
-            ctx.assertClose("greater", np.greater(a, b),
-                    ArrayOracle.elementwise(a, b, (x, y) -> x > y ? 1 : 0), Tolerance.EXACT);
+            ctx.assertClose(
+                    "greater",
+                    np.greater(a, b),
+                    ArrayOracle.elementwise(a, b, (x, y) -> x > y ? 1 : 0),
+                    Tolerance.EXACT);
             ctx.assertClose("exp", np.exp(a), a.map(Math::exp), Tolerance.ELEM);
             ctx.assertClose("log", np.log(a), a.map(Math::log), Tolerance.ELEM);
         });
@@ -89,7 +90,8 @@ public final class ArrayProperties {
             for (int i = 0; i < dims.length; i++) {
                 reversed[i] = dims[dims.length - 1 - i];
             }
-            ctx.require(tt.shape().equals(Shape.of(reversed)),
+            ctx.require(
+                    tt.shape().equals(Shape.of(reversed)),
                     "transpose of " + t.shape() + " has shape " + tt.shape() + ", expected " + Shape.format(reversed));
             for (int k = 0; k < t.size(); k++) {
                 int[] index = multiIndex(t.shape(), k);
@@ -97,7 +99,8 @@ public final class ArrayProperties {
                 for (int i = 0; i < index.length; i++) {
                     back[i] = index[index.length - 1 - i];
                 }
-                ctx.require(Double.compare(tt.get(back), t.get(index)) == 0,
+                ctx.require(
+                        Double.compare(tt.get(back), t.get(index)) == 0,
                         "transpose" + Arrays.toString(back) + " != t" + Arrays.toString(index) + " for " + t.shape());
             }
         });
@@ -121,28 +124,56 @@ public final class ArrayProperties {
     @Clause("ARR-4")
     public void required_ARR4_dotIsNumpysDotForRanksUpToTwo(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
-        ctx.qt().forAll(range(0, 5), range(0, 5), range(0, 5), range(0, Integer.MAX_VALUE)).checkAssert((n, k, m, seed) -> {
-            Random r = new Random(seed);
-            Tensor a = Tensors.uniform(Shape.of(n, k), r, 3);
-            Tensor b = Tensors.uniform(Shape.of(k, m), r, 3);
-            Tensor v = Tensors.uniform(Shape.of(k), r, 3);
-            Tensor w = Tensors.uniform(Shape.of(k), r, 3);
-            checkDot(ctx, np.dot(a, b), ArrayOracle.matmul(a, b), ArrayOracle.matmulAbs(a, b), k, Shape.of(n, m));
-            Tensor vCol = column(v);
-            checkDot(ctx, np.dot(a, v), ArrayOracle.matmul(a, vCol), ArrayOracle.matmulAbs(a, vCol), k, Shape.of(n));
-            Tensor vRow = ArrayOracle.transpose(vCol);
-            checkDot(ctx, np.dot(v, b), ArrayOracle.matmul(vRow, b), ArrayOracle.matmulAbs(vRow, b), k, Shape.of(m));
-            Tensor wCol = column(w);
-            checkDot(ctx, np.dot(v, w), ArrayOracle.matmul(vRow, wCol), ArrayOracle.matmulAbs(vRow, wCol), k,
-                    Shape.scalar());
-            Tensor s = Tensor.scalar(2.5);
-            ctx.assertClose("dot((), (n,k))", np.dot(s, a), a.map(x -> 2.5 * x), Tolerance.EXACT);
-            ctx.assertClose("dot((n,k), ())", np.dot(a, s), a.map(x -> x * 2.5), Tolerance.EXACT);
-            if (k.intValue() != m.intValue()) { // boxed Integers: compare values, not references
-                Tensor c = Tensor.zeros(m, 2);
-                ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, Messages.notAligned(a.shape(), c.shape()), () -> np.dot(a, c));
-            }
-        });
+        ctx.qt()
+                .forAll(range(0, 5), range(0, 5), range(0, 5), range(0, Integer.MAX_VALUE))
+                .checkAssert((n, k, m, seed) -> {
+                    Random r = new Random(seed);
+                    Tensor a = Tensors.uniform(Shape.of(n, k), r, 3);
+                    Tensor b = Tensors.uniform(Shape.of(k, m), r, 3);
+                    Tensor v = Tensors.uniform(Shape.of(k), r, 3);
+                    Tensor w = Tensors.uniform(Shape.of(k), r, 3);
+                    checkDot(
+                            ctx,
+                            np.dot(a, b),
+                            ArrayOracle.matmul(a, b),
+                            ArrayOracle.matmulAbs(a, b),
+                            k,
+                            Shape.of(n, m));
+                    Tensor vCol = column(v);
+                    checkDot(
+                            ctx,
+                            np.dot(a, v),
+                            ArrayOracle.matmul(a, vCol),
+                            ArrayOracle.matmulAbs(a, vCol),
+                            k,
+                            Shape.of(n));
+                    Tensor vRow = ArrayOracle.transpose(vCol);
+                    checkDot(
+                            ctx,
+                            np.dot(v, b),
+                            ArrayOracle.matmul(vRow, b),
+                            ArrayOracle.matmulAbs(vRow, b),
+                            k,
+                            Shape.of(m));
+                    Tensor wCol = column(w);
+                    checkDot(
+                            ctx,
+                            np.dot(v, w),
+                            ArrayOracle.matmul(vRow, wCol),
+                            ArrayOracle.matmulAbs(vRow, wCol),
+                            k,
+                            Shape.scalar());
+                    Tensor s = Tensor.scalar(2.5);
+                    ctx.assertClose("dot((), (n,k))", np.dot(s, a), a.map(x -> 2.5 * x), Tolerance.EXACT);
+                    ctx.assertClose("dot((n,k), ())", np.dot(a, s), a.map(x -> x * 2.5), Tolerance.EXACT);
+                    if (k.intValue() != m.intValue()) { // boxed Integers: compare values, not references
+                        Tensor c = Tensor.zeros(m, 2);
+                        ctx.assertRaises(
+                                ErrorKind.SHAPE_MISMATCH,
+                                Messages.notAligned(a.shape(), c.shape()),
+                                () -> np.dot(a, c));
+                    }
+                });
     }
 
     private static Tensor column(Tensor v) {
@@ -152,7 +183,10 @@ public final class ArrayProperties {
     private static void checkDot(Context ctx, Tensor actual, Tensor expected, Tensor absTerms, int k, Shape shape) {
         ctx.require(actual.shape().equals(shape), "dot gave shape " + actual.shape() + ", expected " + shape);
         for (int i = 0; i < actual.size(); i++) {
-            ctx.assertClose("dot entry " + i + " of " + shape, actual.flat(i), expected.flat(i),
+            ctx.assertClose(
+                    "dot entry " + i + " of " + shape,
+                    actual.flat(i),
+                    expected.flat(i),
                     Tolerance.sumBetween(Math.max(1, k), absTerms.flat(i)));
         }
     }
@@ -165,7 +199,8 @@ public final class ArrayProperties {
     @Clause({"ARR-5", "ERR-1"})
     public void required_ARR5_dotAboveRankTwoIsRejected(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
-        ctx.assertRaises(ErrorKind.INVALID_ARGUMENT,
+        ctx.assertRaises(
+                ErrorKind.INVALID_ARGUMENT,
                 "dot is specified for operands of rank <= 2, found shapes (2,2,2) and (2,)",
                 () -> np.dot(Tensor.zeros(2, 2, 2), Tensor.zeros(2)));
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> np.dot(Tensor.zeros(2, 2), Tensor.zeros(2, 2, 1)));
@@ -187,8 +222,8 @@ public final class ArrayProperties {
                 return;
             }
             if (axis < -rank || axis >= rank) {
-                ctx.assertRaises(ErrorKind.AXIS_OUT_OF_BOUNDS, Messages.axis(axis, rank),
-                        () -> np.sum(t, axis, keepdims));
+                ctx.assertRaises(
+                        ErrorKind.AXIS_OUT_OF_BOUNDS, Messages.axis(axis, rank), () -> np.sum(t, axis, keepdims));
                 return;
             }
             int k = axis < 0 ? axis + rank : axis;
@@ -198,13 +233,18 @@ public final class ArrayProperties {
             Tensor total = np.sum(t, null, keep == 1);
             int[] ones = new int[keep == 1 ? t.rank() : 0];
             Arrays.fill(ones, 1);
-            ctx.require(total.shape().equals(Shape.of(ones)), "sum(axis=None) of " + t.shape() + " has shape "
-                    + total.shape() + ", expected " + Shape.format(ones));
+            ctx.require(
+                    total.shape().equals(Shape.of(ones)),
+                    "sum(axis=None) of " + t.shape() + " has shape " + total.shape() + ", expected "
+                            + Shape.format(ones));
             double exact = 0;
             for (int i = 0; i < t.size(); i++) {
                 exact += t.flat(i);
             }
-            ctx.assertClose("sum(axis=None)", total.item(), exact,
+            ctx.assertClose(
+                    "sum(axis=None)",
+                    total.item(),
+                    exact,
                     Tolerance.sumBetween(Math.max(1, t.size()), ArrayOracle.absSum(t)));
         });
     }
@@ -223,8 +263,10 @@ public final class ArrayProperties {
             }
         }
         Shape expectedShape = Shape.of(outDims);
-        ctx.require(actual.shape().equals(expectedShape), "sum(axis=" + k + ", keepdims=" + keepdims + ") of "
-                + t.shape() + " has shape " + actual.shape() + ", expected " + expectedShape);
+        ctx.require(
+                actual.shape().equals(expectedShape),
+                "sum(axis=" + k + ", keepdims=" + keepdims + ") of " + t.shape() + " has shape " + actual.shape()
+                        + ", expected " + expectedShape);
         double[] sums = new double[expectedShape.size()];
         double[] abs = new double[expectedShape.size()];
         for (int flat = 0; flat < t.size(); flat++) {
@@ -241,7 +283,8 @@ public final class ArrayProperties {
             abs[target] += Math.abs(t.flat(flat));
         }
         for (int i = 0; i < sums.length; i++) {
-            ctx.assertClose("sum entry " + i, actual.flat(i), sums[i], Tolerance.sumBetween(Math.max(1, dims[k]), abs[i]));
+            ctx.assertClose(
+                    "sum entry " + i, actual.flat(i), sums[i], Tolerance.sumBetween(Math.max(1, dims[k]), abs[i]));
         }
     }
 
@@ -257,12 +300,14 @@ public final class ArrayProperties {
         ctx.qt().forAll(tensors(shapes(4, 4), 10), range(0, Integer.MAX_VALUE)).checkAssert((t, seed) -> {
             int[] target = factorization(t.size(), new Random(seed));
             Tensor r = np.reshape(t, target);
-            ctx.require(r.shape().equals(Shape.of(target)), "reshape to " + Shape.format(target) + " gave " + r.shape());
+            ctx.require(
+                    r.shape().equals(Shape.of(target)), "reshape to " + Shape.format(target) + " gave " + r.shape());
             ctx.require(Arrays.equals(r.toArray(), t.toArray()), "reshape changed the row-major order of " + t.shape());
             if (target.length > 0 && t.size() > 0) {
                 int[] inferred = target.clone();
                 inferred[new Random(seed).nextInt(target.length)] = -1;
-                ctx.require(np.reshape(t, inferred).shape().equals(Shape.of(target)),
+                ctx.require(
+                        np.reshape(t, inferred).shape().equals(Shape.of(target)),
                         "reshape to " + Shape.format(inferred) + " did not infer " + Shape.format(target));
             }
             ctx.assertClose("reshape round trip", np.reshape(r, t.shape().dims()), t, Tolerance.EXACT);

@@ -1,16 +1,6 @@
 package org.dlbasis.tck.clauses;
 
 import java.util.function.Function;
-
-import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.ActivationsGen;
-import org.dlbasis.tck.gen.Datasets;
-import org.dlbasis.tck.gen.NetworkCase;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ModelOracle;
-import org.dlbasis.tck.oracle.NumericalGradient;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
@@ -19,6 +9,15 @@ import org.dlbasis.spec.api.NetworkGradients;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.TwoLayerNetwork;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
+import org.dlbasis.tck.gen.NetworkCase;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ModelOracle;
+import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /**
  * SPEC "Back propagation": BACKPROP-1 … BACKPROP-7 (N15, N45–N50). Each gradient is compared with
@@ -31,12 +30,18 @@ public final class BackpropProperties {
     /** Runs {@code check} on the implementation's and the oracle's gradients for random networks. */
     private static void forRandomNetworks(Context ctx, GradientCheck check) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
-            Dataset d = n.data();
-            ForwardCache c = net.forward(n.parameters(), d.x(), n.activation());
-            NetworkGradients actual = net.backward(n.parameters(), c, d.x(), d.y(), n.activation());
-            check.accept(actual, ModelOracle.backward(n.parameters(), c, d.x(), d.y(), n.activation()), n.activation());
-        });
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+                .checkAssert(n -> {
+                    Dataset d = n.data();
+                    ForwardCache c = net.forward(n.parameters(), d.x(), n.activation());
+                    NetworkGradients actual = net.backward(n.parameters(), c, d.x(), d.y(), n.activation());
+                    check.accept(
+                            actual,
+                            ModelOracle.backward(n.parameters(), c, d.x(), d.y(), n.activation()),
+                            n.activation());
+                });
     }
 
     private interface GradientCheck {
@@ -50,8 +55,10 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-1", "BACKPROP-3"})
     public void required_BACKPROP1_3_db2IsTheMeanOfA2MinusY(Context ctx) {
-        forRandomNetworks(ctx, (a, e, g) -> ctx.assertClose("db2 = (1/m) Σ (A2 − Y) (axis 1, keepdims)", a.db2(), e.db2(),
-                Tolerance.MODEL));
+        forRandomNetworks(
+                ctx,
+                (a, e, g) -> ctx.assertClose(
+                        "db2 = (1/m) Σ (A2 − Y) (axis 1, keepdims)", a.db2(), e.db2(), Tolerance.MODEL));
     }
 
     /**
@@ -71,8 +78,10 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-4", "BACKPROP-5"})
     public void required_BACKPROP4_5_dW1UsesTheDerivativeAtZ1(Context ctx) {
-        forRandomNetworks(ctx, (a, e, g) -> ctx.assertClose("dW1 = (1/m) (W2ᵀ dZ2 * g'(Z1)) Xᵀ for " + g, a.dw1(),
-                e.dw1(), Tolerance.MODEL));
+        forRandomNetworks(
+                ctx,
+                (a, e, g) -> ctx.assertClose(
+                        "dW1 = (1/m) (W2ᵀ dZ2 * g'(Z1)) Xᵀ for " + g, a.dw1(), e.dw1(), Tolerance.MODEL));
     }
 
     /**
@@ -82,8 +91,10 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-6", "BACKPROP-4"})
     public void required_BACKPROP6_db1IsTheRowMeanOfDz1(Context ctx) {
-        forRandomNetworks(ctx, (a, e, g) -> ctx.assertClose("db1 = (1/m) Σ dZ1 (axis 1, keepdims) for " + g, a.db1(),
-                e.db1(), Tolerance.MODEL));
+        forRandomNetworks(
+                ctx,
+                (a, e, g) -> ctx.assertClose(
+                        "db1 = (1/m) Σ dZ1 (axis 1, keepdims) for " + g, a.db1(), e.db1(), Tolerance.MODEL));
     }
 
     /**
@@ -101,19 +112,30 @@ public final class BackpropProperties {
         return new NetworkParameters(q.w1(), q.b1(), q.w2().map(w -> f * w), q.b2().map(b -> f * b));
     }
 
-    /** If this fails, the cost is computed from A2 = σ(Z2) (log 0 = −∞, 0·log 0 = NaN) instead of from Z2. */
+    /**
+     * If this fails, the cost is computed from A2 = σ(Z2) (log 0 = −∞, 0·log 0 = NaN) instead of from Z2.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"BACKPROP-8", "NET-3"})
     public void required_BACKPROP8_saturatedOutputsKeepAFiniteCost(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
                 .checkAssert(n -> {
                     NetworkParameters p = saturated(n);
                     Dataset d = n.data();
                     double cost = net.cost(p, d.x(), d.y(), n.activation());
-                    ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated outputs (" + n.activation()
-                            + "): the cost from Z2 is finite for finite Z2; computed from σ(Z2) it is log 0");
-                    ctx.assertClose("J with saturated outputs", cost,
-                            ModelOracle.cost(p, d.x(), d.y(), n.activation()), Tolerance.MODEL);
+                    ctx.require(
+                            Double.isFinite(cost),
+                            "J = " + cost + " with saturated outputs (" + n.activation()
+                                    + "): the cost from Z2 is finite for finite Z2; computed from σ(Z2) it is log 0");
+                    ctx.assertClose(
+                            "J with saturated outputs",
+                            cost,
+                            ModelOracle.cost(p, d.x(), d.y(), n.activation()),
+                            Tolerance.MODEL);
                 });
     }
 
@@ -121,11 +143,15 @@ public final class BackpropProperties {
      * If this fails with NaN, the backward pass divides by A2 or 1 − A2 (dA2 = −(Y/A2 − (1−Y)/(1−A2)),
      * the course's week-4 helper): compute dZ2 = A2 − Y directly. Checked apart from the cost, so a
      * naive cost does not hide it.
+     *
+     * @param ctx the run's context
      */
     @Clause({"BACKPROP-8", "BACKPROP-1"})
     public void required_BACKPROP8_saturatedOutputsKeepFiniteGradients(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
                 .checkAssert(n -> {
                     NetworkParameters p = saturated(n);
                     Dataset d = n.data();
@@ -137,10 +163,13 @@ public final class BackpropProperties {
                     Tensor[] got = {actual.dw1(), actual.db1(), actual.dw2(), actual.db2()};
                     for (int t = 0; t < got.length; t++) {
                         for (int i = 0; i < got[t].size(); i++) {
-                            ctx.require(Double.isFinite(got[t].flat(i)), names[t] + " entry " + i + " is "
-                                    + got[t].flat(i) + " with saturated outputs (" + g + "); its limit is finite"
-                                    + "\n  diagnosis: dA2 = −(Y/A2 − (1−Y)/(1−A2)) is 0/0 once σ rounds to 1: compute "
-                                    + "dZ2 = A2 − Y directly");
+                            ctx.require(
+                                    Double.isFinite(got[t].flat(i)),
+                                    names[t] + " entry " + i + " is "
+                                            + got[t].flat(i) + " with saturated outputs (" + g
+                                            + "); its limit is finite"
+                                            + "\n  diagnosis: dA2 = −(Y/A2 − (1−Y)/(1−A2)) is 0/0 once σ rounds to 1: compute "
+                                            + "dZ2 = A2 − Y directly");
                         }
                     }
                     ctx.assertClose("dW2, saturated", actual.dw2(), expected.dw2(), Tolerance.MODEL);
@@ -162,7 +191,10 @@ public final class BackpropProperties {
     @Clause({"BACKPROP-7", "NET-3"})
     public void required_BACKPROP7_gradientsAreTheDerivativesOfTheCost(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(4, 6, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        4, 6, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+                .checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
                     Activation g = n.activation();
@@ -172,19 +204,40 @@ public final class BackpropProperties {
                     NetworkGradients grads = net.backward(p, net.forward(p, d.x(), g), d.x(), d.y(), g);
                     Function<NetworkParameters, Double> cost = q -> net.cost(q, d.x(), d.y(), g);
                     double j = cost.apply(p);
-                    check(ctx, "dW1", j, grads.dw1(), NumericalGradient.of(p.w1(),
-                            w -> cost.apply(new NetworkParameters(w, p.b1(), p.w2(), p.b2()))));
-                    check(ctx, "db1", j, grads.db1(), NumericalGradient.of(p.b1(),
-                            b -> cost.apply(new NetworkParameters(p.w1(), b, p.w2(), p.b2()))));
-                    check(ctx, "dW2", j, grads.dw2(), NumericalGradient.of(p.w2(),
-                            w -> cost.apply(new NetworkParameters(p.w1(), p.b1(), w, p.b2()))));
-                    check(ctx, "db2", j, grads.db2(), NumericalGradient.of(p.b2(),
-                            b -> cost.apply(new NetworkParameters(p.w1(), p.b1(), p.w2(), b))));
+                    check(
+                            ctx,
+                            "dW1",
+                            j,
+                            grads.dw1(),
+                            NumericalGradient.of(
+                                    p.w1(), w -> cost.apply(new NetworkParameters(w, p.b1(), p.w2(), p.b2()))));
+                    check(
+                            ctx,
+                            "db1",
+                            j,
+                            grads.db1(),
+                            NumericalGradient.of(
+                                    p.b1(), b -> cost.apply(new NetworkParameters(p.w1(), b, p.w2(), p.b2()))));
+                    check(
+                            ctx,
+                            "dW2",
+                            j,
+                            grads.dw2(),
+                            NumericalGradient.of(
+                                    p.w2(), w -> cost.apply(new NetworkParameters(p.w1(), p.b1(), w, p.b2()))));
+                    check(
+                            ctx,
+                            "db2",
+                            j,
+                            grads.db2(),
+                            NumericalGradient.of(
+                                    p.b2(), b -> cost.apply(new NetworkParameters(p.w1(), p.b1(), p.w2(), b))));
                 });
     }
 
     static boolean nearKink(Tensor z1, Activation g) {
-        if (g.kind() != Activation.Kind.RELU && g.kind() != Activation.Kind.LEAKY_RELU
+        if (g.kind() != Activation.Kind.RELU
+                && g.kind() != Activation.Kind.LEAKY_RELU
                 && !(g.kind() == Activation.Kind.ELU && g.parameter() != 1)) {
             return false;
         }

@@ -8,13 +8,6 @@ import static org.quicktheories.generators.Generate.range;
 import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
-
-import org.dlbasis.tck.gen.ShapePair;
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ArrayOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
@@ -22,6 +15,12 @@ import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.error.Messages;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.ShapePair;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Broadcasting": BCAST-1 … BCAST-7. */
 @Requires(Capability.ARRAYS)
@@ -36,8 +35,11 @@ public final class BroadcastProperties {
     public void required_BCAST1_resultShapeFollowsTheRule(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
         ctx.qt().forAll(broadcastablePairs()).checkAssert(pair -> {
-            Shape actual = np.add(Tensor.zeros(pair.a().dims()), Tensor.zeros(pair.b().dims())).shape();
-            ctx.require(actual.equals(pair.result()),
+            Shape actual = np.add(
+                            Tensor.zeros(pair.a().dims()), Tensor.zeros(pair.b().dims()))
+                    .shape();
+            ctx.require(
+                    actual.equals(pair.result()),
                     "add" + pair.a() + pair.b() + " has shape " + actual + ", but should be " + pair.result());
         });
     }
@@ -64,10 +66,20 @@ public final class BroadcastProperties {
         });
     }
 
-    private static void check(Context ctx, String name, BinaryOperator<Tensor> op, DoubleBinaryOperator scalar,
-            Tensor a, Tensor b, Tensor tiledA, Tensor tiledB) {
-        ctx.assertClose(name + a.shape() + b.shape(), op.apply(a, b),
-                ArrayOracle.elementwise(tiledA, tiledB, scalar), Tolerance.EXACT);
+    private static void check(
+            Context ctx,
+            String name,
+            BinaryOperator<Tensor> op,
+            DoubleBinaryOperator scalar,
+            Tensor a,
+            Tensor b,
+            Tensor tiledA,
+            Tensor tiledB) {
+        ctx.assertClose(
+                name + a.shape() + b.shape(),
+                op.apply(a, b),
+                ArrayOracle.elementwise(tiledA, tiledB, scalar),
+                Tolerance.EXACT);
     }
 
     /**
@@ -115,14 +127,23 @@ public final class BroadcastProperties {
     @Clause("BCAST-5")
     public void required_BCAST5_zeroSizeDimensions(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
-        int[][][] cases = {{{0, 3}, {3}, {0, 3}}, {{1, 3}, {0, 1}, {0, 3}}, {{0}, {}, {0}}, {{2, 0}, {2, 1}, {2, 0}},
-            {{0, 1}, {1, 0}, {0, 0}}};
+        int[][][] cases = {
+            {{0, 3}, {3}, {0, 3}},
+            {{1, 3}, {0, 1}, {0, 3}},
+            {{0}, {}, {0}},
+            {{2, 0}, {2, 1}, {2, 0}},
+            {{0, 1}, {1, 0}, {0, 0}}
+        };
         for (int[][] c : cases) {
             Tensor sum = np.add(Tensor.zeros(c[0]), Tensor.zeros(c[1]));
-            ctx.require(sum.shape().equals(Shape.of(c[2])), "add" + Shape.format(c[0]) + Shape.format(c[1])
-                    + " has shape " + sum.shape() + ", but should be " + Shape.format(c[2]));
+            ctx.require(
+                    sum.shape().equals(Shape.of(c[2])),
+                    "add" + Shape.format(c[0]) + Shape.format(c[1]) + " has shape " + sum.shape() + ", but should be "
+                            + Shape.format(c[2]));
         }
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, "operands could not be broadcast together with shapes (0,3) (2,3)",
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH,
+                "operands could not be broadcast together with shapes (0,3) (2,3)",
                 () -> np.add(Tensor.zeros(0, 3), Tensor.zeros(2, 3)));
     }
 
@@ -144,7 +165,9 @@ public final class BroadcastProperties {
         });
         ctx.qt().forAll(incompatiblePairs()).checkAssert(pair -> {
             ShapePair s = pair.swapped();
-            ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, Messages.broadcast(s.a(), s.b()),
+            ctx.assertRaises(
+                    ErrorKind.SHAPE_MISMATCH,
+                    Messages.broadcast(s.a(), s.b()),
                     () -> np.multiply(Tensor.zeros(s.a().dims()), Tensor.zeros(s.b().dims())));
         });
     }
@@ -157,10 +180,16 @@ public final class BroadcastProperties {
     @Clause("BCAST-7")
     public void required_BCAST7_elementwiseProductBroadcasts(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
-        Tensor m = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6}, new double[] {7, 8, 9},
-                new double[] {10, 11, 12});
+        Tensor m = Tensor.matrix(
+                new double[] {1, 2, 3}, new double[] {4, 5, 6}, new double[] {7, 8, 9}, new double[] {10, 11, 12});
         Tensor product = np.multiply(m, Tensor.vector(1, 10, 100));
-        ctx.assertClose("(4,3) * (3,)", product, Tensor.matrix(new double[] {1, 20, 300}, new double[] {4, 50, 600},
-                new double[] {7, 80, 900}, new double[] {10, 110, 1200}), Tolerance.EXACT);
+        ctx.assertClose(
+                "(4,3) * (3,)",
+                product,
+                Tensor.matrix(
+                        new double[] {1, 20, 300}, new double[] {4, 50, 600}, new double[] {7, 80, 900}, new double[] {
+                            10, 110, 1200
+                        }),
+                Tolerance.EXACT);
     }
 }

@@ -5,7 +5,6 @@ import static org.quicktheories.generators.Generate.range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
@@ -50,7 +49,11 @@ public final class DeepNetworkProperties {
 
     /** Random deep networks within the implementation's declared options. */
     private static org.quicktheories.core.Gen<DeepCase> cases(Context ctx, int maxWidth, int maxM) {
-        return DeepNetworks.cases(MAX_LAYERS, maxWidth, maxM, ctx.declared(ActivationsGen.ALL),
+        return DeepNetworks.cases(
+                MAX_LAYERS,
+                maxWidth,
+                maxM,
+                ctx.declared(ActivationsGen.ALL),
                 ctx.options().maxOutputUnits());
     }
 
@@ -65,24 +68,29 @@ public final class DeepNetworkProperties {
     public void required_DEEP1_parametersHaveTheLayerShapes(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
         double scale = ctx.options().fixedInitScale().orElse(Initialization.DEFAULT_SCALE);
-        ctx.qt().forAll(DeepNetworks.sizes(MAX_LAYERS, 8, ctx.options().maxOutputUnits()), range(0, 1000))
+        ctx.qt()
+                .forAll(DeepNetworks.sizes(MAX_LAYERS, 8, ctx.options().maxOutputUnits()), range(0, 1000))
                 .checkAssert((n, seed) -> {
                     DeepParameters p = net.initialize(n, Initialization.gaussian(scale, seed));
-                    ctx.require(p.layers() == n.length - 1, "initialize(" + java.util.Arrays.toString(n) + ") gave "
-                            + p.layers() + " layers, expected L = " + (n.length - 1));
+                    ctx.require(
+                            p.layers() == n.length - 1,
+                            "initialize(" + java.util.Arrays.toString(n) + ") gave " + p.layers()
+                                    + " layers, expected L = " + (n.length - 1));
                     for (int l = 1; l <= p.layers(); l++) {
                         requireShape(ctx, "W" + l, p.w(l), n[l], n[l - 1]);
                         requireShape(ctx, "b" + l, p.b(l), n[l], 1);
                     }
                 });
         for (int[] bad : new int[][] {{}, {4}, {3, 0, 1}, {0, 2}, {3, 4, -1}}) {
-            ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.initialize(bad, Initialization.gaussian(scale, 1)));
+            ctx.assertRaises(
+                    ErrorKind.INVALID_ARGUMENT, null, () -> net.initialize(bad, Initialization.gaussian(scale, 1)));
         }
     }
 
     static void requireShape(Context ctx, String what, Tensor t, int... dims) {
-        ctx.require(t.shape().equals(Shape.of(dims)), what + " has shape " + t.shape() + ", but should be "
-                + Shape.of(dims));
+        ctx.require(
+                t.shape().equals(Shape.of(dims)),
+                what + " has shape " + t.shape() + ", but should be " + Shape.of(dims));
     }
 
     /**
@@ -128,10 +136,12 @@ public final class DeepNetworkProperties {
             variance += d * d / (k - 1);
         }
         double sd = Math.sqrt(variance);
-        ctx.require(Math.abs(mean) <= 5 / Math.sqrt(k), "mean of " + what + "/" + scale + " is " + mean + ", expected 0 ± "
-                + 5 / Math.sqrt(k));
-        ctx.require(Math.abs(sd - 1) <= 5 / Math.sqrt(2.0 * k), "sd of " + what + "/" + scale + " is " + sd
-                + ", expected 1 ± " + 5 / Math.sqrt(2.0 * k));
+        ctx.require(
+                Math.abs(mean) <= 5 / Math.sqrt(k),
+                "mean of " + what + "/" + scale + " is " + mean + ", expected 0 ± " + 5 / Math.sqrt(k));
+        ctx.require(
+                Math.abs(sd - 1) <= 5 / Math.sqrt(2.0 * k),
+                "sd of " + what + "/" + scale + " is " + sd + ", expected 1 ± " + 5 / Math.sqrt(2.0 * k));
     }
 
     // ------------------------------------------------------------ DEEP-2, DEEP-3: forward and cost
@@ -149,7 +159,8 @@ public final class DeepNetworkProperties {
             DeepCache c = net.forward(n.parameters(), d.x(), n.activation());
             DeepCache o = DeepOracle.forward(n.parameters(), d.x(), n.activation());
             int layers = n.parameters().layers();
-            ctx.require(c.layers() == layers, "forward returned a cache of " + c.layers() + " layers for L = " + layers);
+            ctx.require(
+                    c.layers() == layers, "forward returned a cache of " + c.layers() + " layers for L = " + layers);
             for (int l = 1; l <= layers; l++) {
                 String g = l < layers ? "g = " + n.activation() : "σ";
                 ctx.assertClose("Z" + l + " = W" + l + " A" + (l - 1) + " + b" + l, c.z(l), o.z(l), Tolerance.MODEL);
@@ -168,8 +179,11 @@ public final class DeepNetworkProperties {
         DeepNetwork net = ctx.impl().deepNetwork();
         ctx.qtModels().forAll(cases(ctx, 6, 10)).checkAssert(n -> {
             Dataset d = n.data();
-            ctx.assertClose("J = (1/m) Σ L(A[L], Y)", net.cost(n.parameters(), d.x(), d.y(), n.activation()),
-                    DeepOracle.cost(n.parameters(), d.x(), d.y(), n.activation()), Tolerance.MODEL);
+            ctx.assertClose(
+                    "J = (1/m) Σ L(A[L], Y)",
+                    net.cost(n.parameters(), d.x(), d.y(), n.activation()),
+                    DeepOracle.cost(n.parameters(), d.x(), d.y(), n.activation()),
+                    Tolerance.MODEL);
         });
     }
 
@@ -191,12 +205,19 @@ public final class DeepNetworkProperties {
             DeepCache c = net.forward(p, d.x(), n.activation());
             DeepGradients actual = net.backward(p, c, d.x(), d.y(), n.activation());
             DeepGradients expected = DeepOracle.backward(p, c, d.x(), d.y(), n.activation());
-            ctx.require(actual.layers() == p.layers(), "backward returned gradients of " + actual.layers()
-                    + " layers for L = " + p.layers());
+            ctx.require(
+                    actual.layers() == p.layers(),
+                    "backward returned gradients of " + actual.layers() + " layers for L = " + p.layers());
             for (int l = p.layers(); l >= 1; l--) {
-                ctx.assertClose("dW" + l + " = (1/m) dZ" + l + " A" + (l - 1) + "ᵀ (" + n.activation() + ")",
-                        actual.dw(l), expected.dw(l), Tolerance.MODEL);
-                ctx.assertClose("db" + l + " = (1/m) Σ dZ" + l + " (axis 1, keepdims)", actual.db(l), expected.db(l),
+                ctx.assertClose(
+                        "dW" + l + " = (1/m) dZ" + l + " A" + (l - 1) + "ᵀ (" + n.activation() + ")",
+                        actual.dw(l),
+                        expected.dw(l),
+                        Tolerance.MODEL);
+                ctx.assertClose(
+                        "db" + l + " = (1/m) Σ dZ" + l + " (axis 1, keepdims)",
+                        actual.db(l),
+                        expected.db(l),
                         Tolerance.MODEL);
             }
         });
@@ -239,10 +260,18 @@ public final class DeepNetworkProperties {
         DeepParameters p = DeepNetworks.parameters(new int[] {3, 4, 2, 1}, ctx.random(), 0.5);
         Tensor x = Tensors.uniform(Shape.of(3, 5), ctx.random(), 2);
         Tensor y = Tensor.row(0, 1, 0, 1, 1);
-        String[][] expected = {{"W2", "must have shape", "(2,4)", "(2,3)"}, {"b3", "(1,1)", "(1,)", ""},
-            {"b1", "(4,1)", "(1,4)", ""}, {"W3", "(2,3,1)", "", ""}};
-        DeepParameters[] bad = {DeepNetworks.withW(p, 2, Tensor.zeros(2, 3)), DeepNetworks.withB(p, 3, Tensor.zeros(1)),
-            DeepNetworks.withB(p, 1, Tensor.zeros(1, 4)), DeepNetworks.withW(p, 3, Tensor.zeros(2, 3, 1))};
+        String[][] expected = {
+            {"W2", "must have shape", "(2,4)", "(2,3)"},
+            {"b3", "(1,1)", "(1,)", ""},
+            {"b1", "(4,1)", "(1,4)", ""},
+            {"W3", "(2,3,1)", "", ""}
+        };
+        DeepParameters[] bad = {
+            DeepNetworks.withW(p, 2, Tensor.zeros(2, 3)),
+            DeepNetworks.withB(p, 3, Tensor.zeros(1)),
+            DeepNetworks.withB(p, 1, Tensor.zeros(1, 4)),
+            DeepNetworks.withW(p, 3, Tensor.zeros(2, 3, 1))
+        };
         for (int i = 0; i < bad.length; i++) {
             DeepParameters b = bad[i];
             String[] words = expected[i];
@@ -251,8 +280,9 @@ public final class DeepNetworkProperties {
                     net.forward(b, x, g);
                 } catch (SpecException e) {
                     for (String word : words) {
-                        ctx.require(e.getMessage().contains(word), "the message must name " + String.join(", ", words)
-                                + ": \"" + e.getMessage() + "\"");
+                        ctx.require(
+                                e.getMessage().contains(word),
+                                "the message must name " + String.join(", ", words) + ": \"" + e.getMessage() + "\"");
                     }
                     throw e;
                 }
@@ -261,8 +291,11 @@ public final class DeepNetworkProperties {
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.forward(p, Tensor.zeros(2, 5), g));
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.forward(p, Tensor.zeros(5), g));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> net.forward(p, Tensor.zeros(3, 0), g));
-        ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.forward(p, x.map(v -> v == x.flat(3) ? Double.NaN : v), g));
-        ctx.assertRaises(ErrorKind.NON_FINITE, null,
+        ctx.assertRaises(
+                ErrorKind.NON_FINITE, null, () -> net.forward(p, x.map(v -> v == x.flat(3) ? Double.NaN : v), g));
+        ctx.assertRaises(
+                ErrorKind.NON_FINITE,
+                null,
                 () -> net.forward(DeepNetworks.withW(p, 2, p.w(2).map(v -> Double.POSITIVE_INFINITY)), x, g));
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.cost(p, x, Tensor.column(0, 1, 0, 1, 1), g));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.cost(p, x, Tensor.row(0, 1, 0.5, 1, 1), g));
@@ -303,10 +336,18 @@ public final class DeepNetworkProperties {
             double j = net.cost(p, d.x(), d.y(), g);
             for (int l = 1; l <= p.layers(); l++) {
                 int layer = l;
-                check(ctx, "dW" + l, j, grads.dw(l), NumericalGradient.of(p.w(l),
-                        w -> net.cost(DeepNetworks.withW(p, layer, w), d.x(), d.y(), g)));
-                check(ctx, "db" + l, j, grads.db(l), NumericalGradient.of(p.b(l),
-                        b -> net.cost(DeepNetworks.withB(p, layer, b), d.x(), d.y(), g)));
+                check(
+                        ctx,
+                        "dW" + l,
+                        j,
+                        grads.dw(l),
+                        NumericalGradient.of(p.w(l), w -> net.cost(DeepNetworks.withW(p, layer, w), d.x(), d.y(), g)));
+                check(
+                        ctx,
+                        "db" + l,
+                        j,
+                        grads.db(l),
+                        NumericalGradient.of(p.b(l), b -> net.cost(DeepNetworks.withB(p, layer, b), d.x(), d.y(), g)));
             }
         });
     }
@@ -335,7 +376,9 @@ public final class DeepNetworkProperties {
             at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
         }
         double f = z.flat(at) == 0 ? 60 : 60 / z.flat(at);
-        return DeepNetworks.withB(DeepNetworks.withW(q, last, q.w(last).map(w -> f * w)), last,
+        return DeepNetworks.withB(
+                DeepNetworks.withW(q, last, q.w(last).map(w -> f * w)),
+                last,
                 q.b(last).map(b -> f * b));
     }
 
@@ -353,8 +396,10 @@ public final class DeepNetworkProperties {
             Activation g = n.activation();
             DeepParameters p = saturated(n.parameters(), d, g);
             double cost = net.cost(p, d.x(), d.y(), g);
-            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated outputs (" + g + "): the cost from "
-                    + "Z[L] is finite for finite Z[L]; computed from σ(Z[L]) it is log 0");
+            ctx.require(
+                    Double.isFinite(cost),
+                    "J = " + cost + " with saturated outputs (" + g + "): the cost from "
+                            + "Z[L] is finite for finite Z[L]; computed from σ(Z[L]) it is log 0");
             ctx.assertClose("J with saturated outputs", cost, DeepOracle.cost(p, d.x(), d.y(), g), Tolerance.MODEL);
         });
     }
@@ -380,9 +425,11 @@ public final class DeepNetworkProperties {
             for (int l = 1; l <= last; l++) {
                 for (Tensor t : new Tensor[] {actual.dw(l), actual.db(l)}) {
                     for (int i = 0; i < t.size(); i++) {
-                        ctx.require(Double.isFinite(t.flat(i)), "a gradient entry of layer " + l + " is " + t.flat(i)
-                                + " with saturated outputs (" + g + "); its limit is finite: dZ[L] = A[L] − Y"
-                                + "\n  diagnosis: dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])) is 0/0 once σ rounds to 1");
+                        ctx.require(
+                                Double.isFinite(t.flat(i)),
+                                "a gradient entry of layer " + l + " is " + t.flat(i)
+                                        + " with saturated outputs (" + g + "); its limit is finite: dZ[L] = A[L] − Y"
+                                        + "\n  diagnosis: dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])) is 0/0 once σ rounds to 1");
                     }
                 }
                 ctx.assertClose("dW" + l + ", saturated", actual.dw(l), expected.dw(l), Tolerance.MODEL);
@@ -408,13 +455,16 @@ public final class DeepNetworkProperties {
             double constant = r.nextGaussian() * 0.5;
             for (int i = 0; i < n[l]; i++) {
                 for (int j = 0; j < n[l - 1]; j++) {
-                    values[i * n[l - 1] + j] = l == 1 && l < layers ? row.flat(j)
+                    values[i * n[l - 1] + j] = l == 1 && l < layers
+                            ? row.flat(j)
                             : l == layers && l > 1 ? column.flat(i) : l < layers ? constant : r.nextGaussian();
                 }
             }
             w.add(Tensor.of(Shape.of(n[l], n[l - 1]), values));
-            b.add(l < layers ? Tensor.full(Shape.of(n[l], 1), r.nextGaussian() * 0.5)
-                    : Tensors.gaussian(Shape.of(n[l], 1), r, 0.5));
+            b.add(
+                    l < layers
+                            ? Tensor.full(Shape.of(n[l], 1), r.nextGaussian() * 0.5)
+                            : Tensors.gaussian(Shape.of(n[l], 1), r, 0.5));
         }
         return new DeepParameters(w, b);
     }
@@ -432,8 +482,9 @@ public final class DeepNetworkProperties {
             int cols = w.shape().dim(1);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
-                    double reference = l == 1 && l < layers ? w.get(0, j) : l == layers && l > 1 ? w.get(i, 0)
-                            : l < layers ? w.get(0, 0) : w.get(i, j);
+                    double reference = l == 1 && l < layers
+                            ? w.get(0, j)
+                            : l == layers && l > 1 ? w.get(i, 0) : l < layers ? w.get(0, 0) : w.get(i, j);
                     worst = Math.max(worst, Tolerance.MODEL.ratio(w.get(i, j), reference));
                 }
                 if (l < layers) {
@@ -456,8 +507,12 @@ public final class DeepNetworkProperties {
         DeepNetwork net = ctx.impl().deepNetwork();
         List<Activation> activations = ctx.declared(ActivationsGen.ALL);
         int outputs = Math.min(3, ctx.options().maxOutputUnits());
-        ctx.qtModels().forAll(DeepNetworks.sizes(MAX_LAYERS, 5, outputs), ActivationsGen.anyOf(activations),
-                range(0, Integer.MAX_VALUE)).checkAssert((n, g, seed) -> {
+        ctx.qtModels()
+                .forAll(
+                        DeepNetworks.sizes(MAX_LAYERS, 5, outputs),
+                        ActivationsGen.anyOf(activations),
+                        range(0, Integer.MAX_VALUE))
+                .checkAssert((n, g, seed) -> {
                     requireStaysSymmetric(ctx, net, n, g, new Random(seed));
                 });
         requireStaysSymmetric(ctx, net, new int[] {3, 3, 3, outputs}, activations.get(0), ctx.random());
@@ -468,9 +523,11 @@ public final class DeepNetworkProperties {
         DeepParameters start = symmetric(n, r);
         ctx.require(asymmetry(start) == 0, "the suite's symmetric parameters are not symmetric");
         DeepParameters p = net.train(start, d.x(), d.y(), g, 0.5, 6).parameters();
-        ctx.require(asymmetry(p) <= 1, "after 6 steps from symmetric parameters (sizes " + java.util.Arrays.toString(n)
-                + ", " + g + ") the hidden units differ: the worst difference is " + asymmetry(p)
-                + " times MODEL's tolerance");
+        ctx.require(
+                asymmetry(p) <= 1,
+                "after 6 steps from symmetric parameters (sizes " + java.util.Arrays.toString(n)
+                        + ", " + g + ") the hidden units differ: the worst difference is " + asymmetry(p)
+                        + " times MODEL's tolerance");
     }
 
     /** Seven 1s and three 0s: the label mean 0.7 ≠ σ(0) = ½, so db[L] ≠ 0 and b[L] must move (INIT-3). */
@@ -488,15 +545,16 @@ public final class DeepNetworkProperties {
         Tensor x = Datasets.random(3, 10, 1, ctx.random()).x();
         int[] n = {3, 4, 3, 1};
         int layers = n.length - 1;
-        for (Activation g : ctx.declared(List.of(Activation.relu(), Activation.tanh(), Activation.leakyRelu(),
-                Activation.elu(), Activation.linear()))) {
-            DeepParameters p = net.train(net.initialize(n, Initialization.zeros()), x, LABELS, g, 0.5, 5).parameters();
+        for (Activation g : ctx.declared(List.of(
+                Activation.relu(), Activation.tanh(), Activation.leakyRelu(), Activation.elu(), Activation.linear()))) {
+            DeepParameters p = net.train(net.initialize(n, Initialization.zeros()), x, LABELS, g, 0.5, 5)
+                    .parameters();
             for (int l = 1; l <= layers; l++) {
-                ctx.assertClose("W" + l + " after zero init with " + g, p.w(l), Tensor.zeros(n[l], n[l - 1]),
-                        Tolerance.EXACT);
+                ctx.assertClose(
+                        "W" + l + " after zero init with " + g, p.w(l), Tensor.zeros(n[l], n[l - 1]), Tolerance.EXACT);
                 if (l < layers) {
-                    ctx.assertClose("b" + l + " after zero init with " + g, p.b(l), Tensor.zeros(n[l], 1),
-                            Tolerance.EXACT);
+                    ctx.assertClose(
+                            "b" + l + " after zero init with " + g, p.b(l), Tensor.zeros(n[l], 1), Tolerance.EXACT);
                 }
             }
             ctx.require(p.b(layers).item() != 0, "b" + layers + " must learn the label mean under zero init with " + g);
@@ -508,12 +566,16 @@ public final class DeepNetworkProperties {
             for (int l = 1; l <= layers; l++) {
                 boolean moved = maxAbs(p.w(l)) > 0;
                 boolean shouldMove = l >= layers - k + 1;
-                ctx.require(moved == shouldMove, "with sigmoid and zero init, W" + l + " after " + k + " step"
-                        + (k == 1 ? "" : "s") + (moved ? " moved" : " is still 0") + "; it first moves at step "
-                        + (layers - l + 1) + " (L − l + 1)");
+                ctx.require(
+                        moved == shouldMove,
+                        "with sigmoid and zero init, W" + l + " after " + k + " step"
+                                + (k == 1 ? "" : "s") + (moved ? " moved" : " is still 0") + "; it first moves at step "
+                                + (layers - l + 1) + " (L − l + 1)");
             }
-            ctx.require(asymmetry(p) <= 1, "zero init with sigmoid must stay symmetric, differs by " + asymmetry(p)
-                    + " times MODEL's tolerance after " + k + " steps");
+            ctx.require(
+                    asymmetry(p) <= 1,
+                    "zero init with sigmoid must stay symmetric, differs by " + asymmetry(p)
+                            + " times MODEL's tolerance after " + k + " steps");
         }
     }
 
@@ -534,20 +596,26 @@ public final class DeepNetworkProperties {
     public void required_DEEP10_zeroBiasesWithRandomWeightsDoNotCauseSymmetry(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
         double scale = ctx.options().fixedInitScale().orElse(0.5);
-        ctx.qtModels().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
+        ctx.qtModels()
+                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
                 .checkAssert((g, seed) -> {
                     Dataset d = Datasets.random(3, 8, 1, new Random(seed));
                     int[] n = {3, 4, 4, 1};
-                    DeepParameters p = net.train(net.initialize(n, Initialization.gaussian(scale, seed)), d.x(), d.y(), g,
-                            0.5, 1).parameters();
+                    DeepParameters p = net.train(
+                                    net.initialize(n, Initialization.gaussian(scale, seed)), d.x(), d.y(), g, 0.5, 1)
+                            .parameters();
                     Tensor z1 = net.forward(p, d.x(), g).z(1);
                     for (int l = 1; l < n.length - 1; l++) {
                         for (int i = 0; i < n[l]; i++) {
                             for (int k = i + 1; k < n[l]; k++) {
-                                ctx.require(rowsDiffer(p.w(l), i, k), "rows " + i + " and " + k + " of W" + l
-                                        + " are equal after one step with b = 0 and random W (" + g + ")");
-                                ctx.require(l > 1 || rowsDiffer(z1, i, k), "hidden units " + i + " and " + k
-                                        + " compute the same Z1 with b = 0 and random W (" + g + ")");
+                                ctx.require(
+                                        rowsDiffer(p.w(l), i, k),
+                                        "rows " + i + " and " + k + " of W" + l
+                                                + " are equal after one step with b = 0 and random W (" + g + ")");
+                                ctx.require(
+                                        l > 1 || rowsDiffer(z1, i, k),
+                                        "hidden units " + i + " and " + k
+                                                + " compute the same Z1 with b = 0 and random W (" + g + ")");
                             }
                         }
                     }
@@ -573,14 +641,19 @@ public final class DeepNetworkProperties {
     @Clause("DEEP-11")
     public void required_DEEP11_updateIsThetaMinusAlphaTimesGradientInEveryLayer(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
-        ctx.qt().forAll(DeepNetworks.sizes(MAX_LAYERS, 5, ctx.options().maxOutputUnits()), Tensors.between(1e-4, 10),
-                range(0, Integer.MAX_VALUE)).checkAssert((n, alpha, seed) -> {
+        ctx.qt()
+                .forAll(
+                        DeepNetworks.sizes(MAX_LAYERS, 5, ctx.options().maxOutputUnits()),
+                        Tensors.between(1e-4, 10),
+                        range(0, Integer.MAX_VALUE))
+                .checkAssert((n, alpha, seed) -> {
                     Random r = new Random(seed);
                     DeepParameters p = DeepNetworks.parameters(n, r, 1);
                     DeepParameters g = DeepNetworks.parameters(n, r, 1);
                     DeepParameters next = net.step(p, new DeepGradients(g.w(), g.b()), alpha);
-                    ctx.require(next.layers() == p.layers(), "step returned " + next.layers() + " layers for L = "
-                            + p.layers());
+                    ctx.require(
+                            next.layers() == p.layers(),
+                            "step returned " + next.layers() + " layers for L = " + p.layers());
                     for (int l = 1; l <= p.layers(); l++) {
                         requireSteps(ctx, "W" + l, next.w(l), p.w(l), alpha, g.w(l));
                         requireSteps(ctx, "b" + l, next.b(l), p.b(l), alpha, g.b(l));
@@ -591,7 +664,9 @@ public final class DeepNetworkProperties {
         for (double alpha : new double[] {Double.NaN, 0, -0.1, Double.POSITIVE_INFINITY}) {
             ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.step(p, ok, alpha));
         }
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH,
+                null,
                 () -> net.step(p, new DeepGradients(p.w().subList(0, 2), p.b().subList(0, 2)), 0.1));
         List<Tensor> transposed = new ArrayList<>(p.w());
         transposed.set(1, Tensor.zeros(4, 2));
@@ -610,12 +685,16 @@ public final class DeepNetworkProperties {
 
     /** Entry by entry against θ − α·dθ rounded once, with GD-1's tolerance. */
     private static void requireSteps(Context ctx, String name, Tensor next, Tensor theta, double alpha, Tensor grad) {
-        ctx.require(next.shape().equals(theta.shape()), name + " after a step has shape " + next.shape() + ", expected "
-                + theta.shape());
+        ctx.require(
+                next.shape().equals(theta.shape()),
+                name + " after a step has shape " + next.shape() + ", expected " + theta.shape());
         for (int i = 0; i < theta.size(); i++) {
             double exact = Math.fma(-alpha, grad.flat(i), theta.flat(i));
-            ctx.assertClose(name + " entry " + i + " after a step (θ = " + theta.flat(i) + ", α = " + alpha + ", dθ = "
-                    + grad.flat(i) + ")", next.flat(i), exact,
+            ctx.assertClose(
+                    name + " entry " + i + " after a step (θ = " + theta.flat(i) + ", α = " + alpha + ", dθ = "
+                            + grad.flat(i) + ")",
+                    next.flat(i),
+                    exact,
                     GradientDescentProperties.stepTolerance(exact, alpha * grad.flat(i)));
         }
     }
@@ -644,15 +723,20 @@ public final class DeepNetworkProperties {
             ctx.require(t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
             DeepParameters q = p0;
             for (int i = 0; i < k; i++) {
-                ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i], DeepOracle.cost(q, d.x(), d.y(), g),
+                ctx.assertClose(
+                        "costs[" + i + "] with " + g,
+                        t.costs()[i],
+                        DeepOracle.cost(q, d.x(), d.y(), g),
                         Tolerance.TRAJ);
                 q = DeepOracle.step(q, DeepOracle.backward(q, d.x(), d.y(), g), 0.3);
             }
-            ctx.assertClose("costs[" + k + "] with " + g, t.costs()[k], DeepOracle.cost(q, d.x(), d.y(), g),
-                    Tolerance.TRAJ);
+            ctx.assertClose(
+                    "costs[" + k + "] with " + g, t.costs()[k], DeepOracle.cost(q, d.x(), d.y(), g), Tolerance.TRAJ);
             for (int l = 1; l <= q.layers(); l++) {
-                ctx.assertClose("W" + l + " after " + k + " steps", t.parameters().w(l), q.w(l), Tolerance.TRAJ);
-                ctx.assertClose("b" + l + " after " + k + " steps", t.parameters().b(l), q.b(l), Tolerance.TRAJ);
+                ctx.assertClose(
+                        "W" + l + " after " + k + " steps", t.parameters().w(l), q.w(l), Tolerance.TRAJ);
+                ctx.assertClose(
+                        "b" + l + " after " + k + " steps", t.parameters().b(l), q.b(l), Tolerance.TRAJ);
             }
         });
         DeepParameters p = DeepNetworks.parameters(new int[] {3, 4, 2, 1}, ctx.random(), 1);
@@ -674,8 +758,10 @@ public final class DeepNetworkProperties {
     public void required_DEEP13_twoLayersAreTheTwoLayerNetwork(Context ctx) {
         DeepNetwork deep = ctx.impl().deepNetwork();
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL),
-                ctx.options().maxOutputUnits())).checkAssert(n -> {
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+                .checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
                     DeepParameters q = new DeepParameters(List.of(p.w1(), p.w2()), List.of(p.b1(), p.b2()));
@@ -686,7 +772,10 @@ public final class DeepNetworkProperties {
                     ctx.assertClose("A1, L = 2 vs two-layer", c.a(1), two.a1(), Tolerance.MODEL);
                     ctx.assertClose("Z2, L = 2 vs two-layer", c.z(2), two.z2(), Tolerance.MODEL);
                     ctx.assertClose("A2, L = 2 vs two-layer", c.a(2), two.a2(), Tolerance.MODEL);
-                    ctx.assertClose("J, L = 2 vs two-layer", deep.cost(q, d.x(), d.y(), g), net.cost(p, d.x(), d.y(), g),
+                    ctx.assertClose(
+                            "J, L = 2 vs two-layer",
+                            deep.cost(q, d.x(), d.y(), g),
+                            net.cost(p, d.x(), d.y(), g),
                             Tolerance.MODEL);
                     DeepGradients dg = deep.backward(q, c, d.x(), d.y(), g);
                     NetworkGradients ng = net.backward(p, two, d.x(), d.y(), g);
@@ -703,13 +792,22 @@ public final class DeepNetworkProperties {
                     Training<DeepParameters> deepTrained = deep.train(q, d.x(), d.y(), g, 0.3, 3);
                     Training<NetworkParameters> trained = net.train(p, d.x(), d.y(), g, 0.3, 3);
                     for (int i = 0; i <= 3; i++) {
-                        ctx.assertClose("costs[" + i + "], L = 2 vs two-layer", deepTrained.costs()[i], trained.costs()[i],
+                        ctx.assertClose(
+                                "costs[" + i + "], L = 2 vs two-layer",
+                                deepTrained.costs()[i],
+                                trained.costs()[i],
                                 Tolerance.TRAJ);
                     }
-                    ctx.assertClose("W1 after 3 steps, L = 2 vs two-layer", deepTrained.parameters().w(1),
-                            trained.parameters().w1(), Tolerance.TRAJ);
-                    ctx.assertClose("W2 after 3 steps, L = 2 vs two-layer", deepTrained.parameters().w(2),
-                            trained.parameters().w2(), Tolerance.TRAJ);
+                    ctx.assertClose(
+                            "W1 after 3 steps, L = 2 vs two-layer",
+                            deepTrained.parameters().w(1),
+                            trained.parameters().w1(),
+                            Tolerance.TRAJ);
+                    ctx.assertClose(
+                            "W2 after 3 steps, L = 2 vs two-layer",
+                            deepTrained.parameters().w(2),
+                            trained.parameters().w2(),
+                            Tolerance.TRAJ);
                 });
     }
 
@@ -724,24 +822,36 @@ public final class DeepNetworkProperties {
         DeepNetwork deep = ctx.impl().deepNetwork();
         LogisticRegression lr = ctx.impl().logisticRegression();
         List<Activation> activations = ctx.declared(ActivationsGen.ALL);
-        ctx.qtModels().forAll(Datasets.datasets(6, 10, 1), ActivationsGen.anyOf(activations),
-                range(0, Integer.MAX_VALUE)).checkAssert((d, g, seed) -> {
+        ctx.qtModels()
+                .forAll(Datasets.datasets(6, 10, 1), ActivationsGen.anyOf(activations), range(0, Integer.MAX_VALUE))
+                .checkAssert((d, g, seed) -> {
                     Random r = new Random(seed);
                     Tensor w = Tensors.gaussian(Shape.of(d.n(), 1), r, 1);
                     double b = r.nextGaussian();
                     LogisticParameters p = new LogisticParameters(w, b);
-                    DeepParameters q = new DeepParameters(List.of(Tensor.of(Shape.of(1, d.n()), w.toArray())),
+                    DeepParameters q = new DeepParameters(
+                            List.of(Tensor.of(Shape.of(1, d.n()), w.toArray())),
                             List.of(Tensor.full(Shape.of(1, 1), b)));
                     DeepCache c = deep.forward(q, d.x(), g);
-                    ctx.assertClose("A1 = σ(W1 X + b1), L = 1 vs logistic regression (" + g + " unused)", c.a(1),
-                            lr.forward(p, d.x()), Tolerance.MODEL);
-                    ctx.assertClose("J, L = 1 vs logistic regression", deep.cost(q, d.x(), d.y(), g),
-                            lr.cost(p, d.x(), d.y()), Tolerance.MODEL);
+                    ctx.assertClose(
+                            "A1 = σ(W1 X + b1), L = 1 vs logistic regression (" + g + " unused)",
+                            c.a(1),
+                            lr.forward(p, d.x()),
+                            Tolerance.MODEL);
+                    ctx.assertClose(
+                            "J, L = 1 vs logistic regression",
+                            deep.cost(q, d.x(), d.y(), g),
+                            lr.cost(p, d.x(), d.y()),
+                            Tolerance.MODEL);
                     DeepGradients dg = deep.backward(q, c, d.x(), d.y(), g);
                     LogisticGradients lg = lr.backward(p, d.x(), d.y());
-                    ctx.assertClose("dW1 = dwᵀ, L = 1 vs logistic regression", dg.dw(1),
-                            Tensor.of(Shape.of(1, d.n()), lg.dw().toArray()), Tolerance.MODEL);
-                    ctx.assertClose("db1 = db, L = 1 vs logistic regression", dg.db(1).item(), lg.db(), Tolerance.MODEL);
+                    ctx.assertClose(
+                            "dW1 = dwᵀ, L = 1 vs logistic regression",
+                            dg.dw(1),
+                            Tensor.of(Shape.of(1, d.n()), lg.dw().toArray()),
+                            Tolerance.MODEL);
+                    ctx.assertClose(
+                            "db1 = db, L = 1 vs logistic regression", dg.db(1).item(), lg.db(), Tolerance.MODEL);
                 });
     }
 }

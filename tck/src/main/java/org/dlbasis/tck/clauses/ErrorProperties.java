@@ -1,25 +1,24 @@
 package org.dlbasis.tck.clauses;
 
+import static org.dlbasis.spec.api.Capability.ACTIVATIONS;
 import static org.dlbasis.spec.api.Capability.LOGISTIC_REGRESSION;
 import static org.dlbasis.spec.api.Capability.LOSS;
 import static org.dlbasis.spec.api.Capability.TWO_LAYER_NETWORK;
-import static org.dlbasis.spec.api.Capability.ACTIVATIONS;
 
 import java.util.EnumSet;
-
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
-import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.NetworkParameters;
-import org.dlbasis.spec.api.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Capabilities and errors": API-1, ERR-1, ERR-2, ERR-3. */
 public final class ErrorProperties {
@@ -55,21 +54,30 @@ public final class ErrorProperties {
         Options o = ctx.options();
         ctx.require(o != null, ctx.impl().name() + " declares null options");
         boolean network = ctx.impl().capabilities().contains(Capability.TWO_LAYER_NETWORK);
-        ctx.require(!network || !o.activations().isEmpty(), ctx.impl().name()
-                + " declares a network but no activation for its hidden layer");
-        o.fixedInitScale().ifPresent(scale -> ctx.require(Double.isFinite(scale) && scale >= 0,
-                "a fixed initialisation scale must be finite and >= 0, found " + scale));
+        ctx.require(
+                !network || !o.activations().isEmpty(),
+                ctx.impl().name() + " declares a network but no activation for its hidden layer");
+        o.fixedInitScale()
+                .ifPresent(scale -> ctx.require(
+                        Double.isFinite(scale) && scale >= 0,
+                        "a fixed initialisation scale must be finite and >= 0, found " + scale));
         ctx.require(o.maxOutputUnits() >= 1, "at least one output unit, found " + o.maxOutputUnits());
     }
 
     private static Object accessor(Implementation impl, Capability c) {
         switch (c) {
-            case ARRAYS: return impl.arrays();
-            case ACTIVATIONS: return impl.activations();
-            case LOSS: return impl.loss();
-            case LOGISTIC_REGRESSION: return impl.logisticRegression();
-            case TWO_LAYER_NETWORK: return impl.twoLayerNetwork();
-            default: return impl.deepNetwork();
+            case ARRAYS:
+                return impl.arrays();
+            case ACTIVATIONS:
+                return impl.activations();
+            case LOSS:
+                return impl.loss();
+            case LOGISTIC_REGRESSION:
+                return impl.logisticRegression();
+            case TWO_LAYER_NETWORK:
+                return impl.twoLayerNetwork();
+            default:
+                return impl.deepNetwork();
         }
     }
 
@@ -88,7 +96,8 @@ public final class ErrorProperties {
             ctx.impl().logisticRegression().forward(p, x);
         } catch (org.dlbasis.spec.error.SpecException e) {
             ctx.require(e.kind() == ErrorKind.SHAPE_MISMATCH, "expected SHAPE_MISMATCH, found " + e.kind());
-            ctx.require(e.getMessage().contains("(3,1)") && e.getMessage().contains("(1,3)"),
+            ctx.require(
+                    e.getMessage().contains("(3,1)") && e.getMessage().contains("(1,3)"),
                     "the message must name the expected (3,1) and the found (1,3): \"" + e.getMessage() + "\"");
             return;
         }
@@ -108,13 +117,17 @@ public final class ErrorProperties {
         Tensor y = Tensor.zeros(1, 0);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().loss().cost(y, y));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().loss().costFromLogits(y, y));
-        ctx.assertRaises(ErrorKind.EMPTY_INPUT, null,
+        ctx.assertRaises(
+                ErrorKind.EMPTY_INPUT,
+                null,
                 () -> ctx.impl().logisticRegression().cost(new LogisticParameters(Tensor.zeros(3, 1), 0), x, y));
-        NetworkParameters p = ctx.impl().twoLayerNetwork().initialize(new LayerSizes(3, 2, 1),
-                org.dlbasis.spec.api.Initialization.small(1));
-        ctx.assertRaises(ErrorKind.EMPTY_INPUT, null,
-                () -> ctx.impl().twoLayerNetwork().forward(p, x, Activation.tanh()));
-        ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().activations().maxout(Tensor.zeros(0, 3)));
+        NetworkParameters p = ctx.impl()
+                .twoLayerNetwork()
+                .initialize(new LayerSizes(3, 2, 1), org.dlbasis.spec.api.Initialization.small(1));
+        ctx.assertRaises(
+                ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().twoLayerNetwork().forward(p, x, Activation.tanh()));
+        ctx.assertRaises(
+                ErrorKind.EMPTY_INPUT, null, () -> ctx.impl().activations().maxout(Tensor.zeros(0, 3)));
     }
 
     /**
@@ -132,9 +145,13 @@ public final class ErrorProperties {
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             Tensor x = Tensor.matrix(new double[] {1, 2, bad}, new double[] {0, 1, 2});
             ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> lr.forward(p, x));
-            ctx.assertRaises(ErrorKind.NON_FINITE, null,
+            ctx.assertRaises(
+                    ErrorKind.NON_FINITE,
+                    null,
                     () -> lr.forward(new LogisticParameters(Tensor.column(bad, 0), 0), Tensor.zeros(2, 3)));
-            ctx.assertRaises(ErrorKind.NON_FINITE, null,
+            ctx.assertRaises(
+                    ErrorKind.NON_FINITE,
+                    null,
                     () -> lr.forward(new LogisticParameters(Tensor.zeros(2, 1), bad), Tensor.zeros(2, 3)));
         }
         Tensor x = Tensor.zeros(2, 3);
@@ -144,11 +161,15 @@ public final class ErrorProperties {
             ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> lr.train(p, x, y, alpha, 1));
         }
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> lr.train(p, x, y, 0.1, -1));
-        ctx.assertRaises(ErrorKind.NON_FINITE, null,
+        ctx.assertRaises(
+                ErrorKind.NON_FINITE,
+                null,
                 () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(g.dw(), Double.NaN), 0.1));
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.forward(p, Tensor.vector(1, 2)));
         // a (1,n) dw against a (n,1) w would broadcast to (n,n) if the step did not check it
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH,
+                null,
                 () -> lr.step(p, new org.dlbasis.spec.api.LogisticGradients(Tensor.zeros(1, 2), 0), 0.1));
     }
 
@@ -172,14 +193,15 @@ public final class ErrorProperties {
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, x, y, Activation.tanh(), 0.1, -1));
         NetworkParameters transposed = new NetworkParameters(Tensor.zeros(2, 3), p.b1(), p.w2(), p.b2());
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.train(transposed, x, y, Activation.tanh(), 0.1, 1));
-        var nanGradient = new org.dlbasis.spec.api.NetworkGradients(g.dw1().map(v -> Double.NaN), g.db1(), g.dw2(),
-                g.db2());
+        var nanGradient =
+                new org.dlbasis.spec.api.NetworkGradients(g.dw1().map(v -> Double.NaN), g.db1(), g.dw2(), g.db2());
         ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.step(p, nanGradient, 0.1));
         for (NetworkParameters bad : new NetworkParameters[] {
             new NetworkParameters(p.w1().map(v -> Double.NaN), p.b1(), p.w2(), p.b2()),
             new NetworkParameters(p.w1(), p.b1().map(v -> Double.POSITIVE_INFINITY), p.w2(), p.b2()),
             new NetworkParameters(p.w1(), p.b1(), p.w2().map(v -> Double.NaN), p.b2()),
-            new NetworkParameters(p.w1(), p.b1(), p.w2(), p.b2().map(v -> Double.NEGATIVE_INFINITY))}) {
+            new NetworkParameters(p.w1(), p.b1(), p.w2(), p.b2().map(v -> Double.NEGATIVE_INFINITY))
+        }) {
             ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> net.forward(bad, x, Activation.tanh()));
         }
     }

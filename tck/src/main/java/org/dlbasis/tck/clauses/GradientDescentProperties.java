@@ -4,25 +4,24 @@ import static org.dlbasis.tck.gen.Datasets.datasets;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.spec.Clause;
+import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.LogisticRegression;
+import org.dlbasis.spec.api.NetworkGradients;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.api.Training;
+import org.dlbasis.spec.tensor.Shape;
+import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.gen.Dataset;
 import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ArrayOracle;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
-import org.dlbasis.spec.Clause;
-import org.dlbasis.spec.api.Capability;
-import org.dlbasis.spec.api.LogisticGradients;
-import org.dlbasis.spec.api.LogisticParameters;
-import org.dlbasis.spec.api.LogisticRegression;
-import org.dlbasis.spec.api.Training;
-import org.dlbasis.spec.api.NetworkGradients;
-import org.dlbasis.spec.api.NetworkParameters;
-import org.dlbasis.spec.tensor.Shape;
-import org.dlbasis.spec.tensor.Tensor;
 
 /** SPEC "Gradient descent": GD-1 … GD-5 (N12–N14). */
 @Requires(Capability.LOGISTIC_REGRESSION)
@@ -38,16 +37,19 @@ public final class GradientDescentProperties {
     @Clause("GD-1")
     public void required_GD1_updateIsThetaMinusAlphaTimesGradient(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
-        ctx.qt().forAll(range(1, 8), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE)).checkAssert((n, alpha, seed) -> {
-            Random r = new Random(seed);
-            LogisticParameters p = LogisticRegressionProperties.parameters(n, r);
-            LogisticGradients g = new LogisticGradients(Tensors.gaussian(Shape.of(n, 1), r, 1), r.nextGaussian());
-            LogisticParameters next = lr.step(p, g, alpha);
-            for (int i = 0; i < n; i++) {
-                assertStep(ctx, "w[" + i + "]", next.w().flat(i), p.w().flat(i), alpha, g.dw().flat(i));
-            }
-            assertStep(ctx, "b", next.b(), p.b(), alpha, g.db());
-        });
+        ctx.qt()
+                .forAll(range(1, 8), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE))
+                .checkAssert((n, alpha, seed) -> {
+                    Random r = new Random(seed);
+                    LogisticParameters p = LogisticRegressionProperties.parameters(n, r);
+                    LogisticGradients g =
+                            new LogisticGradients(Tensors.gaussian(Shape.of(n, 1), r, 1), r.nextGaussian());
+                    LogisticParameters next = lr.step(p, g, alpha);
+                    for (int i = 0; i < n; i++) {
+                        assertStep(ctx, "w[" + i + "]", next.w().flat(i), p.w().flat(i), alpha, g.dw().flat(i));
+                    }
+                    assertStep(ctx, "b", next.b(), p.b(), alpha, g.db());
+                });
     }
 
     /**
@@ -59,7 +61,11 @@ public final class GradientDescentProperties {
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD1_networkUpdateIsThetaMinusAlphaTimesGradient(Context ctx) {
         var net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(Datasets.layerSizesWithOutputs(4, ctx.options().maxOutputUnits()), Tensors.between(1e-4, 10), range(0, Integer.MAX_VALUE))
+        ctx.qt()
+                .forAll(
+                        Datasets.layerSizesWithOutputs(4, ctx.options().maxOutputUnits()),
+                        Tensors.between(1e-4, 10),
+                        range(0, Integer.MAX_VALUE))
                 .checkAssert((s, alpha, seed) -> {
                     Random r = new Random(seed);
                     NetworkParameters p = Datasets.parameters(s, r, 1);
@@ -73,8 +79,9 @@ public final class GradientDescentProperties {
     }
 
     private static void assertSteps(Context ctx, String name, Tensor next, Tensor theta, double alpha, Tensor grad) {
-        ctx.require(next.shape().equals(theta.shape()), name + " after a step has shape " + next.shape()
-                + ", expected " + theta.shape());
+        ctx.require(
+                next.shape().equals(theta.shape()),
+                name + " after a step has shape " + next.shape() + ", expected " + theta.shape());
         for (int i = 0; i < theta.size(); i++) {
             assertStep(ctx, name + " entry " + i, next.flat(i), theta.flat(i), alpha, grad.flat(i));
         }
@@ -83,7 +90,10 @@ public final class GradientDescentProperties {
     /** One entry of a step against θ − α·g rounded once, with {@link #stepTolerance}. */
     private static void assertStep(Context ctx, String what, double actual, double theta, double alpha, double g) {
         double exact = Math.fma(-alpha, g, theta);
-        ctx.assertClose(what + " after a step (θ = " + theta + ", α = " + alpha + ", dθ = " + g + ")", actual, exact,
+        ctx.assertClose(
+                what + " after a step (θ = " + theta + ", α = " + alpha + ", dθ = " + g + ")",
+                actual,
+                exact,
                 stepTolerance(exact, alpha * g));
     }
 
@@ -135,8 +145,10 @@ public final class GradientDescentProperties {
             LogisticParameters p = LogisticRegressionProperties.parameters(d.n(), new Random(seed));
             double[] costs = lr.train(p, d.x(), d.y(), alpha, 20).costs();
             for (int k = 1; k < costs.length; k++) {
-                ctx.require(costs[k] <= costs[k - 1] + 1e-15 * costs[k - 1], "J increased at step " + k + " with α = 1/L = "
-                        + alpha + ": " + costs[k - 1] + " → " + costs[k]);
+                ctx.require(
+                        costs[k] <= costs[k - 1] + 1e-15 * costs[k - 1],
+                        "J increased at step " + k + " with α = 1/L = " + alpha + ": " + costs[k - 1] + " → "
+                                + costs[k]);
             }
         });
     }
@@ -154,7 +166,8 @@ public final class GradientDescentProperties {
         for (int attempt = 0; attempt < 20; attempt++) {
             Dataset d = Datasets.random(2, 12, 1, r);
             double alpha = 50 / smoothness(d);
-            double[] costs = lr.train(new LogisticParameters(Tensor.zeros(2, 1), 0), d.x(), d.y(), alpha, 20).costs();
+            double[] costs = lr.train(new LogisticParameters(Tensor.zeros(2, 1), 0), d.x(), d.y(), alpha, 20)
+                    .costs();
             for (int k = 1; k < costs.length; k++) {
                 if (costs[k] > costs[k - 1]) {
                     return;
@@ -173,20 +186,22 @@ public final class GradientDescentProperties {
     @Clause("GD-5")
     public void required_GD5_trainingIsRepeatedStepsAndRecordsTheCosts(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
-        ctx.qtModels().forAll(datasets(5, 10, 1), range(0, 6), range(0, Integer.MAX_VALUE)).checkAssert((d, k, seed) -> {
-            LogisticParameters p = LogisticRegressionProperties.parameters(d.n(), new Random(seed));
-            Training<LogisticParameters> t = lr.train(p, d.x(), d.y(), 0.5, k);
-            double[] costs = t.costs();
-            ctx.require(costs.length == k + 1, "train(…, " + k + ") returned " + costs.length + " costs");
-            LogisticParameters q = p;
-            for (int i = 0; i < k; i++) {
-                ctx.assertClose("costs[" + i + "]", costs[i], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
-                q = lr.step(q, lr.backward(q, d.x(), d.y()), 0.5);
-            }
-            ctx.assertClose("costs[" + k + "]", costs[k], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
-            ctx.assertClose("w after " + k + " steps", t.parameters().w(), q.w(), Tolerance.TRAJ);
-            ctx.assertClose("b after " + k + " steps", t.parameters().b(), q.b(), Tolerance.TRAJ);
-        });
+        ctx.qtModels()
+                .forAll(datasets(5, 10, 1), range(0, 6), range(0, Integer.MAX_VALUE))
+                .checkAssert((d, k, seed) -> {
+                    LogisticParameters p = LogisticRegressionProperties.parameters(d.n(), new Random(seed));
+                    Training<LogisticParameters> t = lr.train(p, d.x(), d.y(), 0.5, k);
+                    double[] costs = t.costs();
+                    ctx.require(costs.length == k + 1, "train(…, " + k + ") returned " + costs.length + " costs");
+                    LogisticParameters q = p;
+                    for (int i = 0; i < k; i++) {
+                        ctx.assertClose("costs[" + i + "]", costs[i], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
+                        q = lr.step(q, lr.backward(q, d.x(), d.y()), 0.5);
+                    }
+                    ctx.assertClose("costs[" + k + "]", costs[k], lr.cost(q, d.x(), d.y()), Tolerance.TRAJ);
+                    ctx.assertClose("w after " + k + " steps", t.parameters().w(), q.w(), Tolerance.TRAJ);
+                    ctx.assertClose("b after " + k + " steps", t.parameters().b(), q.b(), Tolerance.TRAJ);
+                });
     }
 
     /**
@@ -199,21 +214,33 @@ public final class GradientDescentProperties {
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD5_networkTrainingIsRepeatedSteps(Context ctx) {
         var net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, 4), range(0, 1),
-                range(0, Integer.MAX_VALUE)).checkAssert((g, k, wide, seed) -> {
+        ctx.qtModels()
+                .forAll(
+                        ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)),
+                        range(0, 4),
+                        range(0, 1),
+                        range(0, Integer.MAX_VALUE))
+                .checkAssert((g, k, wide, seed) -> {
                     Random r = new Random(seed);
                     var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
                     Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
                     var p = Datasets.parameters(sizes, r, 0.5);
                     var t = net.train(p, d.x(), d.y(), g, 0.3, k);
-                    ctx.require(t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
+                    ctx.require(
+                            t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
                     var q = p;
                     for (int i = 0; i < k; i++) {
-                        ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i],
-                                org.dlbasis.tck.oracle.ModelOracle.cost(q, d.x(), d.y(), g), Tolerance.TRAJ);
+                        ctx.assertClose(
+                                "costs[" + i + "] with " + g,
+                                t.costs()[i],
+                                org.dlbasis.tck.oracle.ModelOracle.cost(q, d.x(), d.y(), g),
+                                Tolerance.TRAJ);
                         var grads = org.dlbasis.tck.oracle.ModelOracle.backward(q, d.x(), d.y(), g);
-                        q = new org.dlbasis.spec.api.NetworkParameters(minus(q.w1(), grads.dw1()),
-                                minus(q.b1(), grads.db1()), minus(q.w2(), grads.dw2()), minus(q.b2(), grads.db2()));
+                        q = new org.dlbasis.spec.api.NetworkParameters(
+                                minus(q.w1(), grads.dw1()),
+                                minus(q.b1(), grads.db1()),
+                                minus(q.w2(), grads.dw2()),
+                                minus(q.b2(), grads.db2()));
                     }
                     ctx.assertClose("W1 after " + k + " steps", t.parameters().w1(), q.w1(), Tolerance.TRAJ);
                     ctx.assertClose("b1 after " + k + " steps", t.parameters().b1(), q.b1(), Tolerance.TRAJ);

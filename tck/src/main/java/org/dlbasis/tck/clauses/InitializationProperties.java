@@ -4,14 +4,6 @@ import static org.quicktheories.generators.Generate.range;
 
 import java.util.List;
 import java.util.Random;
-
-import org.dlbasis.tck.gen.ActivationsGen;
-import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.Datasets;
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
@@ -21,6 +13,13 @@ import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.TwoLayerNetwork;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Initialization": INIT-1 … INIT-5 (N54–N58). */
 @Requires(Capability.TWO_LAYER_NETWORK)
@@ -39,7 +38,10 @@ public final class InitializationProperties {
         ctx.assertClose("b1", p.b1(), Tensor.zeros(50, 1), Tolerance.EXACT);
         ctx.assertClose("b2", p.b2(), Tensor.zeros(s.ny(), 1), Tolerance.EXACT);
         if (ctx.options().initSeed()) {
-            ctx.assertClose("same seed, same W1", net.initialize(s, Initialization.small(7)).w1(), p.w1(),
+            ctx.assertClose(
+                    "same seed, same W1",
+                    net.initialize(s, Initialization.small(7)).w1(),
+                    p.w1(),
                     Tolerance.EXACT);
         }
         Tensor w = p.w1();
@@ -54,9 +56,12 @@ public final class InitializationProperties {
         }
         double sd = Math.sqrt(var);
         int n = w.size();
-        ctx.require(Math.abs(mean) <= 5 / Math.sqrt(n), "mean of W1/0.01 is " + mean + ", expected 0 ± " + 5 / Math.sqrt(n));
-        ctx.require(Math.abs(sd - 1) <= 5 / Math.sqrt(2.0 * n), "sd of W1/0.01 is " + sd + ", expected 1 ± "
-                + 5 / Math.sqrt(2.0 * n));
+        ctx.require(
+                Math.abs(mean) <= 5 / Math.sqrt(n),
+                "mean of W1/0.01 is " + mean + ", expected 0 ± " + 5 / Math.sqrt(n));
+        ctx.require(
+                Math.abs(sd - 1) <= 5 / Math.sqrt(2.0 * n),
+                "sd of W1/0.01 is " + sd + ", expected 1 ± " + 5 / Math.sqrt(2.0 * n));
         NetworkParameters zero = net.initialize(s, Initialization.zeros());
         ctx.assertClose("W1 at scale 0", zero.w1(), Tensor.zeros(50, 60), Tolerance.EXACT);
         ctx.assertClose("W2 at scale 0", zero.w2(), Tensor.zeros(3, 50), Tolerance.EXACT);
@@ -75,8 +80,11 @@ public final class InitializationProperties {
                 w2[k * s.nh() + i] = column.flat(k);
             }
         }
-        return new NetworkParameters(Tensor.of(Shape.of(s.nh(), s.nx()), w1), Tensor.full(Shape.of(s.nh(), 1), b),
-                Tensor.of(Shape.of(s.ny(), s.nh()), w2), Tensors.gaussian(Shape.of(s.ny(), 1), r, 0.5));
+        return new NetworkParameters(
+                Tensor.of(Shape.of(s.nh(), s.nx()), w1),
+                Tensor.full(Shape.of(s.nh(), 1), b),
+                Tensor.of(Shape.of(s.ny(), s.nh()), w2),
+                Tensors.gaussian(Shape.of(s.ny(), 1), r, 0.5));
     }
 
     /** The largest difference between hidden unit 0 and any other unit, over W1 rows, b1 and W2 columns. */
@@ -105,21 +113,29 @@ public final class InitializationProperties {
     @Clause("INIT-2")
     public void required_INIT2_symmetricParametersStaySymmetricForEveryActivation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.layerSizesWithOutputs(5, ctx.options().maxOutputUnits()), ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
+        ctx.qtModels()
+                .forAll(
+                        Datasets.layerSizesWithOutputs(5, ctx.options().maxOutputUnits()),
+                        ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)),
+                        range(0, Integer.MAX_VALUE))
                 .checkAssert((s, g, seed) -> {
                     Random r = new Random(seed);
                     Dataset d = Datasets.random(s.nx(), 8, s.ny(), r);
-                    NetworkParameters p = net.train(symmetric(s, r), d.x(), d.y(), g, 0.5, 6).parameters();
-                    ctx.require(asymmetry(p) <= 1e-12, "after 6 steps from symmetric parameters with " + g
-                            + " the hidden units differ by " + asymmetry(p));
+                    NetworkParameters p =
+                            net.train(symmetric(s, r), d.x(), d.y(), g, 0.5, 6).parameters();
+                    ctx.require(
+                            asymmetry(p) <= 1e-12,
+                            "after 6 steps from symmetric parameters with " + g + " the hidden units differ by "
+                                    + asymmetry(p));
                 });
         // and W1 = 0 with a random W2 is not symmetric: the units separate (g'(0) ≠ 0)
         Random r = ctx.random();
         LayerSizes s = new LayerSizes(3, 4, 1);
         Dataset d = Datasets.random(3, 8, 1, r);
-        NetworkParameters start = new NetworkParameters(Tensor.zeros(4, 3), Tensor.zeros(4, 1),
-                Tensors.gaussian(Shape.of(1, 4), r, 1), Tensor.zeros(1, 1));
-        NetworkParameters p = net.train(start, d.x(), d.y(), Activation.tanh(), 0.5, 2).parameters();
+        NetworkParameters start = new NetworkParameters(
+                Tensor.zeros(4, 3), Tensor.zeros(4, 1), Tensors.gaussian(Shape.of(1, 4), r, 1), Tensor.zeros(1, 1));
+        NetworkParameters p =
+                net.train(start, d.x(), d.y(), Activation.tanh(), 0.5, 2).parameters();
         ctx.require(asymmetry(p) > 1e-6, "W1 = 0 with a random W2 must not stay symmetric under tanh");
     }
 
@@ -136,8 +152,8 @@ public final class InitializationProperties {
         // (random labels with exactly five 1s gave db2 = 0, and the property failed on 6 of 20 seeds)
         Tensor labels = Tensor.row(0, 1, 1, 1, 0, 1, 1, 0, 1, 1);
         LayerSizes s = new LayerSizes(3, 4, 1);
-        for (Activation g : ctx.declared(List.of(Activation.relu(), Activation.tanh(), Activation.leakyRelu(),
-                Activation.elu(), Activation.linear()))) {
+        for (Activation g : ctx.declared(List.of(
+                Activation.relu(), Activation.tanh(), Activation.leakyRelu(), Activation.elu(), Activation.linear()))) {
             NetworkParameters p = net.train(net.initialize(s, Initialization.zeros()), d.x(), labels, g, 0.5, 5)
                     .parameters();
             ctx.assertClose("W1 after zero init with " + g, p.w1(), Tensor.zeros(4, 3), Tolerance.EXACT);
@@ -162,23 +178,32 @@ public final class InitializationProperties {
     @Clause("INIT-4")
     public void required_INIT4_zeroBiasesWithRandomWeightsDoNotCauseSymmetry(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE)).checkAssert((g, seed) -> {
-            Dataset d = Datasets.random(3, 8, 1, new Random(seed));
-            double scale = ctx.options().fixedInitScale().orElse(0.5);
-            NetworkParameters start = net.initialize(new LayerSizes(3, 4, 1), Initialization.gaussian(scale, seed));
-            NetworkParameters p = net.train(start, d.x(), d.y(), g, 0.5, 1).parameters();
-            // Pre-activations, not activations: two ReLU units that are both off on all 8 samples output the same
-            // zeros without being symmetric (seed 329 of the 1000-seed sweep); their rows of W[1] still differ.
-            Tensor z1 = net.forward(p, d.x(), g).z1();
-            for (int i = 0; i < 4; i++) {
-                for (int k = i + 1; k < 4; k++) {
-                    ctx.require(differ(p.w1(), i, k), "rows " + i + " and " + k + " of W[1] are equal after one step "
-                            + "with b = 0 and random W (" + g + ")");
-                    ctx.require(differ(z1, i, k), "hidden units " + i + " and " + k + " compute the same Z[1] with "
-                            + "b = 0 and random W (" + g + ")");
-                }
-            }
-        });
+        ctx.qtModels()
+                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
+                .checkAssert((g, seed) -> {
+                    Dataset d = Datasets.random(3, 8, 1, new Random(seed));
+                    double scale = ctx.options().fixedInitScale().orElse(0.5);
+                    NetworkParameters start =
+                            net.initialize(new LayerSizes(3, 4, 1), Initialization.gaussian(scale, seed));
+                    NetworkParameters p =
+                            net.train(start, d.x(), d.y(), g, 0.5, 1).parameters();
+                    // Pre-activations, not activations: two ReLU units that are both off on all 8 samples output the
+                    // same
+                    // zeros without being symmetric (seed 329 of the 1000-seed sweep); their rows of W[1] still differ.
+                    Tensor z1 = net.forward(p, d.x(), g).z1();
+                    for (int i = 0; i < 4; i++) {
+                        for (int k = i + 1; k < 4; k++) {
+                            ctx.require(
+                                    differ(p.w1(), i, k),
+                                    "rows " + i + " and " + k + " of W[1] are equal after one step "
+                                            + "with b = 0 and random W (" + g + ")");
+                            ctx.require(
+                                    differ(z1, i, k),
+                                    "hidden units " + i + " and " + k + " compute the same Z[1] with "
+                                            + "b = 0 and random W (" + g + ")");
+                        }
+                    }
+                });
     }
 
     /** Rows i and k of a matrix differ in at least one column. */
@@ -205,18 +230,23 @@ public final class InitializationProperties {
             double previous = Double.POSITIVE_INFINITY;
             for (double scale : new double[] {0.01, 1, 100}) {
                 NetworkParameters p = net.initialize(new LayerSizes(20, 10, 1), Initialization.gaussian(scale, 5));
-                Tensor dg = ctx.impl().activations().derivative(g, net.forward(p, d.x(), g).z1());
+                Tensor dg = ctx.impl()
+                        .activations()
+                        .derivative(g, net.forward(p, d.x(), g).z1());
                 double mean = 0;
                 int saturated = 0;
                 for (int i = 0; i < dg.size(); i++) {
                     mean += dg.flat(i) / dg.size();
                     saturated += dg.flat(i) < 1e-3 ? 1 : 0;
                 }
-                ctx.require(mean < previous, "mean g'(Z1) must fall as the scale grows: " + mean + " at scale " + scale);
+                ctx.require(
+                        mean < previous, "mean g'(Z1) must fall as the scale grows: " + mean + " at scale " + scale);
                 previous = mean;
                 if (scale == 100) {
-                    ctx.require(saturated > dg.size() / 2, "at scale 100 most " + g + " units must be saturated, found "
-                            + saturated + " of " + dg.size());
+                    ctx.require(
+                            saturated > dg.size() / 2,
+                            "at scale 100 most " + g + " units must be saturated, found " + saturated + " of "
+                                    + dg.size());
                 }
             }
         }

@@ -4,15 +4,6 @@ import static org.dlbasis.tck.gen.Datasets.datasets;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.Datasets;
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ModelOracle;
-import org.dlbasis.tck.oracle.NumericalGradient;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.LogisticGradients;
@@ -21,6 +12,14 @@ import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ModelOracle;
+import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Logistic regression": LR-1 … LR-5 (N1–N7, N10–N15). */
 @Requires(Capability.LOGISTIC_REGRESSION)
@@ -42,13 +41,20 @@ public final class LogisticRegressionProperties {
         ctx.qt().forAll(datasets(8, 12, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
             LogisticParameters p = parameters(d.n(), new Random(seed));
             Tensor a = lr.forward(p, d.x());
-            ctx.assertClose("A = σ(wᵀX + b)", a, ModelOracle.logits(p, d.x()).map(
-                    org.dlbasis.tck.oracle.MathOracle::sigmoid), Tolerance.MODEL);
+            ctx.assertClose(
+                    "A = σ(wᵀX + b)",
+                    a,
+                    ModelOracle.logits(p, d.x()).map(org.dlbasis.tck.oracle.MathOracle::sigmoid),
+                    Tolerance.MODEL);
             if (d.n() > 1) {
-                ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+                ctx.assertRaises(
+                        ErrorKind.SHAPE_MISMATCH,
+                        null,
                         () -> lr.forward(new LogisticParameters(Tensor.zeros(1, d.n()), 0), d.x()));
             }
-            ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+            ctx.assertRaises(
+                    ErrorKind.SHAPE_MISMATCH,
+                    null,
                     () -> lr.forward(new LogisticParameters(Tensor.zeros(d.n() + 1, 1), 0), d.x()));
             if (d.m() > 1) {
                 Tensor column = Tensor.of(Shape.of(d.m(), 1), d.y().toArray());
@@ -86,15 +92,21 @@ public final class LogisticRegressionProperties {
         return new LogisticParameters(q.w().map(w -> f * w), f * q.b());
     }
 
-    /** If this fails, the cost is computed from A = σ(z) (log 0, 0·log 0 = NaN) instead of from z. */
+    /**
+     * If this fails, the cost is computed from A = σ(z) (log 0, 0·log 0 = NaN) instead of from z.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"BACKPROP-8", "LR-2"})
     public void required_BACKPROP8_saturatedLogisticRegressionKeepsAFiniteCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
         ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
             LogisticParameters p = saturated(parameters(d.n(), new Random(seed)), d);
             double cost = lr.cost(p, d.x(), d.y());
-            ctx.require(Double.isFinite(cost), "J = " + cost + " with saturated σ: the cost from z is finite; "
-                    + "computed from σ(z) it is log 0");
+            ctx.require(
+                    Double.isFinite(cost),
+                    "J = " + cost + " with saturated σ: the cost from z is finite; "
+                            + "computed from σ(z) it is log 0");
             ctx.assertClose("J, saturated", cost, ModelOracle.cost(p, d.x(), d.y()), Tolerance.MODEL);
         });
     }
@@ -102,6 +114,8 @@ public final class LogisticRegressionProperties {
     /**
      * If this fails with NaN, dz is computed through dA = −(Y/A − (1−Y)/(1−A)), which is 0/0 once σ
      * rounds to 1: use dz = A − Y. Checked apart from the cost, so a naive cost does not hide it.
+     *
+     * @param ctx the run's context
      */
     @Clause({"BACKPROP-8", "LR-3"})
     public void required_BACKPROP8_saturatedLogisticRegressionKeepsFiniteGradients(Context ctx) {
@@ -111,9 +125,11 @@ public final class LogisticRegressionProperties {
             LogisticGradients g = lr.backward(p, d.x(), d.y());
             LogisticGradients oracle = ModelOracle.backward(p, d.x(), d.y());
             for (int i = 0; i < g.dw().size(); i++) {
-                ctx.require(Double.isFinite(g.dw().flat(i)), "dw[" + i + "] = " + g.dw().flat(i) + " with saturated σ; "
-                        + "its limit is finite\n  diagnosis: dA = −(Y/A − (1−Y)/(1−A)) is 0/0 once σ rounds to 1: "
-                        + "compute dz = A − Y directly");
+                ctx.require(
+                        Double.isFinite(g.dw().flat(i)),
+                        "dw[" + i + "] = " + g.dw().flat(i) + " with saturated σ; "
+                                + "its limit is finite\n  diagnosis: dA = −(Y/A − (1−Y)/(1−A)) is 0/0 once σ rounds to 1: "
+                                + "compute dz = A − Y directly");
             }
             ctx.require(Double.isFinite(g.db()), "db = " + g.db() + " with saturated σ; its limit is finite");
             ctx.assertClose("dw, saturated", g.dw(), oracle.dw(), Tolerance.MODEL);
@@ -121,6 +137,12 @@ public final class LogisticRegressionProperties {
         });
     }
 
+    /**
+     * The gradients dw, of shape (n, 1), and db match the oracle's and central differences of the
+     * cost. If this fails by a factor m, look for a missing 1/m; by a transpose, for X dZᵀ written dZ Xᵀ.
+     *
+     * @param ctx the run's context
+     */
     @Clause({"LR-3", "BACKPROP-7"})
     public void required_LR3_gradientIsTheDerivativeOfTheCost(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
@@ -128,14 +150,16 @@ public final class LogisticRegressionProperties {
             LogisticParameters p = parameters(d.n(), new Random(seed));
             LogisticGradients g = lr.backward(p, d.x(), d.y());
             LogisticGradients oracle = ModelOracle.backward(p, d.x(), d.y());
-            ctx.require(g.dw().shape().equals(Shape.of(d.n(), 1)), "dw has shape " + g.dw().shape()
-                    + ", but should be (" + d.n() + ",1)");
+            ctx.require(
+                    g.dw().shape().equals(Shape.of(d.n(), 1)),
+                    "dw has shape " + g.dw().shape() + ", but should be (" + d.n() + ",1)");
             ctx.assertClose("dw", g.dw(), oracle.dw(), Tolerance.MODEL);
             ctx.assertClose("db", g.db(), oracle.db(), Tolerance.MODEL);
             Tensor numericW = NumericalGradient.of(p.w(), w -> lr.cost(new LogisticParameters(w, p.b()), d.x(), d.y()));
             double e = NumericalGradient.EPS;
             double numericB = (lr.cost(new LogisticParameters(p.w(), p.b() + e), d.x(), d.y())
-                    - lr.cost(new LogisticParameters(p.w(), p.b() - e), d.x(), d.y())) / (2 * e);
+                            - lr.cost(new LogisticParameters(p.w(), p.b() - e), d.x(), d.y()))
+                    / (2 * e);
             double j = lr.cost(p, d.x(), d.y());
             String w = NumericalGradient.violation("dw", g.dw(), numericW, j);
             String b = NumericalGradient.violation("db", Tensor.scalar(g.db()), Tensor.scalar(numericB), j);
@@ -159,11 +183,13 @@ public final class LogisticRegressionProperties {
             LogisticParameters q = parameters(d.n(), r);
             for (double t : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
                 LogisticParameters mid = new LogisticParameters(
-                        Tensor.of(p.w().shape(), mix(p.w().toArray(), q.w().toArray(), t)), t * p.b() + (1 - t) * q.b());
+                        Tensor.of(p.w().shape(), mix(p.w().toArray(), q.w().toArray(), t)),
+                        t * p.b() + (1 - t) * q.b());
                 double lhs = lr.cost(mid, d.x(), d.y());
                 double rhs = t * lr.cost(p, d.x(), d.y()) + (1 - t) * lr.cost(q, d.x(), d.y());
-                ctx.require(lhs <= rhs + 1e-12 + 1e-12 * Math.abs(rhs), "J is not convex along a segment: J(mid) = "
-                        + lhs + " > " + rhs + " at t = " + t);
+                ctx.require(
+                        lhs <= rhs + 1e-12 + 1e-12 * Math.abs(rhs),
+                        "J is not convex along a segment: J(mid) = " + lhs + " > " + rhs + " at t = " + t);
             }
             // vᵀHv ≥ 0: the directional derivative of the gradient along a random v
             Tensor v = Tensors.gaussian(p.w().shape(), r, 1);
@@ -213,27 +239,32 @@ public final class LogisticRegressionProperties {
     @Clause({"LR-5", "GD-5"})
     public void informative_LR5_separableDataHaveNoFiniteMinimiser(Context ctx) {
         LogisticRegression lr = ctx.impl().logisticRegression();
-        ctx.qtModels().forAll(range(1, 4), range(4, 12), range(0, Integer.MAX_VALUE)).checkAssert((n, m, seed) -> {
-            Random r = new Random(seed);
-            Dataset d = Datasets.separable(n, m, r);
-            var trained = lr.train(new LogisticParameters(Tensor.zeros(n, 1), 0), d.x(), d.y(), 1.0, 30);
-            double[] costs = trained.costs();
-            ctx.require(costs.length == 31, "train(…, 30) returned " + costs.length + " costs, expected 31");
-            for (int k = 1; k < costs.length; k++) {
-                ctx.require(costs[k] < costs[k - 1], "J did not decrease at step " + k + ": " + costs[k - 1] + " → "
-                        + costs[k]);
-            }
-            LogisticParameters p = trained.parameters();
-            if (!separates(p, d)) {
-                return; // not yet a separator after 30 steps: the scaling argument does not apply
-            }
-            double previous = Double.POSITIVE_INFINITY;
-            for (double c : new double[] {1, 2, 4, 8}) {
-                double j = lr.cost(new LogisticParameters(p.w().map(v -> v * c), p.b() * c), d.x(), d.y());
-                ctx.require(j < previous || j == 0, "J(c·θ) must fall as c grows on separable data: " + j + " at c = "
-                        + c + " after " + previous);
-                previous = j;
-            }
-        });
+        ctx.qtModels()
+                .forAll(range(1, 4), range(4, 12), range(0, Integer.MAX_VALUE))
+                .checkAssert((n, m, seed) -> {
+                    Random r = new Random(seed);
+                    Dataset d = Datasets.separable(n, m, r);
+                    var trained = lr.train(new LogisticParameters(Tensor.zeros(n, 1), 0), d.x(), d.y(), 1.0, 30);
+                    double[] costs = trained.costs();
+                    ctx.require(costs.length == 31, "train(…, 30) returned " + costs.length + " costs, expected 31");
+                    for (int k = 1; k < costs.length; k++) {
+                        ctx.require(
+                                costs[k] < costs[k - 1],
+                                "J did not decrease at step " + k + ": " + costs[k - 1] + " → " + costs[k]);
+                    }
+                    LogisticParameters p = trained.parameters();
+                    if (!separates(p, d)) {
+                        return; // not yet a separator after 30 steps: the scaling argument does not apply
+                    }
+                    double previous = Double.POSITIVE_INFINITY;
+                    for (double c : new double[] {1, 2, 4, 8}) {
+                        double j = lr.cost(new LogisticParameters(p.w().map(v -> v * c), p.b() * c), d.x(), d.y());
+                        ctx.require(
+                                j < previous || j == 0,
+                                "J(c·θ) must fall as c grows on separable data: " + j + " at c = " + c + " after "
+                                        + previous);
+                        previous = j;
+                    }
+                });
     }
 }

@@ -4,17 +4,16 @@ import static org.dlbasis.tck.gen.Tensors.between;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.MathOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.Loss;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Loss and cost": LOSS-1 … LOSS-6 (N8–N11). */
 @Requires(Capability.LOSS)
@@ -50,8 +49,7 @@ public final class LossProperties {
         ctx.assertClose("L(1, 0)", loss(ctx, 1, 0), Double.POSITIVE_INFINITY, Tolerance.EXACT);
         ctx.qt().forAll(between(1e-300, 1)).checkAssert(yHat -> {
             ctx.assertClose("L(ŷ, 1) = −log ŷ", loss(ctx, yHat, 1), -Math.log(yHat), Tolerance.LOSS);
-            ctx.assertClose("L(1 − ŷ, 0) = −log ŷ", loss(ctx, 1 - yHat, 0), -Math.log(1 - (1 - yHat)),
-                    Tolerance.LOSS);
+            ctx.assertClose("L(1 − ŷ, 0) = −log ŷ", loss(ctx, 1 - yHat, 0), -Math.log(1 - (1 - yHat)), Tolerance.LOSS);
         });
     }
 
@@ -62,20 +60,26 @@ public final class LossProperties {
      */
     @Clause("LOSS-3")
     public void required_LOSS3_nonNegativeMonotoneAndConvexInYHat(Context ctx) {
-        ctx.qt().forAll(between(1e-6, 1 - 1e-6), between(1e-6, 1 - 1e-6), between(0, 1)).checkAssert((p, q, t) -> {
-            for (int y = 0; y <= 1; y++) {
-                double lp = loss(ctx, p, y);
-                double lq = loss(ctx, q, y);
-                ctx.require(lp >= 0, "L(" + p + ", " + y + ") = " + lp + " < 0");
-                boolean towardsLabel = y == 1 ? p <= q : p >= q;
-                ctx.require(!towardsLabel || lp >= lq, "L must fall as ŷ moves towards y = " + y + ": L(" + p + ") = "
-                        + lp + ", L(" + q + ") = " + lq);
-                double mid = loss(ctx, t * p + (1 - t) * q, y);
-                double chord = t * lp + (1 - t) * lq;
-                ctx.require(mid <= chord + 1e-12 + 1e-12 * Math.abs(chord), "L is not convex: L(tp+(1-t)q) = " + mid
-                        + " > tL(p)+(1-t)L(q) = " + chord + " for p=" + p + ", q=" + q + ", t=" + t + ", y=" + y);
-            }
-        });
+        ctx.qt()
+                .forAll(between(1e-6, 1 - 1e-6), between(1e-6, 1 - 1e-6), between(0, 1))
+                .checkAssert((p, q, t) -> {
+                    for (int y = 0; y <= 1; y++) {
+                        double lp = loss(ctx, p, y);
+                        double lq = loss(ctx, q, y);
+                        ctx.require(lp >= 0, "L(" + p + ", " + y + ") = " + lp + " < 0");
+                        boolean towardsLabel = y == 1 ? p <= q : p >= q;
+                        ctx.require(
+                                !towardsLabel || lp >= lq,
+                                "L must fall as ŷ moves towards y = " + y + ": L(" + p + ") = " + lp + ", L(" + q
+                                        + ") = " + lq);
+                        double mid = loss(ctx, t * p + (1 - t) * q, y);
+                        double chord = t * lp + (1 - t) * lq;
+                        ctx.require(
+                                mid <= chord + 1e-12 + 1e-12 * Math.abs(chord),
+                                "L is not convex: L(tp+(1-t)q) = " + mid + " > tL(p)+(1-t)L(q) = " + chord + " for p="
+                                        + p + ", q=" + q + ", t=" + t + ", y=" + y);
+                    }
+                });
     }
 
     /**
@@ -91,12 +95,20 @@ public final class LossProperties {
             double actual = loss.lossFromLogits(Tensor.row(z), Tensor.row(y)).item();
             ctx.assertClose("L(σ(" + z + "), " + y + ")", actual, MathOracle.lossFromLogit(z, y), Tolerance.LOSS);
         });
-        ctx.assertClose("L(σ(1000), 0)", loss.lossFromLogits(Tensor.row(1000), Tensor.row(0)).item(), 1000,
+        ctx.assertClose(
+                "L(σ(1000), 0)",
+                loss.lossFromLogits(Tensor.row(1000), Tensor.row(0)).item(),
+                1000,
                 Tolerance.LOSS);
-        ctx.assertClose("L(σ(-1000), 0)", loss.lossFromLogits(Tensor.row(-1000), Tensor.row(0)).item(), 0,
+        ctx.assertClose(
+                "L(σ(-1000), 0)",
+                loss.lossFromLogits(Tensor.row(-1000), Tensor.row(0)).item(),
+                0,
                 Tolerance.LOSS);
         ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> loss.lossFromLogits(Tensor.row(Double.NaN), Tensor.row(1)));
-        ctx.assertRaises(ErrorKind.NON_FINITE, null,
+        ctx.assertRaises(
+                ErrorKind.NON_FINITE,
+                null,
                 () -> loss.costFromLogits(Tensor.row(Double.POSITIVE_INFINITY), Tensor.row(1)));
     }
 
@@ -144,10 +156,11 @@ public final class LossProperties {
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.cost(yHat, Tensor.row(1, 0.5, 0)));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.cost(yHat, Tensor.row(1, 2, 0)));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.cost(yHat, Tensor.row(1, Double.NaN, 0)));
-        ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.cost(Tensor.row(0.5, 1.5, 0.2), Tensor.row(1, 0, 1)));
+        ctx.assertRaises(
+                ErrorKind.INVALID_LABEL, null, () -> loss.cost(Tensor.row(0.5, 1.5, 0.2), Tensor.row(1, 0, 1)));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.loss(Tensor.row(-0.1), Tensor.row(0)));
-        ctx.assertRaises(ErrorKind.NON_FINITE, null, () -> loss.cost(Tensor.row(0.5, Double.NaN, 0.2),
-                Tensor.row(1, 0, 1)));
+        ctx.assertRaises(
+                ErrorKind.NON_FINITE, null, () -> loss.cost(Tensor.row(0.5, Double.NaN, 0.2), Tensor.row(1, 0, 1)));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.costFromLogits(Tensor.row(1, 2), Tensor.row(1, -1)));
     }
 }

@@ -4,16 +4,6 @@ import static org.dlbasis.tck.gen.Datasets.layerSizesWithOutputs;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.ActivationsGen;
-import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.Datasets;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ArrayOracle;
-import org.dlbasis.tck.oracle.MathOracle;
-import org.dlbasis.tck.oracle.ModelOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
@@ -26,6 +16,15 @@ import org.dlbasis.spec.api.TwoLayerNetwork;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.ActivationsGen;
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.oracle.ModelOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Two-layer network" and "Dimensions": NET-1 … NET-4, DIM-1 … DIM-3 (N31, N42–N44, N51–N53). */
 @Requires(Capability.TWO_LAYER_NETWORK)
@@ -39,22 +38,26 @@ public final class NetworkProperties {
     @Clause({"NET-1", "INIT-1"})
     public void required_NET1_parametersHaveTheLayerShapes(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000)).checkAssert((s, seed) -> {
-            NetworkParameters p = net.initialize(s, Initialization.small(seed));
-            requireShape(ctx, "W1", p.w1(), s.nh(), s.nx());
-            requireShape(ctx, "b1", p.b1(), s.nh(), 1);
-            requireShape(ctx, "W2", p.w2(), s.ny(), s.nh());
-            requireShape(ctx, "b2", p.b2(), s.ny(), 1);
-        });
+        ctx.qt()
+                .forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000))
+                .checkAssert((s, seed) -> {
+                    NetworkParameters p = net.initialize(s, Initialization.small(seed));
+                    requireShape(ctx, "W1", p.w1(), s.nh(), s.nx());
+                    requireShape(ctx, "b1", p.b1(), s.nh(), 1);
+                    requireShape(ctx, "W2", p.w2(), s.ny(), s.nh());
+                    requireShape(ctx, "b2", p.b2(), s.ny(), 1);
+                });
     }
 
     private static NetworkParameters transposed(NetworkParameters p) {
-        return new NetworkParameters(Tensor.zeros(p.w1().shape().dim(1), p.w1().shape().dim(0)), p.b1(), p.w2(), p.b2());
+        return new NetworkParameters(
+                Tensor.zeros(p.w1().shape().dim(1), p.w1().shape().dim(0)), p.b1(), p.w2(), p.b2());
     }
 
     static void requireShape(Context ctx, String what, Tensor t, int... dims) {
-        ctx.require(t.shape().equals(Shape.of(dims)), what + " has shape " + t.shape() + ", but should be "
-                + Shape.of(dims));
+        ctx.require(
+                t.shape().equals(Shape.of(dims)),
+                what + " has shape " + t.shape() + ", but should be " + Shape.of(dims));
     }
 
     /**
@@ -65,7 +68,10 @@ public final class NetworkProperties {
     @Clause({"NET-2", "NET-3"})
     public void required_NET2_forwardPropagation(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(Datasets.networkCases(6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits())).checkAssert(n -> {
+        ctx.qtModels()
+                .forAll(Datasets.networkCases(
+                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+                .checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
                     Activation g = n.activation();
@@ -75,8 +81,8 @@ public final class NetworkProperties {
                     ctx.assertClose("A1 = g(Z1) for " + g, c.a1(), o.a1(), Tolerance.MODEL);
                     ctx.assertClose("Z2", c.z2(), o.z2(), Tolerance.MODEL);
                     ctx.assertClose("A2 = σ(Z2)", c.a2(), o.a2(), Tolerance.MODEL);
-                    ctx.assertClose("J", net.cost(p, d.x(), d.y(), g), ModelOracle.cost(p, d.x(), d.y(), g),
-                            Tolerance.MODEL);
+                    ctx.assertClose(
+                            "J", net.cost(p, d.x(), d.y(), g), ModelOracle.cost(p, d.x(), d.y(), g), Tolerance.MODEL);
                 });
     }
 
@@ -89,17 +95,25 @@ public final class NetworkProperties {
     @Clause({"NET-4", "NET-3"})
     public void informative_NET4_linearHiddenLayersCollapseToOneAffineMap(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(6, ctx.options().maxOutputUnits()), range(1, 10), range(0, Integer.MAX_VALUE)).checkAssert((s, m, seed) -> {
-            Random r = new Random(seed);
-            Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
-            NetworkParameters p = Datasets.parameters(s, r, 1);
-            Tensor w = ArrayOracle.matmul(p.w2(), p.w1());
-            Tensor b = ArrayOracle.elementwise(ArrayOracle.matmul(p.w2(), p.b1()), p.b2(), Double::sum);
-            Tensor z = ArrayOracle.elementwise(ArrayOracle.matmul(w, d.x()),
-                    ArrayOracle.tile(b, Shape.of(s.ny(), m)), Double::sum);
-            ctx.assertClose("A2 with linear g vs σ(W2W1 X + W2b1 + b2)", net.forward(p, d.x(), Activation.linear()).a2(),
-                    z.map(MathOracle::sigmoid), Tolerance.MODEL);
-        });
+        ctx.qtModels()
+                .forAll(
+                        layerSizesWithOutputs(6, ctx.options().maxOutputUnits()),
+                        range(1, 10),
+                        range(0, Integer.MAX_VALUE))
+                .checkAssert((s, m, seed) -> {
+                    Random r = new Random(seed);
+                    Dataset d = Datasets.random(s.nx(), m, s.ny(), r);
+                    NetworkParameters p = Datasets.parameters(s, r, 1);
+                    Tensor w = ArrayOracle.matmul(p.w2(), p.w1());
+                    Tensor b = ArrayOracle.elementwise(ArrayOracle.matmul(p.w2(), p.b1()), p.b2(), Double::sum);
+                    Tensor z = ArrayOracle.elementwise(
+                            ArrayOracle.matmul(w, d.x()), ArrayOracle.tile(b, Shape.of(s.ny(), m)), Double::sum);
+                    ctx.assertClose(
+                            "A2 with linear g vs σ(W2W1 X + W2b1 + b2)",
+                            net.forward(p, d.x(), Activation.linear()).a2(),
+                            z.map(MathOracle::sigmoid),
+                            Tolerance.MODEL);
+                });
     }
 
     /**
@@ -110,12 +124,15 @@ public final class NetworkProperties {
     @Clause("DIM-1")
     public void required_DIM1_oneSampleGivesColumnVectors(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qt().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000)).checkAssert((s, seed) -> {
-            Dataset d = Datasets.random(s.nx(), 1, s.ny(), new Random(seed));
-            ForwardCache c = net.forward(net.initialize(s, Initialization.small(seed)), d.x(), Activation.tanh());
-            requireShape(ctx, "z[1]", c.z1(), s.nh(), 1);
-            requireShape(ctx, "z[2]", c.z2(), s.ny(), 1);
-        });
+        ctx.qt()
+                .forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(0, 1000))
+                .checkAssert((s, seed) -> {
+                    Dataset d = Datasets.random(s.nx(), 1, s.ny(), new Random(seed));
+                    ForwardCache c =
+                            net.forward(net.initialize(s, Initialization.small(seed)), d.x(), Activation.tanh());
+                    requireShape(ctx, "z[1]", c.z1(), s.nh(), 1);
+                    requireShape(ctx, "z[2]", c.z2(), s.ny(), 1);
+                });
     }
 
     /**
@@ -126,20 +143,22 @@ public final class NetworkProperties {
     @Clause({"DIM-2", "BACKPROP-3", "BACKPROP-6"})
     public void required_DIM2_everyArrayHasItsShapeAndGradientsMatchTheirParameters(Context ctx) {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
-        ctx.qtModels().forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(1, 12), range(0, 1000)).checkAssert((s, m, seed) -> {
-            Dataset d = Datasets.random(s.nx(), m, s.ny(), new Random(seed));
-            NetworkParameters p = net.initialize(s, Initialization.small(seed));
-            ForwardCache c = net.forward(p, d.x(), Activation.relu());
-            requireShape(ctx, "Z1", c.z1(), s.nh(), m);
-            requireShape(ctx, "A1", c.a1(), s.nh(), m);
-            requireShape(ctx, "Z2", c.z2(), s.ny(), m);
-            requireShape(ctx, "A2", c.a2(), s.ny(), m);
-            NetworkGradients g = net.backward(p, c, d.x(), d.y(), Activation.relu());
-            requireShape(ctx, "dW1", g.dw1(), s.nh(), s.nx());
-            requireShape(ctx, "db1", g.db1(), s.nh(), 1);
-            requireShape(ctx, "dW2", g.dw2(), s.ny(), s.nh());
-            requireShape(ctx, "db2", g.db2(), s.ny(), 1);
-        });
+        ctx.qtModels()
+                .forAll(layerSizesWithOutputs(8, ctx.options().maxOutputUnits()), range(1, 12), range(0, 1000))
+                .checkAssert((s, m, seed) -> {
+                    Dataset d = Datasets.random(s.nx(), m, s.ny(), new Random(seed));
+                    NetworkParameters p = net.initialize(s, Initialization.small(seed));
+                    ForwardCache c = net.forward(p, d.x(), Activation.relu());
+                    requireShape(ctx, "Z1", c.z1(), s.nh(), m);
+                    requireShape(ctx, "A1", c.a1(), s.nh(), m);
+                    requireShape(ctx, "Z2", c.z2(), s.ny(), m);
+                    requireShape(ctx, "A2", c.a2(), s.ny(), m);
+                    NetworkGradients g = net.backward(p, c, d.x(), d.y(), Activation.relu());
+                    requireShape(ctx, "dW1", g.dw1(), s.nh(), s.nx());
+                    requireShape(ctx, "db1", g.db1(), s.nh(), 1);
+                    requireShape(ctx, "dW2", g.dw2(), s.ny(), s.nh());
+                    requireShape(ctx, "db2", g.db2(), s.ny(), 1);
+                });
     }
 
     /**
@@ -157,14 +176,22 @@ public final class NetworkProperties {
         Tensor x = Tensor.zeros(3, 4);
         Tensor y = Tensor.row(0, 1, 0, 1);
         // each of these would broadcast or fail somewhere inside; the spec wants the argument named
-        String[][] cases = {{"W1", "must have shape", "(3,2)"}, {"b1", "(2,1)", "(2,)"}, {"b1", "(2,1)", "(1,1)"},
-            {"W2", "(1,2)", "(1,3)"}, {"b2", "(1,1)", "(1,4)"}, {"W1", "", "(2,3,1)"}};
-        NetworkParameters[] bad = {new NetworkParameters(Tensor.zeros(3, 2), p.b1(), p.w2(), p.b2()),
+        String[][] cases = {
+            {"W1", "must have shape", "(3,2)"},
+            {"b1", "(2,1)", "(2,)"},
+            {"b1", "(2,1)", "(1,1)"},
+            {"W2", "(1,2)", "(1,3)"},
+            {"b2", "(1,1)", "(1,4)"},
+            {"W1", "", "(2,3,1)"}
+        };
+        NetworkParameters[] bad = {
+            new NetworkParameters(Tensor.zeros(3, 2), p.b1(), p.w2(), p.b2()),
             new NetworkParameters(p.w1(), Tensor.zeros(2), p.w2(), p.b2()),
             new NetworkParameters(p.w1(), Tensor.zeros(1, 1), p.w2(), p.b2()),
             new NetworkParameters(p.w1(), p.b1(), Tensor.zeros(1, 3), p.b2()),
             new NetworkParameters(p.w1(), p.b1(), p.w2(), Tensor.zeros(1, 4)),
-            new NetworkParameters(Tensor.zeros(2, 3, 1), p.b1(), p.w2(), p.b2())};
+            new NetworkParameters(Tensor.zeros(2, 3, 1), p.b1(), p.w2(), p.b2())
+        };
         for (int i = 0; i < bad.length; i++) {
             NetworkParameters b = bad[i];
             String[] c = cases[i];
@@ -173,22 +200,31 @@ public final class NetworkProperties {
                 throw new AssertionError(c[0] + " of shape " + c[2] + " was accepted");
             } catch (org.dlbasis.spec.error.SpecException e) {
                 ctx.require(e.kind() == ErrorKind.SHAPE_MISMATCH, "expected SHAPE_MISMATCH, found " + e.kind());
-                ctx.require(e.getMessage().contains(c[0]) && e.getMessage().contains(c[1]) && e.getMessage().contains(c[2]),
+                ctx.require(
+                        e.getMessage().contains(c[0])
+                                && e.getMessage().contains(c[1])
+                                && e.getMessage().contains(c[2]),
                         "the message must name " + c[0] + ", the expected " + c[1] + " and the found " + c[2] + ": \""
                                 + e.getMessage() + "\"");
             }
         }
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.forward(p, Tensor.zeros(2, 4), Activation.tanh()));
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
-                () -> net.cost(p, x, Tensor.column(0, 1, 0, 1), Activation.tanh()));
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH, null, () -> net.cost(p, x, Tensor.column(0, 1, 0, 1), Activation.tanh()));
         ForwardCache c = net.forward(p, x, Activation.tanh());
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null,
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH,
+                null,
                 () -> net.backward(p, c, x, Tensor.column(0, 1, 0, 1), Activation.tanh()));
         Tensor h = Tensor.zeros(2, 4);
         Tensor o = Tensor.zeros(1, 4);
         Tensor wrong = Tensor.zeros(2, 3);
-        for (ForwardCache bad2 : new ForwardCache[] {new ForwardCache(wrong, h, o, o), new ForwardCache(h, wrong, o, o),
-            new ForwardCache(h, h, Tensor.zeros(1, 3), o), new ForwardCache(h, h, o, Tensor.zeros(1, 3))}) {
+        for (ForwardCache bad2 : new ForwardCache[] {
+            new ForwardCache(wrong, h, o, o),
+            new ForwardCache(h, wrong, o, o),
+            new ForwardCache(h, h, Tensor.zeros(1, 3), o),
+            new ForwardCache(h, h, o, Tensor.zeros(1, 3))
+        }) {
             ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.backward(p, bad2, x, y, Activation.tanh()));
         }
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.backward(transposed(p), c, x, y, Activation.tanh()));

@@ -4,10 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.dlbasis.tck.suite.Property;
-
-import org.dlbasis.tck.clauses.Rank1Properties;
 
 /**
  * Every property of the suite, group by group in the order of SPEC.md. It lives with the property
@@ -31,8 +28,7 @@ public final class PropertyCatalog {
             InitializationProperties.class,
             DeepNetworkProperties.class);
 
-    private PropertyCatalog() {
-    }
+    private PropertyCatalog() {}
 
     /**
      * All properties, in group order, then by name.
@@ -74,5 +70,4 @@ public final class PropertyCatalog {
     public static List<Property> forClause(String clauseId) {
         return all().stream().filter(p -> p.clauses().contains(clauseId)).toList();
     }
-
 }

@@ -3,18 +3,17 @@ package org.dlbasis.tck.clauses;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ArrayOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Rank-1 arrays": RANK1-1 … RANK1-5 (N24–N30). */
 @Requires(Capability.ARRAYS)
@@ -32,8 +31,9 @@ public final class Rank1Properties {
             Tensor a = Tensors.gaussian(Shape.of(n), new Random(seed), 1);
             ctx.assertClose("a.T for a of shape (" + n + ",)", np.transpose(a), a, Tolerance.EXACT);
             Tensor dot = np.dot(a, np.transpose(a));
-            ctx.require(dot.shape().equals(Shape.scalar()), "np.dot(a, a.T) of a (" + n + ",) array has shape "
-                    + dot.shape() + ", but should be ()");
+            ctx.require(
+                    dot.shape().equals(Shape.scalar()),
+                    "np.dot(a, a.T) of a (" + n + ",) array has shape " + dot.shape() + ", but should be ()");
             double squares = 0;
             for (int i = 0; i < n; i++) {
                 squares += a.flat(i) * a.flat(i);
@@ -53,8 +53,11 @@ public final class Rank1Properties {
         ctx.qt().forAll(range(1, 12), range(0, Integer.MAX_VALUE)).checkAssert((n, seed) -> {
             Tensor a = Tensors.gaussian(Shape.of(n, 1), new Random(seed), 1);
             Tensor outer = np.dot(a, np.transpose(a));
-            ctx.assertClose("np.dot(a, a.T) for a (" + n + ",1)", outer,
-                    ArrayOracle.matmul(a, ArrayOracle.transpose(a)), Tolerance.EXACT);
+            ctx.assertClose(
+                    "np.dot(a, a.T) for a (" + n + ",1)",
+                    outer,
+                    ArrayOracle.matmul(a, ArrayOracle.transpose(a)),
+                    Tolerance.EXACT);
             ctx.assertClose("a * a.T for a (" + n + ",1)", np.multiply(a, np.transpose(a)), outer, Tolerance.EXACT);
         });
     }
@@ -72,7 +75,10 @@ public final class Rank1Properties {
             Tensor column = np.reshape(a, n, 1);
             ctx.assertClose("reshape(a, (n,1))", column, Tensor.of(Shape.of(n, 1), a.toArray()), Tolerance.EXACT);
             ctx.assertClose("reshape(column, -1)", np.reshape(column, -1), a, Tolerance.EXACT);
-            ctx.assertClose("reshape(a, (1,-1))", np.reshape(a, 1, -1), Tensor.of(Shape.of(1, n), a.toArray()),
+            ctx.assertClose(
+                    "reshape(a, (1,-1))",
+                    np.reshape(a, 1, -1),
+                    Tensor.of(Shape.of(1, n), a.toArray()),
                     Tolerance.EXACT);
         });
     }
@@ -85,10 +91,15 @@ public final class Rank1Properties {
     @Clause({"RANK1-5", "ARR-4"})
     public void required_RANK1_5_dotDoesNotBroadcast(Context ctx) {
         ArrayOps np = ctx.impl().arrays();
-        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, "shapes (4,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)",
+        ctx.assertRaises(
+                ErrorKind.SHAPE_MISMATCH,
+                "shapes (4,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)",
                 () -> np.dot(Tensor.zeros(4, 3), Tensor.zeros(4)));
-        ctx.qt().forAll(range(2, 8)).checkAssert(n -> ctx.assertRaises(ErrorKind.SHAPE_MISMATCH,
-                "shapes (" + n + ",1) and (" + n + ",1) not aligned: 1 (dim 1) != " + n + " (dim 0)",
-                () -> np.dot(Tensor.zeros(n, 1), Tensor.zeros(n, 1))));
+        ctx.qt()
+                .forAll(range(2, 8))
+                .checkAssert(n -> ctx.assertRaises(
+                        ErrorKind.SHAPE_MISMATCH,
+                        "shapes (" + n + ",1) and (" + n + ",1) not aligned: 1 (dim 1) != " + n + " (dim 0)",
+                        () -> np.dot(Tensor.zeros(n, 1), Tensor.zeros(n, 1))));
     }
 }

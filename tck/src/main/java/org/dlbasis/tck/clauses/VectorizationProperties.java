@@ -4,12 +4,6 @@ import static org.dlbasis.tck.gen.Datasets.datasets;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
-import org.dlbasis.tck.gen.Tensors;
-import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ArrayOracle;
-import org.dlbasis.tck.suite.Context;
-import org.dlbasis.tck.suite.Requires;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.LogisticGradients;
@@ -17,6 +11,11 @@ import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.gen.Tensors;
+import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.Context;
+import org.dlbasis.tck.suite.Requires;
 
 /** SPEC "Vectorization": VEC-1 … VEC-3 (N16, N17). VEC-4 (speed) is pending: benchmarks measure it. */
 public final class VectorizationProperties {
@@ -68,7 +67,8 @@ public final class VectorizationProperties {
                 }
                 db += one.db() / d.m();
             }
-            ctx.assertClose("dw vs mean of per-sample dw", all.dw(), Tensor.of(Shape.of(d.n(), 1), dw), Tolerance.MODEL);
+            ctx.assertClose(
+                    "dw vs mean of per-sample dw", all.dw(), Tensor.of(Shape.of(d.n(), 1), dw), Tolerance.MODEL);
             ctx.assertClose("db vs mean of per-sample db", all.db(), db, Tolerance.MODEL);
         });
     }

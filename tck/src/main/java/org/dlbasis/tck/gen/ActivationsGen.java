@@ -3,24 +3,28 @@ package org.dlbasis.tck.gen;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.List;
-
 import org.dlbasis.spec.api.Activation;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /** The element-wise activations of the spec, with their parameters. */
 public final class ActivationsGen {
-    private ActivationsGen() {
-    }
+    private ActivationsGen() {}
 
     /** One of each kind with the default parameter, plus Leaky ReLU 0.2 and ELU 0.5. */
-    public static final List<Activation> ALL = List.of(Activation.sigmoid(), Activation.tanh(), Activation.relu(),
-            Activation.leakyRelu(), Activation.leakyRelu(0.2), Activation.elu(), Activation.elu(0.5),
+    public static final List<Activation> ALL = List.of(
+            Activation.sigmoid(),
+            Activation.tanh(),
+            Activation.relu(),
+            Activation.leakyRelu(),
+            Activation.leakyRelu(0.2),
+            Activation.elu(),
+            Activation.elu(0.5),
             Activation.linear());
 
     /** Smooth (everywhere differentiable) activations, for derivative checks anywhere. */
-    public static final List<Activation> SMOOTH = List.of(Activation.sigmoid(), Activation.tanh(), Activation.elu(),
-            Activation.linear());
+    public static final List<Activation> SMOOTH =
+            List.of(Activation.sigmoid(), Activation.tanh(), Activation.elu(), Activation.linear());
 
     /**
      * One of {@code activations} (for example the declared ones among {@link #ALL}).

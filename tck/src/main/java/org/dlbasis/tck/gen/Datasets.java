@@ -5,7 +5,6 @@ import static org.quicktheories.generators.Generate.range;
 
 import java.util.List;
 import java.util.Random;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.NetworkParameters;
@@ -18,8 +17,7 @@ public final class Datasets {
     /** The margin of {@link #separable}: no point closer than this to the hidden hyperplane. */
     private static final double MARGIN = 0.1;
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * n in [1, maxN], m in [1, maxM], X uniform in [−2, 2], Y with both labels when m ≥ 2.
@@ -30,8 +28,11 @@ public final class Datasets {
      * @return a generator of data sets made by {@link #random}
      */
     public static Gen<Dataset> datasets(int maxN, int maxM, int rows) {
-        return range(1, maxN).zip(range(1, maxM), longRange(0, Long.MAX_VALUE),
-                (n, m, seed) -> random(n, m, rows, new Random(seed)));
+        return range(1, maxN)
+                .zip(
+                        range(1, maxM),
+                        longRange(0, Long.MAX_VALUE),
+                        (n, m, seed) -> random(n, m, rows, new Random(seed)));
     }
 
     /**
@@ -127,12 +128,16 @@ public final class Datasets {
      * @return a generator of two-layer cases
      */
     public static Gen<NetworkCase> networkCases(int maxSize, int maxM, List<Activation> activations, int maxOutputs) {
-        return layerSizesWithOutputs(maxSize, maxOutputs).zip(range(1, maxM), ActivationsGen.anyOf(activations),
-                longRange(0, Long.MAX_VALUE), (s, m, g, seed) -> {
-                    Random r = new Random(seed);
-                    Dataset d = random(s.nx(), m, s.ny(), r);
-                    return new NetworkCase(d, parameters(s, r, 1), g);
-                });
+        return layerSizesWithOutputs(maxSize, maxOutputs)
+                .zip(
+                        range(1, maxM),
+                        ActivationsGen.anyOf(activations),
+                        longRange(0, Long.MAX_VALUE),
+                        (s, m, g, seed) -> {
+                            Random r = new Random(seed);
+                            Dataset d = random(s.nx(), m, s.ny(), r);
+                            return new NetworkCase(d, parameters(s, r, 1), g);
+                        });
     }
 
     /**

@@ -2,7 +2,6 @@ package org.dlbasis.tck.gen;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.DeepParameters;
 
@@ -31,7 +30,13 @@ public record DeepCase(Dataset data, DeepParameters parameters, Activation activ
                 + Arrays.stream(sizes()).mapToObj(Integer::toString).collect(Collectors.joining("-")) + ", "
                 + activation + ", m = " + data.m() + ": X = " + data.x() + ", Y = " + data.y());
         for (int l = 1; l <= parameters.layers(); l++) {
-            s.append(", W").append(l).append(" = ").append(parameters.w(l)).append(", b").append(l).append(" = ")
+            s.append(", W")
+                    .append(l)
+                    .append(" = ")
+                    .append(parameters.w(l))
+                    .append(", b")
+                    .append(l)
+                    .append(" = ")
                     .append(parameters.b(l));
         }
         return s.toString();

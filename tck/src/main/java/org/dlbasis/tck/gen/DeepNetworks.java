@@ -7,7 +7,6 @@ import static org.quicktheories.generators.Generate.range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.DeepParameters;
 import org.dlbasis.spec.tensor.Shape;
@@ -19,8 +18,7 @@ public final class DeepNetworks {
     /** The most output units drawn: n[L] ≤ 3, as for the two-layer network. */
     private static final int MAX_OUTPUTS = 3;
 
-    private DeepNetworks() {
-    }
+    private DeepNetworks() {}
 
     /**
      * n[0], n[1], …, n[L] with L in [1, maxLayers], every width in [1, maxWidth] and n[L] at most
@@ -33,17 +31,22 @@ public final class DeepNetworks {
      */
     public static Gen<int[]> sizes(int maxLayers, int maxWidth, int maxOutputs) {
         int outputs = Math.min(MAX_OUTPUTS, maxOutputs);
-        return intArrays(range(2, maxLayers + 1), range(1, maxWidth)).map(n -> {
-            int[] sizes = n.clone();
-            sizes[sizes.length - 1] = Math.min(sizes[sizes.length - 1], outputs);
-            return sizes;
-        }).describedAs(DeepNetworks::describe);
+        return intArrays(range(2, maxLayers + 1), range(1, maxWidth))
+                .map(n -> {
+                    int[] sizes = n.clone();
+                    sizes[sizes.length - 1] = Math.min(sizes[sizes.length - 1], outputs);
+                    return sizes;
+                })
+                .describedAs(DeepNetworks::describe);
     }
 
     /** {@code sizes 3-4-2-1 (L = 3)}: how a counterexample shows layer sizes. */
     static String describe(int[] sizes) {
-        return "sizes " + java.util.Arrays.stream(sizes).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining("-")) + " (L = " + (sizes.length - 1) + ")";
+        return "sizes "
+                + java.util.Arrays.stream(sizes)
+                        .mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining("-"))
+                + " (L = " + (sizes.length - 1) + ")";
     }
 
     /**
@@ -57,14 +60,18 @@ public final class DeepNetworks {
      * @param maxOutputs the most output units the implementation declares
      * @return a generator of L-layer cases
      */
-    public static Gen<DeepCase> cases(int maxLayers, int maxWidth, int maxM, List<Activation> activations,
-            int maxOutputs) {
-        return sizes(maxLayers, maxWidth, maxOutputs).zip(range(1, maxM), ActivationsGen.anyOf(activations),
-                longRange(0, Long.MAX_VALUE), (n, m, g, seed) -> {
-                    Random r = new Random(seed);
-                    Dataset d = Datasets.random(n[0], m, n[n.length - 1], r);
-                    return new DeepCase(d, parameters(n, r, 1), g);
-                });
+    public static Gen<DeepCase> cases(
+            int maxLayers, int maxWidth, int maxM, List<Activation> activations, int maxOutputs) {
+        return sizes(maxLayers, maxWidth, maxOutputs)
+                .zip(
+                        range(1, maxM),
+                        ActivationsGen.anyOf(activations),
+                        longRange(0, Long.MAX_VALUE),
+                        (n, m, g, seed) -> {
+                            Random r = new Random(seed);
+                            Dataset d = Datasets.random(n[0], m, n[n.length - 1], r);
+                            return new DeepCase(d, parameters(n, r, 1), g);
+                        });
     }
 
     /**

@@ -10,5 +10,4 @@ import org.dlbasis.spec.api.NetworkParameters;
  * @param parameters W1, b1, W2, b2
  * @param activation the activation of the hidden layer
  */
-public record NetworkCase(Dataset data, NetworkParameters parameters, Activation activation) {
-}
+public record NetworkCase(Dataset data, NetworkParameters parameters, Activation activation) {}

@@ -5,7 +5,6 @@ import static org.quicktheories.generators.Generate.longRange;
 import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
-
 import org.dlbasis.spec.tensor.Shape;
 import org.quicktheories.core.Gen;
 
@@ -15,8 +14,7 @@ import org.quicktheories.core.Gen;
  * axis, which operand is stretched from 1 and how many leading axes each drops.
  */
 public final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /**
      * Shapes of rank 0–{@code maxRank} with dimensions 0–{@code maxDim}.

@@ -4,7 +4,6 @@ import static org.quicktheories.generators.Generate.longRange;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.Random;
-
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 import org.quicktheories.core.Gen;
@@ -14,8 +13,7 @@ import org.quicktheories.core.Gen;
  * from the printed tensor) with a controlled magnitude; shapes shrink through their own generator.
  */
 public final class Tensors {
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /**
      * Tensors of the given shapes with values uniform in [−magnitude, magnitude].

@@ -2,7 +2,6 @@ package org.dlbasis.tck.match;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
@@ -12,8 +11,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * binary cross-entropy gives 100 where the spec's loss is +∞), the other convention at a kink.
  */
 public final class Diagnoses {
-    private Diagnoses() {
-    }
+    private Diagnoses() {}
 
     /**
      * For two numbers.
@@ -41,8 +39,11 @@ public final class Diagnoses {
      * @return the likely cause (a transpose, a flipped sign, a constant factor), or empty
      */
     public static Optional<String> of(Tensor actual, Tensor expected) {
-        if (actual.rank() == 2 && expected.rank() == 2 && actual.shape().dim(0) == expected.shape().dim(1)
-                && actual.shape().dim(1) == expected.shape().dim(0) && !actual.shape().equals(expected.shape())) {
+        if (actual.rank() == 2
+                && expected.rank() == 2
+                && actual.shape().dim(0) == expected.shape().dim(1)
+                && actual.shape().dim(1) == expected.shape().dim(0)
+                && !actual.shape().equals(expected.shape())) {
             return Optional.of("the transpose of the expected " + expected.shape() + " (a dZ·Aᵀ written as Aᵀ·dZ?)");
         }
         if (actual.size() != expected.size() || actual.size() == 0) {
@@ -90,12 +91,20 @@ public final class Diagnoses {
         double whole = Math.rint(r);
         double inverse = Math.rint(1 / r);
         if (Math.abs(r - whole) < 1e-9 * Math.abs(r) && whole > 1) {
-            return Optional.of(String.format(Locale.ROOT, "%d × the expected: a missing 1/%d? (the spec divides the cost "
-                    + "by m only, not by n[2]·m; a mean over all outputs is PyTorch's default)", (long) whole, (long) whole));
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%d × the expected: a missing 1/%d? (the spec divides the cost "
+                            + "by m only, not by n[2]·m; a mean over all outputs is PyTorch's default)",
+                    (long) whole,
+                    (long) whole));
         }
         if (Math.abs(1 / r - inverse) < 1e-9 / Math.abs(r) && inverse > 1) {
-            return Optional.of(String.format(Locale.ROOT, "1/%d × the expected: an extra 1/%d? (a mean over all n[2]·m "
-                    + "outputs, PyTorch's default, where the spec divides by m)", (long) inverse, (long) inverse));
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "1/%d × the expected: an extra 1/%d? (a mean over all n[2]·m "
+                            + "outputs, PyTorch's default, where the spec divides by m)",
+                    (long) inverse,
+                    (long) inverse));
         }
         return Optional.of(String.format(Locale.ROOT, "%.6g × the expected throughout", r));
     }

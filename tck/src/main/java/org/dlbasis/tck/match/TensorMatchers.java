@@ -1,7 +1,6 @@
 package org.dlbasis.tck.match;
 
 import java.util.Arrays;
-
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 import org.hamcrest.Description;
@@ -10,8 +9,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 /** Hamcrest matchers for tensors: shape, and element-wise closeness that reports the worst index. */
 public final class TensorMatchers {
-    private TensorMatchers() {
-    }
+    private TensorMatchers() {}
 
     /**
      * The tensor has exactly this shape.
@@ -65,8 +63,8 @@ public final class TensorMatchers {
                 }
                 double a = actual.flat(worst);
                 double e = expected.flat(worst);
-                mismatch.appendText("worst at index " + multiIndex(expected.shape(), worst) + ": "
-                        + tolerance.explain(a, e));
+                mismatch.appendText(
+                        "worst at index " + multiIndex(expected.shape(), worst) + ": " + tolerance.explain(a, e));
                 return tolerance.accepts(a, e);
             }
 

@@ -129,6 +129,7 @@ public record Tolerance(String name, double atol, double rtol) {
         if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
             return values + " (infinities must match exactly)";
         }
-        return values + ", |diff| " + Math.abs(actual - expected) + " > allowed " + allowed(expected) + " under " + this;
+        return values + ", |diff| " + Math.abs(actual - expected) + " > allowed " + allowed(expected) + " under "
+                + this;
     }
 }

@@ -1,7 +1,6 @@
 package org.dlbasis.tck.oracle;
 
 import java.util.function.DoubleBinaryOperator;
-
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -10,8 +9,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * for broadcasting and triple loops for products. It never calls an implementation.
  */
 public final class ArrayOracle {
-    private ArrayOracle() {
-    }
+    private ArrayOracle() {}
 
     /**
      * {@code t} repeated along its size-1 (or missing leading) axes up to {@code target} (BCAST-2).

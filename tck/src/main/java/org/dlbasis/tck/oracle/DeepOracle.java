@@ -10,7 +10,6 @@ import static org.dlbasis.tck.oracle.ArrayOracle.transpose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.DeepCache;
 import org.dlbasis.spec.api.DeepGradients;
@@ -22,8 +21,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * ({@link ArrayOracle}, {@link MathOracle}), never by an implementation.
  */
 public final class DeepOracle {
-    private DeepOracle() {
-    }
+    private DeepOracle() {}
 
     /**
      * A[0] = X; Z[l] = W[l] A[l−1] + b[l]; A[l] = g(Z[l]) for l &lt; L, A[L] = σ(Z[L]).
@@ -98,7 +96,9 @@ public final class DeepOracle {
             dw[l - 1] = scale(matmul(dz, transpose(previous)), oneOverM);
             db[l - 1] = scale(rowSums(dz), oneOverM);
             if (l > 1) {
-                dz = elementwise(matmul(transpose(p.w(l)), dz), c.z(l - 1).map(v -> MathOracle.derivative(g, v)),
+                dz = elementwise(
+                        matmul(transpose(p.w(l)), dz),
+                        c.z(l - 1).map(v -> MathOracle.derivative(g, v)),
                         (u, d) -> u * d);
             }
         }

@@ -7,8 +7,7 @@ import org.dlbasis.spec.api.Activation;
  * written independently of any implementation.
  */
 public final class MathOracle {
-    private MathOracle() {
-    }
+    private MathOracle() {}
 
     /**
      * σ(z), overflow-free: e^z/(1+e^z) below 0.
@@ -30,12 +29,18 @@ public final class MathOracle {
     public static double value(Activation g, double z) {
         double a = g.parameter();
         switch (g.kind()) {
-            case SIGMOID: return sigmoid(z);
-            case TANH: return Math.tanh(z);
-            case RELU: return z > 0 ? z : 0.0 * z;
-            case LEAKY_RELU: return z < 0 ? a * z : z;
-            case ELU: return z < 0 ? a * Math.expm1(z) : z;
-            default: return z;
+            case SIGMOID:
+                return sigmoid(z);
+            case TANH:
+                return Math.tanh(z);
+            case RELU:
+                return z > 0 ? z : 0.0 * z;
+            case LEAKY_RELU:
+                return z < 0 ? a * z : z;
+            case ELU:
+                return z < 0 ? a * Math.expm1(z) : z;
+            default:
+                return z;
         }
     }
 
@@ -49,15 +54,20 @@ public final class MathOracle {
     public static double derivative(Activation g, double z) {
         double a = g.parameter();
         switch (g.kind()) {
-            case SIGMOID: return sigmoid(z) * sigmoid(-z);
+            case SIGMOID:
+                return sigmoid(z) * sigmoid(-z);
             case TANH: {
                 double t = Math.exp(-2 * Math.abs(z));
                 return 4 * t / ((1 + t) * (1 + t));
             }
-            case RELU: return z > 0 ? 1 : 0;
-            case LEAKY_RELU: return z > 0 ? 1 : a;
-            case ELU: return z < 0 ? a * Math.exp(z) : 1;
-            default: return 1;
+            case RELU:
+                return z > 0 ? 1 : 0;
+            case LEAKY_RELU:
+                return z > 0 ? 1 : a;
+            case ELU:
+                return z < 0 ? a * Math.exp(z) : 1;
+            default:
+                return 1;
         }
     }
 

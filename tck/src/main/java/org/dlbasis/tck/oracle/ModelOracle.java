@@ -17,8 +17,7 @@ import org.dlbasis.spec.tensor.Tensor;
 
 /** The models of SPEC.md (LR-*, NET-*, BACKPROP-*) computed by the oracle's loops. */
 public final class ModelOracle {
-    private ModelOracle() {
-    }
+    private ModelOracle() {}
 
     /**
      * Z = wᵀX + b.
@@ -124,8 +123,8 @@ public final class ModelOracle {
     public static NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
         double oneOverM = 1.0 / x.shape().dim(1);
         Tensor dz2 = elementwise(c.a2(), y, (a, t) -> a - t);
-        Tensor dz1 = elementwise(matmul(transpose(p.w2()), dz2), c.z1().map(z -> MathOracle.derivative(g, z)),
-                (u, d) -> u * d);
+        Tensor dz1 = elementwise(
+                matmul(transpose(p.w2()), dz2), c.z1().map(z -> MathOracle.derivative(g, z)), (u, d) -> u * d);
         return new NetworkGradients(
                 scale(matmul(dz1, transpose(x)), oneOverM), scale(rowSums(dz1), oneOverM),
                 scale(matmul(dz2, transpose(c.a1())), oneOverM), scale(rowSums(dz2), oneOverM));

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
-
-import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.TensorMatchers;
 
 /**
  * Central differences (SPEC BACKPROP-7): g̃ⱼ = (J(θ + eps·eⱼ) − J(θ − eps·eⱼ)) / (2·eps), and the
@@ -28,8 +27,7 @@ public final class NumericalGradient {
     /** How many non-finite entries a message names before it says "and n more". */
     private static final int NAMED = 3;
 
-    private NumericalGradient() {
-    }
+    private NumericalGradient() {}
 
     /**
      * The central-difference gradient of {@code cost} at {@code theta}, entry by entry.
@@ -136,9 +134,14 @@ public final class NumericalGradient {
      * @param allowed the largest ‖g − g̃‖₂ allowed: threshold·(‖g‖₂ + ‖g̃‖₂) + √k·floor
      * @param pass no non-finite pair and ‖g − g̃‖₂ ≤ allowed, decided on scaled values
      */
-    public record Judgement(int checked, int nonFinite, double maxAbsDiff, double diffNorm, double relativeDifference,
-            double allowed, boolean pass) {
-    }
+    public record Judgement(
+            int checked,
+            int nonFinite,
+            double maxAbsDiff,
+            double diffNorm,
+            double relativeDifference,
+            double allowed,
+            boolean pass) {}
 
     /**
      * Accumulates pairs (g, g̃) one at a time, in O(1) memory, and judges them. Non-finite pairs are
@@ -202,7 +205,12 @@ public final class NumericalGradient {
                 relative = norms == 0 ? 0 : Math.min(1, diff.over(s) / norms);
             }
             double norms = 2 * (g.value() + numeric.value());
-            return new Judgement(checked, nonFinite, 2 * maxHalfDiff, 2 * diff.value(), relative,
+            return new Judgement(
+                    checked,
+                    nonFinite,
+                    2 * maxHalfDiff,
+                    2 * diff.value(),
+                    relative,
                     threshold * norms + Math.sqrt(checked - nonFinite) * floor,
                     nonFinite == 0 && finitePairsPass(threshold, floor));
         }
@@ -241,8 +249,9 @@ public final class NumericalGradient {
             for (double[] p : firstNonFinite) {
                 parts.add(describe(index.apply((int) p[0]), p[1], p[2]));
             }
-            String more = nonFinite > firstNonFinite.size() ? "; and " + (nonFinite - firstNonFinite.size())
-                    + " more non-finite entries" : "";
+            String more = nonFinite > firstNonFinite.size()
+                    ? "; and " + (nonFinite - firstNonFinite.size()) + " more non-finite entries"
+                    : "";
             return String.join("; ", parts) + more;
         }
     }
@@ -259,8 +268,13 @@ public final class NumericalGradient {
         if (!Double.isFinite(analytic)) {
             return String.format(Locale.ROOT, "the backward value at %s is %s, not a finite number", index, analytic);
         }
-        return String.format(Locale.ROOT, "the central difference at %s is %s (backward %s): the cost J(θ ± eps·e) "
-                + "is not finite or its difference overflows", index, central, analytic);
+        return String.format(
+                Locale.ROOT,
+                "the central difference at %s is %s (backward %s): the cost J(θ ± eps·e) "
+                        + "is not finite or its difference overflows",
+                index,
+                central,
+                analytic);
     }
 
     /**

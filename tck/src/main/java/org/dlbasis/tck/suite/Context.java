@@ -4,10 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 
 import java.util.List;
 import java.util.Random;
-
-import org.dlbasis.tck.match.Diagnoses;
-import org.dlbasis.tck.match.TensorMatchers;
-import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
@@ -15,6 +11,9 @@ import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.Diagnoses;
+import org.dlbasis.tck.match.TensorMatchers;
+import org.dlbasis.tck.match.Tolerance;
 import org.quicktheories.QuickTheory;
 
 /**
@@ -101,7 +100,8 @@ public final class Context {
      * @return those whose kind the implementation declares, in the same order; never empty
      */
     public List<Activation> declared(List<Activation> candidates) {
-        List<Activation> declared = candidates.stream().filter(a -> options.declares(a.kind())).toList();
+        List<Activation> declared =
+                candidates.stream().filter(a -> options.declares(a.kind())).toList();
         need(!declared.isEmpty(), "any of the activations " + candidates);
         return declared;
     }
@@ -163,7 +163,9 @@ public final class Context {
      * @return a QuickTheories entry point for this property
      */
     public QuickTheory qt() {
-        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.examples())
+        return QuickTheory.qt()
+                .withFixedSeed(settings.seed())
+                .withExamples(settings.examples())
                 .withShrinkCycles(SHRINK_CYCLES);
     }
 
@@ -173,7 +175,9 @@ public final class Context {
      * @return a QuickTheories entry point with {@link Settings#modelExamples()} examples
      */
     public QuickTheory qtModels() {
-        return QuickTheory.qt().withFixedSeed(settings.seed()).withExamples(settings.modelExamples())
+        return QuickTheory.qt()
+                .withFixedSeed(settings.seed())
+                .withExamples(settings.modelExamples())
                 .withShrinkCycles(SHRINK_CYCLES);
     }
 

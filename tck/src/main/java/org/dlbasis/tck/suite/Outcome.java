@@ -16,8 +16,15 @@ import java.util.List;
  *     property knows it (a property over every activation's derivative blames ACT-6 for a wrong
  *     ReLU′, not all five derivative clauses); empty: every clause it names
  */
-public record Outcome(String property, List<String> clauses, Status status, double margin, String detail,
-        long seed, long millis, List<String> blamed) {
+public record Outcome(
+        String property,
+        List<String> clauses,
+        Status status,
+        double margin,
+        String detail,
+        long seed,
+        long millis,
+        List<String> blamed) {
 
     /**
      * Copies {@code blamed}, so the outcome is immutable.

@@ -4,10 +4,9 @@ import java.lang.reflect.Method;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.dlbasis.spec.Clause;
-import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.clause.Strength;
 
 /**
  * One property: a method {@code void required_BCAST3_…(Context)} of a property group, with the
@@ -34,7 +33,8 @@ public record Property(String name, Strength strength, List<String> clauses, Set
             return null;
         }
         Requires requires = m.isAnnotationPresent(Requires.class)
-                ? m.getAnnotation(Requires.class) : m.getDeclaringClass().getAnnotation(Requires.class);
+                ? m.getAnnotation(Requires.class)
+                : m.getDeclaringClass().getAnnotation(Requires.class);
         Set<Capability> needs = EnumSet.noneOf(Capability.class);
         if (requires != null) {
             needs.addAll(List.of(requires.value()));

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.dlbasis.spec.api.Capability;
 
 /** The capabilities a property group (or one property) needs; undeclared ones make it "not implemented". */

@@ -9,10 +9,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import org.dlbasis.spec.api.Capability;
-import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.Implementation;
 
 /**
  * Runs one property against one implementation and classifies what happened.
@@ -27,8 +26,7 @@ import org.dlbasis.spec.api.CapabilityNotImplementedException;
 public final class Runner {
     private static final int FRAMES_SHOWN = 4;
 
-    private Runner() {
-    }
+    private Runner() {}
 
     /**
      * Runs {@code p} against {@code impl} on a worker thread, under the time budget of {@code settings}.
@@ -49,11 +47,22 @@ public final class Runner {
         } catch (TimeoutException e) {
             String where = where(worker);
             task.cancel(true);
-            return outcome(p, Status.ERROR, 0, "ran out of its time budget of " + settings.budgetMillis()
-                    + " ms while running:\n" + where + "\nseed " + settings.seed(), settings, start);
+            return outcome(
+                    p,
+                    Status.ERROR,
+                    0,
+                    "ran out of its time budget of " + settings.budgetMillis() + " ms while running:\n" + where
+                            + "\nseed " + settings.seed(),
+                    settings,
+                    start);
         } catch (ExecutionException e) {
-            return outcome(p, Status.ERROR, 0, "the suite failed while running the property: " + e.getCause(),
-                    settings, start);
+            return outcome(
+                    p,
+                    Status.ERROR,
+                    0,
+                    "the suite failed while running the property: " + e.getCause(),
+                    settings,
+                    start);
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -73,8 +82,8 @@ public final class Runner {
         try {
             for (Capability needed : p.needs()) {
                 if (!impl.capabilities().contains(needed)) {
-                    return outcome(p, Status.NOT_IMPLEMENTED, 0,
-                            impl.name() + " does not declare " + needed, settings, start);
+                    return outcome(
+                            p, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare " + needed, settings, start);
                 }
             }
         } catch (ImplementationFailure e) {
@@ -84,7 +93,13 @@ public final class Runner {
         Context ctx = new Context(watched, settings);
         Throwable thrown = null;
         try {
-            p.method().invoke(p.method().getDeclaringClass().getDeclaredConstructor().newInstance(), ctx);
+            p.method()
+                    .invoke(
+                            p.method()
+                                    .getDeclaringClass()
+                                    .getDeclaredConstructor()
+                                    .newInstance(),
+                            ctx);
         } catch (InvocationTargetException e) {
             thrown = e.getCause();
         } catch (ReflectiveOperationException e) {
@@ -98,12 +113,21 @@ public final class Runner {
             Outcome o = classify(p, thrown, settings, start);
             return o.status() == Status.FAIL ? outcome(p, o.status(), 0, o.detail(), settings, start, ctx.blamed()) : o;
         }
-        String texts = ctx.textDifferences().isEmpty() ? "" : TEXT_DIFFERS + ctx.textDifferences().size() + ": "
-                + String.join("; ", ctx.textDifferences().subList(0, Math.min(3, ctx.textDifferences().size())));
+        String texts = ctx.textDifferences().isEmpty()
+                ? ""
+                : TEXT_DIFFERS + ctx.textDifferences().size() + ": "
+                        + String.join(
+                                "; ",
+                                ctx.textDifferences()
+                                        .subList(
+                                                0,
+                                                Math.min(
+                                                        3, ctx.textDifferences().size())));
         if (ctx.skippedValidation() > 0) {
             String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
                     + " does not declare input validation (SPEC API-2)";
-            return ctx.checks() == 0 ? outcome(p, Status.NOT_IMPLEMENTED, 0, skipped, settings, start)
+            return ctx.checks() == 0
+                    ? outcome(p, Status.NOT_IMPLEMENTED, 0, skipped, settings, start)
                     : outcome(p, Status.PASS, ctx.margin(), skipped, settings, start);
         }
         return outcome(p, Status.PASS, ctx.margin(), texts, settings, start);
@@ -127,8 +151,8 @@ public final class Runner {
         if (t instanceof ImplementationFailure) {
             return outcome(p, Status.ERROR, 0, t.getMessage(), settings, start);
         }
-        return outcome(p, Status.ERROR, 0, "the implementation threw " + t + "\nseed " + settings.seed(), settings,
-                start);
+        return outcome(
+                p, Status.ERROR, 0, "the implementation threw " + t + "\nseed " + settings.seed(), settings, start);
     }
 
     /** The top frames of a stuck worker, innermost first, for the ERROR's text. */
@@ -137,8 +161,11 @@ public final class Runner {
         if (stack.length == 0) {
             return "  (the property had just finished)";
         }
-        return Arrays.stream(stack).filter(f -> !f.getClassName().startsWith("java."))
-                .limit(FRAMES_SHOWN).map(f -> "  at " + f).collect(Collectors.joining("\n"));
+        return Arrays.stream(stack)
+                .filter(f -> !f.getClassName().startsWith("java."))
+                .limit(FRAMES_SHOWN)
+                .map(f -> "  at " + f)
+                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -155,12 +182,18 @@ public final class Runner {
             return outcome(p, Status.ERROR, 0, root.getMessage(), settings, start);
         }
         if (t instanceof AssertionError) {
-            String detail = withoutStackFrames(t.getMessage()) + (root != t && !(root instanceof AssertionError)
-                    ? "\ncaused by " + root : "") + "\nseed " + settings.seed();
+            String detail = withoutStackFrames(t.getMessage())
+                    + (root != t && !(root instanceof AssertionError) ? "\ncaused by " + root : "") + "\nseed "
+                    + settings.seed();
             return outcome(p, Status.FAIL, 0, detail, settings, start);
         }
-        return outcome(p, Status.ERROR, 0, "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed "
-                + settings.seed(), settings, start);
+        return outcome(
+                p,
+                Status.ERROR,
+                0,
+                "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed " + settings.seed(),
+                settings,
+                start);
     }
 
     /**
@@ -178,7 +211,9 @@ public final class Runner {
         String examples = "";
         if (text.startsWith("Property falsified")) {
             int eol = text.indexOf('\n');
-            examples = (eol < 0 ? text : text.substring(0, eol)).replace("Property falsified", "falsified").strip();
+            examples = (eol < 0 ? text : text.substring(0, eol))
+                    .replace("Property falsified", "falsified")
+                    .strip();
             int cause = text.indexOf("Cause was :-");
             if (cause >= 0) {
                 text = text.substring(cause + "Cause was :-".length());
@@ -188,9 +223,11 @@ public final class Runner {
                 text = text.substring(0, end);
             }
         }
-        String cause = text.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")
-                && !l.startsWith("Caused by: ")).map(l -> l.replaceFirst("^java\\.lang\\.AssertionError: ", ""))
-                .collect(Collectors.joining("\n")).strip();
+        String cause = text.lines()
+                .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ") && !l.startsWith("Caused by: "))
+                .map(l -> l.replaceFirst("^java\\.lang\\.AssertionError: ", ""))
+                .collect(Collectors.joining("\n"))
+                .strip();
         return examples.isEmpty() ? cause : cause + "\n(" + examples + "; shrunk to the smallest)";
     }
 
@@ -206,9 +243,16 @@ public final class Runner {
         return outcome(p, status, margin, detail, s, start, List.of());
     }
 
-    private static Outcome outcome(Property p, Status status, double margin, String detail, Settings s, long start,
-            List<String> blamed) {
-        return new Outcome(p.name(), p.clauses(), status, margin, detail, s.seed(),
-                (System.nanoTime() - start) / 1_000_000, blamed);
+    private static Outcome outcome(
+            Property p, Status status, double margin, String detail, Settings s, long start, List<String> blamed) {
+        return new Outcome(
+                p.name(),
+                p.clauses(),
+                status,
+                margin,
+                detail,
+                s.seed(),
+                (System.nanoTime() - start) / 1_000_000,
+                blamed);
     }
 }

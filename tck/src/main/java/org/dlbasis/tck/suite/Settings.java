@@ -52,8 +52,8 @@ public record Settings(long seed, int examples, long budgetMillis) {
      * @return the settings, with the default time budget
      */
     public static Settings fromSystemProperties() {
-        return new Settings(Long.getLong("dlbasis.seed", DEFAULT_SEED),
-                Integer.getInteger("dlbasis.examples", DEFAULT_EXAMPLES));
+        return new Settings(
+                Long.getLong("dlbasis.seed", DEFAULT_SEED), Integer.getInteger("dlbasis.examples", DEFAULT_EXAMPLES));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.dlbasis.tck.suite;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.StringJoiner;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.tensor.Tensor;
 
@@ -16,8 +15,7 @@ import org.dlbasis.spec.tensor.Tensor;
 final class Shown {
     private static final int VALUES = 8;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     static String value(Object v) {
         if (v instanceof Tensor t) {

@@ -5,13 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.Set;
-
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
-import org.dlbasis.spec.api.DeepNetwork;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
+import org.dlbasis.spec.api.DeepNetwork;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.api.Initialization;
 import org.dlbasis.spec.api.LayerSizes;
@@ -75,9 +74,15 @@ public final class Watched implements Implementation {
         }
         Object[] args = lastArgs == null ? new Object[0] : lastArgs;
         java.lang.reflect.Parameter[] params = m.getParameters();
-        StringBuilder b = new StringBuilder(lastCapability).append('.').append(m.getName()).append('(');
+        StringBuilder b = new StringBuilder(lastCapability)
+                .append('.')
+                .append(m.getName())
+                .append('(');
         for (int i = 0; i < args.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(params[i].getName()).append(" = ").append(Shown.value(args[i]));
+            b.append(i == 0 ? "" : ", ")
+                    .append(params[i].getName())
+                    .append(" = ")
+                    .append(Shown.value(args[i]));
         }
         return b.append(')').toString();
     }
@@ -102,8 +107,8 @@ public final class Watched implements Implementation {
             lastMethod = method;
             lastArgs = args;
             undeclared(method.getName(), args).ifPresent(what -> {
-                CapabilityNotImplementedException e = new CapabilityNotImplementedException(impl.name()
-                        + " does not declare " + what + " (its options, SPEC API-2)");
+                CapabilityNotImplementedException e = new CapabilityNotImplementedException(
+                        impl.name() + " does not declare " + what + " (its options, SPEC API-2)");
                 record(e);
                 throw e;
             });
@@ -139,8 +144,9 @@ public final class Watched implements Implementation {
                 return Optional.of("initialisation with scale " + init.scale() + " (it uses "
                         + o.fixedInitScale().getAsDouble() + ")");
             }
-            int outputs = a instanceof LayerSizes s ? s.ny() : a instanceof NetworkParameters p ? p.w2().shape().dim(0)
-                    : 0;
+            int outputs = a instanceof LayerSizes s
+                    ? s.ny()
+                    : a instanceof NetworkParameters p ? p.w2().shape().dim(0) : 0;
             if (outputs > o.maxOutputUnits()) {
                 return Optional.of(outputs + " output units (at most " + o.maxOutputUnits() + ")");
             }

@@ -40,8 +40,11 @@ class AcceptedConventionsTest {
         Delegating.Network net = new Delegating.Network() {
             @Override
             public NetworkParameters step(NetworkParameters p, NetworkGradients g, double a) {
-                return new NetworkParameters(fused(p.w1(), g.dw1(), a), fused(p.b1(), g.db1(), a),
-                        fused(p.w2(), g.dw2(), a), fused(p.b2(), g.db2(), a));
+                return new NetworkParameters(
+                        fused(p.w1(), g.dw1(), a),
+                        fused(p.b1(), g.db1(), a),
+                        fused(p.w2(), g.dw2(), a),
+                        fused(p.b2(), g.db2(), a));
             }
         };
         return Delegating.of("fused multiply-add steps", null, null, null, lr, net);

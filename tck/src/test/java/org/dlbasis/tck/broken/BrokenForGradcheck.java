@@ -16,8 +16,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * (which must still pass, and fail as soon as one entry is off).
  */
 public final class BrokenForGradcheck {
-    private BrokenForGradcheck() {
-    }
+    private BrokenForGradcheck() {}
 
     private interface Patch {
         NetworkGradients apply(NetworkGradients g, Tensor x);
@@ -34,19 +33,23 @@ public final class BrokenForGradcheck {
 
     /** dW2 without the 1/m. */
     public static Implementation dw2TimesM() {
-        return patched("dW2 without 1/m", (g, x) -> new NetworkGradients(g.dw1(), g.db1(),
-                g.dw2().map(v -> v * x.shape().dim(1)), g.db2()));
+        return patched(
+                "dW2 without 1/m",
+                (g, x) -> new NetworkGradients(
+                        g.dw1(), g.db1(), g.dw2().map(v -> v * x.shape().dim(1)), g.db2()));
     }
 
     /** dW1 transposed. */
     public static Implementation dw1Transposed() {
-        return patched("dW1 transposed", (g, x) -> new NetworkGradients(REF.arrays().transpose(g.dw1()), g.db1(),
-                g.dw2(), g.db2()));
+        return patched(
+                "dW1 transposed",
+                (g, x) -> new NetworkGradients(REF.arrays().transpose(g.dw1()), g.db1(), g.dw2(), g.db2()));
     }
 
     /** db1 dropped (zero). */
     public static Implementation db1Zero() {
-        return patched("db1 = 0", (g, x) -> new NetworkGradients(g.dw1(), g.db1().map(v -> 0.0), g.dw2(), g.db2()));
+        return patched(
+                "db1 = 0", (g, x) -> new NetworkGradients(g.dw1(), g.db1().map(v -> 0.0), g.dw2(), g.db2()));
     }
 
     /** The right gradients except {@code tensor}[flat] (tensor one of dW1, db1, dW2, db2), which is {@code value}. */
@@ -85,7 +88,12 @@ public final class BrokenForGradcheck {
      * reference's; with {@code offBy2}, dW2[0] is also doubled (a real mistake at a huge scale).
      */
     public static Implementation scaled(double factor, boolean offBy2) {
-        return Delegating.of("cost × " + factor + (offBy2 ? ", dW2[0] doubled" : ""), null, null, null, null,
+        return Delegating.of(
+                "cost × " + factor + (offBy2 ? ", dW2[0] doubled" : ""),
+                null,
+                null,
+                null,
+                null,
                 new Delegating.Network() {
                     @Override
                     public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
@@ -93,11 +101,13 @@ public final class BrokenForGradcheck {
                     }
 
                     @Override
-                    public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y,
-                            Activation g) {
+                    public NetworkGradients backward(
+                            NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
                         NetworkGradients r = d.backward(p, c, x, y, g);
-                        NetworkGradients s = new NetworkGradients(r.dw1().map(v -> v * factor),
-                                r.db1().map(v -> v * factor), r.dw2().map(v -> v * factor),
+                        NetworkGradients s = new NetworkGradients(
+                                r.dw1().map(v -> v * factor),
+                                r.db1().map(v -> v * factor),
+                                r.dw2().map(v -> v * factor),
                                 r.db2().map(v -> v * factor));
                         return offBy2 ? withEntry(s, "dW2", 0, 2 * s.dw2().flat(0)) : s;
                     }

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-
+import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Property;
-import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Runner;
 import org.dlbasis.tck.suite.Settings;
 import org.dlbasis.tck.suite.Status;
@@ -28,10 +27,15 @@ class BrokenImplementationsTest {
     void isCaughtByItsClause(BrokenImplementations.Broken broken) {
         List<Property> properties = PropertyCatalog.forClause(broken.caughtBy());
         assertFalse(properties.isEmpty(), "no property names " + broken.caughtBy());
-        List<Outcome> outcomes = properties.stream().map(p -> Runner.run(broken.impl(), p, SETTINGS)).toList();
+        List<Outcome> outcomes = properties.stream()
+                .map(p -> Runner.run(broken.impl(), p, SETTINGS))
+                .toList();
         // a wrong error text is caught as the weaker verdict SPEC ERR-1 gives it: reported, not failed
-        assertTrue(outcomes.stream().anyMatch(o -> o.status() == Status.FAIL || o.status() == Status.ERROR
-                || o.detail().startsWith(Runner.TEXT_DIFFERS)),
+        assertTrue(
+                outcomes.stream()
+                        .anyMatch(o -> o.status() == Status.FAIL
+                                || o.status() == Status.ERROR
+                                || o.detail().startsWith(Runner.TEXT_DIFFERS)),
                 broken + " passed every property of " + broken.caughtBy() + ": " + outcomes);
     }
 

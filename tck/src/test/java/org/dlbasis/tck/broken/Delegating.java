@@ -2,7 +2,6 @@ package org.dlbasis.tck.broken;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -33,18 +32,23 @@ import org.dlbasis.spec.tensor.Tensor;
 public final class Delegating {
     static final ReferenceImplementation REF = new ReferenceImplementation();
 
-    private Delegating() {
-    }
+    private Delegating() {}
 
     /** An implementation made of the given parts (null = the reference's). */
-    public static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
-            TwoLayerNetwork net) {
+    public static Implementation of(
+            String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr, TwoLayerNetwork net) {
         return of(name, arrays, act, loss, lr, net, null);
     }
 
     /** An implementation made of the given parts, the deep network included (null = the reference's). */
-    public static Implementation of(String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr,
-            TwoLayerNetwork net, DeepNetwork deep) {
+    public static Implementation of(
+            String name,
+            ArrayOps arrays,
+            Activations act,
+            Loss loss,
+            LogisticRegression lr,
+            TwoLayerNetwork net,
+            DeepNetwork deep) {
         return new Implementation() {
             @Override
             public String name() {
@@ -91,45 +95,114 @@ public final class Delegating {
     static class Arrays implements ArrayOps {
         final ArrayOps d = REF.arrays();
 
-        public Tensor add(Tensor a, Tensor b) { return d.add(a, b); }
-        public Tensor subtract(Tensor a, Tensor b) { return d.subtract(a, b); }
-        public Tensor multiply(Tensor a, Tensor b) { return d.multiply(a, b); }
-        public Tensor divide(Tensor a, Tensor b) { return d.divide(a, b); }
-        public Tensor maximum(Tensor a, Tensor b) { return d.maximum(a, b); }
-        public Tensor greater(Tensor a, Tensor b) { return d.greater(a, b); }
-        public Tensor exp(Tensor a) { return d.exp(a); }
-        public Tensor log(Tensor a) { return d.log(a); }
-        public Tensor transpose(Tensor a) { return d.transpose(a); }
-        public Tensor dot(Tensor a, Tensor b) { return d.dot(a, b); }
-        public Tensor sum(Tensor a, Integer axis, boolean keepdims) { return d.sum(a, axis, keepdims); }
-        public Tensor reshape(Tensor a, int... dims) { return d.reshape(a, dims); }
+        public Tensor add(Tensor a, Tensor b) {
+            return d.add(a, b);
+        }
+
+        public Tensor subtract(Tensor a, Tensor b) {
+            return d.subtract(a, b);
+        }
+
+        public Tensor multiply(Tensor a, Tensor b) {
+            return d.multiply(a, b);
+        }
+
+        public Tensor divide(Tensor a, Tensor b) {
+            return d.divide(a, b);
+        }
+
+        public Tensor maximum(Tensor a, Tensor b) {
+            return d.maximum(a, b);
+        }
+
+        public Tensor greater(Tensor a, Tensor b) {
+            return d.greater(a, b);
+        }
+
+        public Tensor exp(Tensor a) {
+            return d.exp(a);
+        }
+
+        public Tensor log(Tensor a) {
+            return d.log(a);
+        }
+
+        public Tensor transpose(Tensor a) {
+            return d.transpose(a);
+        }
+
+        public Tensor dot(Tensor a, Tensor b) {
+            return d.dot(a, b);
+        }
+
+        public Tensor sum(Tensor a, Integer axis, boolean keepdims) {
+            return d.sum(a, axis, keepdims);
+        }
+
+        public Tensor reshape(Tensor a, int... dims) {
+            return d.reshape(a, dims);
+        }
     }
 
     static class Acts implements Activations {
         final Activations d = REF.activations();
 
-        public Tensor apply(Activation g, Tensor z) { return d.apply(g, z); }
-        public Tensor derivative(Activation g, Tensor z) { return d.derivative(g, z); }
-        public Tensor maxout(Tensor pieces) { return d.maxout(pieces); }
-        public Tensor maxoutDerivative(Tensor pieces) { return d.maxoutDerivative(pieces); }
+        public Tensor apply(Activation g, Tensor z) {
+            return d.apply(g, z);
+        }
+
+        public Tensor derivative(Activation g, Tensor z) {
+            return d.derivative(g, z);
+        }
+
+        public Tensor maxout(Tensor pieces) {
+            return d.maxout(pieces);
+        }
+
+        public Tensor maxoutDerivative(Tensor pieces) {
+            return d.maxoutDerivative(pieces);
+        }
     }
 
     static class Losses implements Loss {
         final Loss d = REF.loss();
 
-        public Tensor loss(Tensor yHat, Tensor y) { return d.loss(yHat, y); }
-        public Tensor lossFromLogits(Tensor z, Tensor y) { return d.lossFromLogits(z, y); }
-        public double cost(Tensor yHat, Tensor y) { return d.cost(yHat, y); }
-        public double costFromLogits(Tensor z, Tensor y) { return d.costFromLogits(z, y); }
+        public Tensor loss(Tensor yHat, Tensor y) {
+            return d.loss(yHat, y);
+        }
+
+        public Tensor lossFromLogits(Tensor z, Tensor y) {
+            return d.lossFromLogits(z, y);
+        }
+
+        public double cost(Tensor yHat, Tensor y) {
+            return d.cost(yHat, y);
+        }
+
+        public double costFromLogits(Tensor z, Tensor y) {
+            return d.costFromLogits(z, y);
+        }
     }
 
     static class Logistic implements LogisticRegression {
         final LogisticRegression d = REF.logisticRegression();
 
-        public Tensor forward(LogisticParameters p, Tensor x) { return d.forward(p, x); }
-        public double cost(LogisticParameters p, Tensor x, Tensor y) { return d.cost(p, x, y); }
-        public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) { return d.backward(p, x, y); }
-        public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) { return d.step(p, g, a); }
+        public Tensor forward(LogisticParameters p, Tensor x) {
+            return d.forward(p, x);
+        }
+
+        public double cost(LogisticParameters p, Tensor x, Tensor y) {
+            return d.cost(p, x, y);
+        }
+
+        public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+            return d.backward(p, x, y);
+        }
+
+        public LogisticParameters step(LogisticParameters p, LogisticGradients g, double a) {
+            return d.step(p, g, a);
+        }
+
         public Training<LogisticParameters> train(LogisticParameters p, Tensor x, Tensor y, double a, int k) {
             // train through this object's own step and backward, so a broken one is used
             double[] costs = new double[k + 1];
@@ -146,17 +219,28 @@ public final class Delegating {
     static class Network implements TwoLayerNetwork {
         final TwoLayerNetwork d = REF.twoLayerNetwork();
 
-        public NetworkParameters initialize(LayerSizes s, Initialization i) { return d.initialize(s, i); }
-        public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) { return d.forward(p, x, g); }
+        public NetworkParameters initialize(LayerSizes s, Initialization i) {
+            return d.initialize(s, i);
+        }
+
+        public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
+            return d.forward(p, x, g);
+        }
+
         public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
             return REF.loss().costFromLogits(forward(p, x, g).z2(), y);
         }
+
         public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
             return d.backward(p, c, x, y, g);
         }
-        public NetworkParameters step(NetworkParameters p, NetworkGradients g, double a) { return d.step(p, g, a); }
-        public Training<NetworkParameters> train(NetworkParameters p, Tensor x, Tensor y, Activation g, double a,
-                int k) {
+
+        public NetworkParameters step(NetworkParameters p, NetworkGradients g, double a) {
+            return d.step(p, g, a);
+        }
+
+        public Training<NetworkParameters> train(
+                NetworkParameters p, Tensor x, Tensor y, Activation g, double a, int k) {
             double[] costs = new double[k + 1];
             NetworkParameters q = p;
             for (int i = 0; i < k; i++) {
@@ -171,16 +255,27 @@ public final class Delegating {
     static class Deep implements DeepNetwork {
         final DeepNetwork d = REF.deepNetwork();
 
-        public DeepParameters initialize(int[] sizes, Initialization i) { return d.initialize(sizes, i); }
-        public DeepCache forward(DeepParameters p, Tensor x, Activation g) { return d.forward(p, x, g); }
+        public DeepParameters initialize(int[] sizes, Initialization i) {
+            return d.initialize(sizes, i);
+        }
+
+        public DeepCache forward(DeepParameters p, Tensor x, Activation g) {
+            return d.forward(p, x, g);
+        }
+
         public double cost(DeepParameters p, Tensor x, Tensor y, Activation g) {
             DeepCache c = forward(p, x, g);
             return REF.loss().costFromLogits(c.z(c.layers()), y);
         }
+
         public DeepGradients backward(DeepParameters p, DeepCache c, Tensor x, Tensor y, Activation g) {
             return d.backward(p, c, x, y, g);
         }
-        public DeepParameters step(DeepParameters p, DeepGradients g, double a) { return d.step(p, g, a); }
+
+        public DeepParameters step(DeepParameters p, DeepGradients g, double a) {
+            return d.step(p, g, a);
+        }
+
         public Training<DeepParameters> train(DeepParameters p, Tensor x, Tensor y, Activation g, double a, int k) {
             // train through this object's own forward, backward and step, so a broken one is used
             double[] costs = new double[k + 1];

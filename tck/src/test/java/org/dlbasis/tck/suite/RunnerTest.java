@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
-import org.dlbasis.tck.clauses.PropertyCatalog;
-import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
@@ -23,6 +19,9 @@ import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.MalformedTensorException;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.clauses.PropertyCatalog;
+import org.dlbasis.tck.gen.Dataset;
+import org.dlbasis.tck.gen.Datasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,18 +32,41 @@ class RunnerTest {
     /** The reference, except for the parts given. */
     private static Implementation with(Activations act, ArrayOps arrays) {
         return new Implementation() {
-            public String name() { return "in-process hostile"; }
-            public java.util.Set<Capability> capabilities() { return REF.capabilities(); }
-            public ArrayOps arrays() { return arrays != null ? arrays : REF.arrays(); }
-            public Activations activations() { return act != null ? act : REF.activations(); }
-            public Loss loss() { return REF.loss(); }
-            public LogisticRegression logisticRegression() { return REF.logisticRegression(); }
-            public TwoLayerNetwork twoLayerNetwork() { return REF.twoLayerNetwork(); }
+            public String name() {
+                return "in-process hostile";
+            }
+
+            public java.util.Set<Capability> capabilities() {
+                return REF.capabilities();
+            }
+
+            public ArrayOps arrays() {
+                return arrays != null ? arrays : REF.arrays();
+            }
+
+            public Activations activations() {
+                return act != null ? act : REF.activations();
+            }
+
+            public Loss loss() {
+                return REF.loss();
+            }
+
+            public LogisticRegression logisticRegression() {
+                return REF.logisticRegression();
+            }
+
+            public TwoLayerNetwork twoLayerNetwork() {
+                return REF.twoLayerNetwork();
+            }
         };
     }
 
     private static Property property(String name) {
-        return PropertyCatalog.all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return PropertyCatalog.all().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -58,11 +80,22 @@ class RunnerTest {
                 }
                 return z;
             }
-            public Tensor derivative(Activation g, Tensor z) { return REF.activations().derivative(g, z); }
-            public Tensor maxout(Tensor pieces) { return REF.activations().maxout(pieces); }
-            public Tensor maxoutDerivative(Tensor pieces) { return REF.activations().maxoutDerivative(pieces); }
+
+            public Tensor derivative(Activation g, Tensor z) {
+                return REF.activations().derivative(g, z);
+            }
+
+            public Tensor maxout(Tensor pieces) {
+                return REF.activations().maxout(pieces);
+            }
+
+            public Tensor maxoutDerivative(Tensor pieces) {
+                return REF.activations().maxoutDerivative(pieces);
+            }
         };
-        Outcome o = Runner.run(with(looping, null), property("required_ACT1_sigmoidIsStableOverTheWholeRange"),
+        Outcome o = Runner.run(
+                with(looping, null),
+                property("required_ACT1_sigmoidIsStableOverTheWholeRange"),
                 new Settings(1, 10, 500));
         assertEquals(Status.ERROR, o.status(), o.toString());
         assertTrue(o.detail().startsWith("ran out of its time budget of 500 ms while running:\n  at "), o.detail());
@@ -71,15 +104,15 @@ class RunnerTest {
 
     @Test
     void aMalformedTensorNeverCountsAsTheErrorKindAPropertyExpects() {
-        ArrayOps malformedDot = (ArrayOps) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
+        ArrayOps malformedDot = (ArrayOps) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ArrayOps.class}, (proxy, method, args) -> {
                     if (method.getName().equals("dot")) {
                         return Tensor.of(Shape.of(2), 1, 2, 3);
                     }
                     return method.invoke(REF.arrays(), args);
                 });
-        Outcome o = Runner.run(with(null, malformedDot), property("required_ARR5_dotAboveRankTwoIsRejected"),
-                new Settings(1, 10));
+        Outcome o = Runner.run(
+                with(null, malformedDot), property("required_ARR5_dotAboveRankTwoIsRejected"), new Settings(1, 10));
         assertEquals(Status.ERROR, o.status(), o.toString());
         assertTrue(o.detail().contains("MalformedTensorException"), o.detail());
     }
@@ -97,8 +130,8 @@ class RunnerTest {
     @Timeout(60)
     void lr5EndsOnTheSeedsThatUsedToHang() {
         for (long seed : new long[] {31, 35}) {
-            Outcome o = Runner.run(REF, property("informative_LR5_separableDataHaveNoFiniteMinimiser"),
-                    new Settings(seed, 100));
+            Outcome o = Runner.run(
+                    REF, property("informative_LR5_separableDataHaveNoFiniteMinimiser"), new Settings(seed, 100));
             assertEquals(Status.PASS, o.status(), o.toString());
         }
     }
