@@ -43,6 +43,24 @@ public final class ModelOracle {
     }
 
     /**
+     * The cost from the rounded probabilities A = σ(Z), each loss as LOSS-2 defines it (only the
+     * term the label selects): what an implementation that computes J from A rather than from Z
+     * gives; +∞ for a confidently wrong sample once σ rounds to 0 or 1, never NaN.
+     *
+     * @param z the logits, shape (r, m)
+     * @param y the labels, same shape
+     * @return (1/m) Σ L(σ(z), y) over all entries, from 0 to +∞
+     */
+    public static double costFromProbabilities(Tensor z, Tensor y) {
+        int m = z.shape().dim(z.rank() - 1);
+        double sum = 0;
+        for (int i = 0; i < z.size(); i++) {
+            sum += MathOracle.loss(MathOracle.sigmoid(z.flat(i)), y.flat(i));
+        }
+        return sum / m;
+    }
+
+    /**
      * dw = (1/m) X (A − Y)ᵀ, db = (1/m) Σ (A − Y).
      *
      * @param p the parameters: w (n, 1) and b
