@@ -3,18 +3,13 @@ package org.dlbasis.golden;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dlbasis.spec.api.Implementation;
-import org.dlbasis.spec.clause.SpecClause;
 import org.dlbasis.spec.clause.SpecClauses;
-import org.dlbasis.spec.clause.Strength;
+import org.dlbasis.tck.JUnitVerdicts;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Every golden case as a JUnit test, next to {@link org.dlbasis.tck.ConformanceTests}: extend this
@@ -66,7 +61,7 @@ public abstract class GoldenTests {
     @TestFactory
     Stream<DynamicNode> golden() {
         SpecClauses spec = SpecClauses.load();
-        Map<String, String> skipped = checkSkips(spec, skippedClauses(), getClass());
+        Map<String, String> skipped = JUnitVerdicts.checkSkips(spec, skippedClauses(), getClass());
         Implementation impl = implementation();
         return GoldenData.FILE_NAMES.stream().map(name -> {
             GoldenFile f = GoldenData.fromClasspath(name);
@@ -76,56 +71,8 @@ public abstract class GoldenTests {
     }
 
     private static void check(Implementation impl, GoldenCase c, SpecClauses spec, Map<String, String> skipped) {
-        List<String> reasons = c.clauses().stream()
-                .filter(skipped::containsKey)
-                .map(skipped::get)
-                .distinct()
-                .toList();
-        if (!reasons.isEmpty()) {
-            throw new TestAbortedException("skipped by the implementation: " + String.join("; ", reasons));
-        }
+        JUnitVerdicts.abortIfSkipped(c.clauses(), skipped);
         CaseResult r = GoldenRunner.run(impl, c);
-        switch (r.status()) {
-            case PASS:
-                return;
-            case NOT_IMPLEMENTED:
-                throw new TestAbortedException("not implemented: " + r.detail());
-            default:
-                if (c.clauses().stream().allMatch(id -> isShould(spec, id))) {
-                    throw new TestAbortedException(
-                            "SHOULD clause" + (c.clauses().size() > 1 ? "s " : " ") + String.join(", ", c.clauses())
-                                    + " not met (a warning, not a failure): " + r.detail());
-                }
-                throw new AssertionError(r.status() + " " + r.clauses() + ": " + r.detail());
-        }
-    }
-
-    private static boolean isShould(SpecClauses spec, String id) {
-        SpecClause c = spec.get(id);
-        return c != null && c.strength() == Strength.SHOULD;
-    }
-
-    /** The skips, checked as {@code ConformanceTests} checks them. */
-    private static Map<String, String> checkSkips(SpecClauses spec, Map<String, String> skips, Class<?> owner) {
-        String where = owner.getName() + ".skippedClauses()";
-        if (skips == null) {
-            throw new IllegalStateException(where + " returned null; return Map.of() to skip nothing");
-        }
-        List<String> problems = new ArrayList<>();
-        Map<String, String> checked = new LinkedHashMap<>();
-        skips.forEach((id, reason) -> {
-            if (id == null || !spec.contains(id)) {
-                problems.add("\"" + id + "\" is not a clause of SPEC.md (use an exact clause ID such as \"ACT-2\")");
-            } else if (reason == null || reason.isBlank()) {
-                problems.add(id + " has no reason: say why it is skipped");
-            } else {
-                checked.put(id, reason.strip());
-            }
-        });
-        if (!problems.isEmpty()) {
-            problems.sort(null);
-            throw new IllegalStateException(where + ": " + String.join("; ", problems));
-        }
-        return checked;
+        JUnitVerdicts.judge(r.status(), r.clauses(), r.detail(), "", spec);
     }
 }

@@ -3,15 +3,12 @@ package org.dlbasis.tck;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.clause.SpecClause;
 import org.dlbasis.spec.clause.SpecClauses;
-import org.dlbasis.spec.clause.Strength;
 import org.dlbasis.tck.clauses.PropertyCatalog;
 import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Property;
@@ -100,7 +97,7 @@ public abstract class ConformanceTests {
     @TestFactory
     Stream<DynamicNode> conformance() {
         SpecClauses spec = SpecClauses.load();
-        Map<String, String> skipped = checkSkips(spec, skippedClauses(), getClass());
+        Map<String, String> skipped = JUnitVerdicts.checkSkips(spec, skippedClauses(), getClass());
         Implementation impl = implementation();
         Settings settings = settings();
         Stream<DynamicNode> groups = PropertyCatalog.GROUPS.stream()
@@ -113,38 +110,9 @@ public abstract class ConformanceTests {
 
     private static void check(
             Implementation impl, Property p, Settings settings, SpecClauses spec, Map<String, String> skipped) {
-        List<String> reasons = p.clauses().stream()
-                .filter(skipped::containsKey)
-                .map(skipped::get)
-                .distinct()
-                .toList();
-        if (!reasons.isEmpty()) {
-            throw new TestAbortedException("skipped by the implementation: " + String.join("; ", reasons));
-        }
+        JUnitVerdicts.abortIfSkipped(p.clauses(), skipped);
         Outcome o = Runner.run(impl, p, settings);
-        switch (o.status()) {
-            case PASS:
-                return;
-            case NOT_IMPLEMENTED:
-                throw new TestAbortedException("not implemented: " + o.detail());
-            case NOT_VERIFIED:
-                throw new TestAbortedException("not verified: " + o.detail());
-            default:
-                // as the CLI judges clauses (a SHOULD clause that fails is a warning): a property
-                // that fails only SHOULD clauses is a warning, one that also names a MUST or an
-                // INFORMATIVE clause is a failure
-                if (p.clauses().stream().allMatch(id -> isShould(spec, id))) {
-                    throw new TestAbortedException(
-                            "SHOULD clause" + (p.clauses().size() > 1 ? "s " : " ") + String.join(", ", p.clauses())
-                                    + " not met (a warning, not a failure): " + o.detail());
-                }
-                throw new AssertionError(o.status() + " " + o.clauses() + " " + p.name() + "\n" + o.detail());
-        }
-    }
-
-    private static boolean isShould(SpecClauses spec, String id) {
-        SpecClause c = spec.get(id);
-        return c != null && c.strength() == Strength.SHOULD;
+        JUnitVerdicts.judge(o.status(), o.clauses(), o.detail(), p.name(), spec);
     }
 
     private static Stream<DynamicNode> pending(SpecClauses spec, Map<String, String> skipped) {
@@ -157,29 +125,5 @@ public abstract class ConformanceTests {
                     }
                     throw new TestAbortedException("not verified: " + c.pendingReason());
                 }));
-    }
-
-    /** The skips, checked: every ID a clause of SPEC.md, every reason given; else one error naming each problem. */
-    private static Map<String, String> checkSkips(SpecClauses spec, Map<String, String> skips, Class<?> owner) {
-        String where = owner.getName() + ".skippedClauses()";
-        if (skips == null) {
-            throw new IllegalStateException(where + " returned null; return Map.of() to skip nothing");
-        }
-        List<String> problems = new ArrayList<>();
-        Map<String, String> checked = new LinkedHashMap<>();
-        skips.forEach((id, reason) -> {
-            if (id == null || !spec.contains(id)) {
-                problems.add("\"" + id + "\" is not a clause of SPEC.md (use an exact clause ID such as \"ACT-2\")");
-            } else if (reason == null || reason.isBlank()) {
-                problems.add(id + " has no reason: say why it is skipped");
-            } else {
-                checked.put(id, reason.strip());
-            }
-        });
-        if (!problems.isEmpty()) {
-            problems.sort(null);
-            throw new IllegalStateException(where + ": " + String.join("; ", problems));
-        }
-        return checked;
     }
 }

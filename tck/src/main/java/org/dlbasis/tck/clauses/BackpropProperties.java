@@ -104,11 +104,7 @@ public final class BackpropProperties {
     private static NetworkParameters saturated(NetworkCase n) {
         NetworkParameters q = n.parameters();
         Tensor z2 = ModelOracle.forward(q, n.data().x(), n.activation()).z2();
-        int at = 0;
-        for (int i = 1; i < z2.size(); i++) {
-            at = Math.abs(z2.flat(i)) > Math.abs(z2.flat(at)) ? i : at;
-        }
-        double f = z2.flat(at) == 0 ? 60 : 60 / z2.flat(at);
+        double f = ModelOracle.saturatingFactor(z2);
         return new NetworkParameters(q.w1(), q.b1(), q.w2().map(w -> f * w), q.b2().map(b -> f * b));
     }
 

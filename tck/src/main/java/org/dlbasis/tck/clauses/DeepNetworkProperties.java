@@ -372,11 +372,7 @@ public final class DeepNetworkProperties {
     private static DeepParameters saturated(DeepParameters q, Dataset d, Activation g) {
         int last = q.layers();
         Tensor z = DeepOracle.forward(q, d.x(), g).z(last);
-        int at = 0;
-        for (int i = 1; i < z.size(); i++) {
-            at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
-        }
-        double f = z.flat(at) == 0 ? 60 : 60 / z.flat(at);
+        double f = ModelOracle.saturatingFactor(z);
         return DeepNetworks.withB(
                 DeepNetworks.withW(q, last, q.w(last).map(w -> f * w)),
                 last,

@@ -84,11 +84,7 @@ public final class LogisticRegressionProperties {
     /** w and b scaled so that the largest |z| becomes +60, where σ rounds to exactly 1. */
     private static LogisticParameters saturated(LogisticParameters q, Dataset d) {
         Tensor z = ModelOracle.logits(q, d.x());
-        int at = 0;
-        for (int i = 1; i < z.size(); i++) {
-            at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
-        }
-        double f = z.flat(at) == 0 ? 60 : 60 / z.flat(at);
+        double f = ModelOracle.saturatingFactor(z);
         return new LogisticParameters(q.w().map(w -> f * w), f * q.b());
     }
 

@@ -43,6 +43,22 @@ public final class ModelOracle {
     }
 
     /**
+     * The factor f that turns the logits z into saturated ones: f·z has +60 where |z| is largest,
+     * so σ rounds to exactly 1 there (SPEC BACKPROP-8). Scaling the last layer's weights and bias
+     * by f scales its logits by f.
+     *
+     * @param z the output logits
+     * @return 60 / z at the entry of largest |z| (60 if z is all zeros)
+     */
+    public static double saturatingFactor(Tensor z) {
+        int at = 0;
+        for (int i = 1; i < z.size(); i++) {
+            at = Math.abs(z.flat(i)) > Math.abs(z.flat(at)) ? i : at;
+        }
+        return z.size() == 0 || z.flat(at) == 0 ? 60 : 60 / z.flat(at);
+    }
+
+    /**
      * The cost from the rounded probabilities A = σ(Z), each loss as LOSS-2 defines it (only the
      * term the label selects): what an implementation that computes J from A rather than from Z
      * gives; +∞ for a confidently wrong sample once σ rounds to 0 or 1, never NaN.
