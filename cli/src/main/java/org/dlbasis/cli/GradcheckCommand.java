@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.dlbasis.runner.gradcheck.CoordinateCost;
 import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
@@ -45,9 +44,7 @@ import picocli.CommandLine.Spec;
             ExitCode.DESCRIPTION
         })
 final class GradcheckCommand implements Callable<Integer> {
-    private static final String ACTIVATIONS = Arrays.stream(Activation.Kind.values())
-            .map(k -> k.name().toLowerCase(Locale.ROOT))
-            .collect(Collectors.joining(", "));
+    private static final String ACTIVATIONS = String.join(", ", Activation.Kind.wireNames());
 
     @Spec
     CommandSpec spec;
@@ -328,15 +325,12 @@ final class GradcheckCommand implements Callable<Integer> {
 
     /** An enum lookup: the kind by its protocol name, then its parameter (defaults 0.1 for Leaky ReLU, 1 for ELU). */
     private Activation activation() {
-        Activation.Kind kind = Arrays.stream(Activation.Kind.values())
-                .filter(k -> k.name().equalsIgnoreCase(activation))
-                .findFirst()
+        Activation.Kind kind = Activation.Kind.fromWireName(activation.toLowerCase(Locale.ROOT))
                 .orElseThrow(
                         () -> usage("--activation must be one of " + ACTIVATIONS + "; found \"" + activation + "\""));
         boolean takesParameter = kind == Activation.Kind.LEAKY_RELU || kind == Activation.Kind.ELU;
         if (parameter != null && !takesParameter) {
-            throw usage("--parameter applies to leaky_relu (slope) and elu (alpha) only, not to "
-                    + kind.name().toLowerCase(Locale.ROOT));
+            throw usage("--parameter applies to leaky_relu (slope) and elu (alpha) only, not to " + kind.wireName());
         }
         double p = parameter != null
                 ? parameter

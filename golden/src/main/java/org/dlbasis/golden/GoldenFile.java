@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -244,10 +243,7 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
                     expect(
                             v.isTextual() && activationKind(v.textValue()) != null,
                             at,
-                            "one of "
-                                    + Arrays.stream(Activation.Kind.values())
-                                            .map(k -> k.name().toLowerCase(Locale.ROOT))
-                                            .toList(),
+                            "one of " + Activation.Kind.wireNames(),
                             v);
                     break;
                 default:
@@ -266,12 +262,7 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
     }
 
     private static Activation.Kind activationKind(String name) {
-        for (Activation.Kind k : Activation.Kind.values()) {
-            if (k.name().toLowerCase(Locale.ROOT).equals(name)) {
-                return k;
-            }
-        }
-        return null;
+        return Activation.Kind.fromWireName(name).orElse(null);
     }
 
     /** Decodes every input at {@code path} against {@code schema}; top-level tensors go to {@code into}. */

@@ -122,7 +122,8 @@ public final class Operations {
         String name = Json.text(params, "activation", "params");
         double p = toDouble(required(params, "parameter", "params"), "params.parameter");
         try {
-            return new Activation(Activation.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT)), p);
+            return new Activation(
+                    Activation.Kind.fromWireName(name).orElseThrow(() -> new IllegalArgumentException(name)), p);
         } catch (IllegalArgumentException e) {
             if (e instanceof org.dlbasis.spec.error.SpecException) {
                 throw e;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.dlbasis.golden.json.Json;
@@ -67,15 +66,9 @@ final class HandshakeOptions {
     }
 
     private static Activation.Kind kind(JsonNode k) {
-        for (Activation.Kind kind : Activation.Kind.values()) {
-            if (k.isTextual() && kind.name().toLowerCase(Locale.ROOT).equals(k.asText())) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation " + k + " in \"options.activations\"; known: "
-                + List.of(Activation.Kind.values()).stream()
-                        .map(x -> x.name().toLowerCase(Locale.ROOT))
-                        .toList());
+        return Activation.Kind.fromWireName(k.isTextual() ? k.asText() : null)
+                .orElseThrow(() -> new IllegalArgumentException("unknown activation " + k
+                        + " in \"options.activations\"; known: " + Activation.Kind.wireNames()));
     }
 
     private static int maxOutputUnits(JsonNode n) {
@@ -119,7 +112,7 @@ final class HandshakeOptions {
         var acts = node.putArray("activations");
         for (Activation.Kind k : Activation.Kind.values()) {
             if (o.declares(k)) {
-                acts.add(k.name().toLowerCase(Locale.ROOT));
+                acts.add(k.wireName());
             }
         }
         if (o.maxOutputUnits() != Integer.MAX_VALUE) {

@@ -148,7 +148,7 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     }
 
     private static ObjectNode activation(Activation g) {
-        return object("activation", g.kind().name().toLowerCase(java.util.Locale.ROOT), "parameter", g.parameter());
+        return object("activation", g.kind().wireName(), "parameter", g.parameter());
     }
 
     private static ObjectNode with(ObjectNode base, Object... more) {

@@ -24,7 +24,37 @@ public record Activation(Kind kind, double parameter) {
         /** z for z ≥ 0, α(e^z − 1) for z &lt; 0 (N37). */
         ELU,
         /** g(z) = z (N42). */
-        LINEAR
+        LINEAR;
+
+        /**
+         * Its name in golden files, protocol requests, options and command lines.
+         *
+         * @return the constant's name in lower case: {@code sigmoid}, {@code leaky_relu}
+         */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /**
+         * The kind with this wire name.
+         *
+         * @param wireName e.g. {@code leaky_relu} (exactly, lower case)
+         * @return the kind, or empty if no kind has that name
+         */
+        public static java.util.Optional<Kind> fromWireName(String wireName) {
+            return java.util.Arrays.stream(values())
+                    .filter(k -> k.wireName().equals(wireName))
+                    .findFirst();
+        }
+
+        /**
+         * Every wire name, for messages that list the choices.
+         *
+         * @return {@code [sigmoid, tanh, relu, leaky_relu, elu, linear]}
+         */
+        public static java.util.List<String> wireNames() {
+            return java.util.Arrays.stream(values()).map(Kind::wireName).toList();
+        }
     }
 
     /** The note's Leaky ReLU slope. */
@@ -133,7 +163,7 @@ public record Activation(Kind kind, double parameter) {
     /** {@code sigmoid}, {@code leaky_relu(0.1)}, {@code elu(1.0)}: the name used in reports and files. */
     @Override
     public String toString() {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        String name = kind.wireName();
         return kind == Kind.LEAKY_RELU || kind == Kind.ELU ? name + "(" + parameter + ")" : name;
     }
 }

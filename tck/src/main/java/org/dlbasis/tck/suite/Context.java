@@ -89,7 +89,7 @@ public final class Context {
      * @return {@code a}
      */
     public Activation need(Activation a) {
-        need(options.declares(a.kind()), "the activation " + a.kind().name().toLowerCase(java.util.Locale.ROOT));
+        need(options.declares(a.kind()), "the activation " + a.kind().wireName());
         return a;
     }
 

@@ -22,7 +22,7 @@ final class Shown {
             return tensor(t);
         }
         if (v instanceof Activation a) {
-            String kind = a.kind().name().toLowerCase(java.util.Locale.ROOT);
+            String kind = a.kind().wireName();
             return a.parameter() == 0 ? kind : kind + "(" + a.parameter() + ")";
         }
         if (v instanceof int[] dims) {

@@ -138,7 +138,7 @@ public final class Watched implements Implementation {
         }
         for (Object a : args == null ? new Object[0] : args) {
             if (a instanceof Activation g && !o.declares(g.kind())) {
-                return Optional.of("the activation " + g.kind().name().toLowerCase(java.util.Locale.ROOT));
+                return Optional.of("the activation " + g.kind().wireName());
             }
             if (a instanceof Initialization init && !o.acceptsInitScale(init.scale())) {
                 return Optional.of("initialisation with scale " + init.scale() + " (it uses "
