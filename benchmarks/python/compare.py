@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """One command for every speed figure of BENCHMARKS.md: benchmarks/run workloads [runs]
 
-Runs the Java reference and numpy on the same workloads (numpy once with its BLAS limited to one
-thread, once with its default threads), prints each median and the ratio reference / numpy, then
-times ./dlbasis conform against the reference and against the numpy adapter.
+Runs the Java reference and numpy on the same workloads, one workload at a time (numpy once with its
+BLAS limited to one thread, once with its default threads), prints each line with its medians and
+the ratio reference / numpy as soon as it is measured, with a warning when another process's load
+makes it unreliable, then times ./dlbasis conform against the reference and the numpy adapter.
 """
 import os
 import platform
@@ -35,6 +36,23 @@ def machine():
                                                            numpy.__version__, platform.python_version())
 
 
+def java_run(runs, name):
+    return run(["java", "-Xmx4g", "-XX:ActiveProcessorCount=1", "-cp", str(JAR),
+                "org.dlbasis.benchmarks.WorkloadBenchmark", runs, name])
+
+
+def unreliable(one_thread, n_threads, load_before, load_after):
+    """Why a line's figures may not be trustworthy: another process competing for the cores."""
+    reasons = []
+    if n_threads > 1.1 * one_thread:
+        reasons.append("numpy's multi-threaded time (%.3f s) exceeds its single-threaded one (%.3f s): another "
+                       "process's load likely makes this line unreliable" % (n_threads, one_thread))
+    busy = max(load_before, load_after)
+    if busy > 1.5:
+        reasons.append("the 1-minute load average was %.1f during this line (other processes were running)" % busy)
+    return reasons
+
+
 def timed(cmd):
     t = time.perf_counter()
     code = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True).returncode
@@ -45,18 +63,22 @@ def main():
     runs = sys.argv[1] if len(sys.argv) > 1 else "3"
     print("machine:", machine())
     print("date:", date.today().isoformat(), "; runs per workload:", runs, "(median; one warm-up run first)")
-    java = run(["java", "-Xmx4g", "-XX:ActiveProcessorCount=1", "-cp", str(JAR),
-                "org.dlbasis.benchmarks.WorkloadBenchmark", runs])
-    numpy1 = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs], ONE_THREAD)
-    numpyN = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs])
+    header = "%-16s %12s %12s %12s %10s %10s %s" % ("workload", "reference s", "numpy 1T s", "numpy nT s",
+                                                      "ratio 1T", "ratio nT", "final cost (reference / numpy)")
     print()
-    print("%-16s %12s %12s %12s %10s %10s %s" % ("workload", "reference s", "numpy 1T s", "numpy nT s",
-                                               "ratio 1T", "ratio nT", "final cost (reference / numpy)"))
+    print(header, flush=True)
     for name in ("logistic", "course-network", "planar-network"):
-        j, a, b = java[name], numpy1[name], numpyN[name]
+        # one workload at a time, printed as soon as it is measured (the three take minutes)
+        load_before = os.getloadavg()[0]
+        j = java_run(runs, name)[name]
+        a = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, name], ONE_THREAD)[name]
+        b = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, name])[name]
         print("%-16s %12.3f %12.3f %12.3f %10.2f %10.2f %.10g / %.10g" % (name, j[0], a[0], b[0], j[0] / a[0],
-                                                                         j[0] / b[0], j[3], a[3]))
-    jd, nd = java["n17-dot"], numpy1["n17-dot"]
+                                                                         j[0] / b[0], j[3], a[3]), flush=True)
+        for warning in unreliable(a[0], b[0], load_before, os.getloadavg()[0]):
+            print("  ! " + warning, flush=True)
+    jd = java_run(runs, "n17-dot")["n17-dot"]
+    nd = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, "n17-dot"], ONE_THREAD)["n17-dot"]
     print()
     print("N17, dot of two 1,000,000-element vectors: Java reference dot %.6f s, Java loop %.6f s (loop/dot %.2f); "
           "numpy dot %.6f s, Python loop %.3f s (loop/dot %.0f)" % (jd[0], jd[1], jd[2], nd[0], nd[1], nd[2]))

@@ -30,7 +30,9 @@ public final class WorkloadBenchmark {
         if (only.isEmpty() || only.contains("planar-network")) {
             report("planar-network", runs, planarNetwork());
         }
-        n17();
+        if (only.isEmpty() || only.contains("n17-dot")) {
+            n17();
+        }
     }
 
     private static void report(String name, int runs, DoubleSupplier work) {
