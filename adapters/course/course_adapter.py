@@ -91,5 +91,5 @@ for prefix, deep in (("net_", False), ("deep_", True)):
     })
 
 serve(name="course-style functions (adapters/course)", functions=functions, options={
-    "activations": ["tanh", "relu"], "max_output_units": 1, "init_scale": 0.01, "init_seed": False,
+    "activations": ["tanh", "relu"], "deep_activations": ["relu"], "max_output_units": 1, "init_scale": 0.01, "init_seed": False,
     "validation": False})

@@ -104,7 +104,8 @@ DOUBLE_PARAMS = {"parameter", "learning_rate", "scale"}
 #: For each model capability, its operation that takes one step with given gradients.
 STEP_OPERATIONS = {"LOGISTIC_REGRESSION": "lr_step", "TWO_LAYER_NETWORK": "net_step", "DEEP_NETWORK": "deep_step"}
 
-_OPTION_TYPES = {"activations": "a list of activation names", "max_output_units": "an integer >= 1",
+_OPTION_TYPES = {"activations": "a list of activation names", "deep_activations": "a list of activation names",
+                 "max_output_units": "an integer >= 1",
                  "init_scale": "a finite number >= 0 or None", "init_seed": "a boolean", "step": "a boolean",
                  "validation": "a boolean"}
 
@@ -168,7 +169,7 @@ def _check_options(options):
         if key not in _OPTION_TYPES:
             raise ValueError("unknown option %r; the options are %s" % (key, ", ".join(_OPTION_TYPES)))
         ok = True
-        if key == "activations":
+        if key in ("activations", "deep_activations"):
             ok = isinstance(value, (list, tuple)) and all(v in ACTIVATIONS for v in value)
             options[key] = list(value) if ok else value
         elif key == "max_output_units":
@@ -181,7 +182,7 @@ def _check_options(options):
         if not ok:
             raise ValueError("option %s must be %s, found %r%s" % (
                 key, _OPTION_TYPES[key], value,
-                " (one or more of %s)" % ", ".join(ACTIVATIONS) if key == "activations" else ""))
+                " (one or more of %s)" % ", ".join(ACTIVATIONS) if key.endswith("activations") else ""))
     return options
 
 
@@ -289,6 +290,8 @@ class Server:
         """Why a request lies outside the declared options (answered NOT_IMPLEMENTED), or None."""
         network = op.startswith(("net_", "deep_"))
         activations = self.options.get("activations")
+        if op.startswith("deep_") and "deep_activations" in self.options:
+            activations = self.options["deep_activations"]  # the deep network's own (SPEC API-2)
         if activations is not None and params.get("activation") is not None \
                 and params["activation"] not in activations:
             return "%s provides the activations %s only, not %s" % (

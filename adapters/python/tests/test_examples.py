@@ -56,8 +56,8 @@ class CourseTest(unittest.TestCase):
         status, answers, err = ask(COURSE, [])
         self.assertEqual(0, status, err)
         self.assertEqual(["DEEP_NETWORK", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK"], answers[0]["capabilities"])
-        self.assertEqual({"activations": ["tanh", "relu"], "max_output_units": 1, "init_scale": 0.01,
-                          "init_seed": False, "validation": False}, answers[0]["options"])
+        self.assertEqual({"activations": ["tanh", "relu"], "deep_activations": ["relu"], "max_output_units": 1,
+                          "init_scale": 0.01, "init_seed": False, "validation": False}, answers[0]["options"])
 
     def test_week3_forward_and_backward_through_the_protocol(self):
         rng = np.random.default_rng(1)

@@ -18,8 +18,8 @@ import org.dlbasis.spec.api.Options;
  * anything else (an unknown field, a wrong type, an unknown activation) is a protocol error.
  */
 final class HandshakeOptions {
-    private static final List<String> FIELDS =
-            List.of("activations", "max_output_units", "init_scale", "init_seed", "step", "validation");
+    private static final List<String> FIELDS = List.of(
+            "activations", "deep_activations", "max_output_units", "init_scale", "init_seed", "step", "validation");
 
     private HandshakeOptions() {}
 
@@ -42,21 +42,23 @@ final class HandshakeOptions {
                 throw new IllegalArgumentException("unknown option \"" + f + "\"; known: " + FIELDS);
             }
         }
+        Set<Activation.Kind> activations = activations(node.get("activations"), all.activations(), "activations");
         return new Options(
-                activations(node.get("activations"), all.activations()),
+                activations,
                 maxOutputUnits(node.get("max_output_units")),
                 initScale(node.get("init_scale")),
                 flag(node, "init_seed"),
                 flag(node, "step"),
-                flag(node, "validation"));
+                flag(node, "validation"),
+                activations(node.get("deep_activations"), activations, "deep_activations"));
     }
 
-    private static Set<Activation.Kind> activations(JsonNode n, Set<Activation.Kind> all) {
+    private static Set<Activation.Kind> activations(JsonNode n, Set<Activation.Kind> absent, String field) {
         if (n == null) {
-            return all;
+            return absent;
         }
         if (!n.isArray()) {
-            throw new IllegalArgumentException("\"options.activations\" must be a list of names, found " + n);
+            throw new IllegalArgumentException("\"options." + field + "\" must be a list of names, found " + n);
         }
         Set<Activation.Kind> kinds = EnumSet.noneOf(Activation.Kind.class);
         for (JsonNode k : n) {
@@ -122,6 +124,10 @@ final class HandshakeOptions {
         node.put("init_seed", o.initSeed());
         node.put("step", o.step());
         node.put("validation", o.validation());
+        if (!o.deepActivations().equals(o.activations())) {
+            var deep = node.putArray("deep_activations");
+            o.deepActivations().stream().sorted().forEach(k -> deep.add(k.wireName()));
+        }
         return node;
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param initSeed whether {@code initialize} honours the requested seed
  * @param step whether {@code step} exists as an operation of its own (not only inside {@code train})
  * @param validation whether bad input is rejected with the spec's error kinds (SPEC ERR-*)
+ * @param deepActivations the hidden activations of the L-layer network, when they differ from the
+ *     others (course code: tanh in week 3's network, ReLU in week 4's)
  */
 public record Options(
         Set<Activation.Kind> activations,
@@ -27,7 +29,8 @@ public record Options(
         OptionalDouble fixedInitScale,
         boolean initSeed,
         boolean step,
-        boolean validation) {
+        boolean validation,
+        Set<Activation.Kind> deepActivations) {
 
     /**
      * Copies the activations and checks the output units.
@@ -38,13 +41,46 @@ public record Options(
      * @param initSeed whether {@code initialize} honours the requested seed
      * @param step whether {@code step} exists as an operation of its own
      * @param validation whether bad input is rejected with the spec's error kinds
+     * @param deepActivations the hidden activations of the L-layer network, when they differ from
+     *     the two-layer network's (course code: tanh in week 3, ReLU in week 4)
      * @throws IllegalArgumentException if {@code maxOutputUnits} is below 1
      */
     public Options {
         activations = Set.copyOf(activations);
+        deepActivations = Set.copyOf(deepActivations);
         if (maxOutputUnits < 1) {
             throw new IllegalArgumentException("maxOutputUnits must be >= 1, found " + maxOutputUnits);
         }
+    }
+
+    /**
+     * Options whose L-layer network takes the same activations as the rest.
+     *
+     * @param activations the activations provided
+     * @param maxOutputUnits the most output units, at least 1
+     * @param fixedInitScale the one initialisation scale, or empty
+     * @param initSeed whether initialisation honours the seed
+     * @param step whether step is an operation of its own
+     * @param validation whether bad input is rejected
+     */
+    public Options(
+            Set<Activation.Kind> activations,
+            int maxOutputUnits,
+            OptionalDouble fixedInitScale,
+            boolean initSeed,
+            boolean step,
+            boolean validation) {
+        this(activations, maxOutputUnits, fixedInitScale, initSeed, step, validation, activations);
+    }
+
+    /**
+     * True if the L-layer network provides {@code kind} as its hidden activation.
+     *
+     * @param kind the activation's kind
+     * @return whether it is among {@link #deepActivations()}
+     */
+    public boolean declaresDeep(Activation.Kind kind) {
+        return deepActivations.contains(kind);
     }
 
     /**
@@ -107,6 +143,17 @@ public record Options(
                                     activations.stream()
                                             .sorted()
                                             .map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+                                            .toList())));
+        }
+        if (!deepActivations.equals(activations)) {
+            parts.add("deep network activations "
+                    + (deepActivations.isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    deepActivations.stream()
+                                            .sorted()
+                                            .map(Activation.Kind::wireName)
                                             .toList())));
         }
         if (maxOutputUnits != Integer.MAX_VALUE) {

@@ -54,7 +54,7 @@ public final class DeepNetworkProperties {
                 MAX_LAYERS,
                 maxWidth,
                 maxM,
-                ctx.declared(ActivationsGen.ALL),
+                ctx.declaredDeep(ActivationsGen.ALL),
                 ctx.options().maxOutputUnits());
     }
 
@@ -257,7 +257,7 @@ public final class DeepNetworkProperties {
     public void required_DEEP5_wrongInputsAreRejectedAndNamedByLayer(Context ctx) {
         ctx.need(ctx.options().validation(), "input validation"); // these checks are all of bad input
         DeepNetwork net = ctx.impl().deepNetwork();
-        Activation g = ctx.declared(ActivationsGen.ALL).get(0);
+        Activation g = ctx.declaredDeep(ActivationsGen.ALL).get(0);
         DeepParameters p = DeepNetworks.parameters(new int[] {3, 4, 2, 1}, ctx.random(), 0.5);
         Tensor x = Tensors.uniform(Shape.of(3, 5), ctx.random(), 2);
         Tensor y = Tensor.row(0, 1, 0, 1, 1);
@@ -504,7 +504,7 @@ public final class DeepNetworkProperties {
     @Clause("DEEP-9")
     public void required_DEEP9_symmetricParametersStaySymmetric(Context ctx) {
         DeepNetwork net = ctx.impl().deepNetwork();
-        List<Activation> activations = ctx.declared(ActivationsGen.ALL);
+        List<Activation> activations = ctx.declaredDeep(ActivationsGen.ALL);
         int outputs = Math.min(3, ctx.options().maxOutputUnits());
         ctx.qtModels()
                 .forAll(
@@ -544,7 +544,7 @@ public final class DeepNetworkProperties {
         Tensor x = Datasets.random(3, 10, 1, ctx.random()).x();
         int[] n = {3, 4, 3, 1};
         int layers = n.length - 1;
-        for (Activation g : ctx.declared(List.of(
+        for (Activation g : ctx.declaredDeep(List.of(
                 Activation.relu(), Activation.tanh(), Activation.leakyRelu(), Activation.elu(), Activation.linear()))) {
             DeepParameters p = net.train(net.initialize(n, Initialization.zeros()), x, LABELS, g, 0.5, 5)
                     .parameters();
@@ -596,7 +596,7 @@ public final class DeepNetworkProperties {
         DeepNetwork net = ctx.impl().deepNetwork();
         double scale = ctx.options().fixedInitScale().orElse(0.5);
         ctx.qtModels()
-                .forAll(ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
+                .forAll(ActivationsGen.anyOf(ctx.declaredDeep(ActivationsGen.ALL)), range(0, Integer.MAX_VALUE))
                 .checkAssert((g, seed) -> {
                     Dataset d = Datasets.random(3, 8, 1, new Random(seed));
                     int[] n = {3, 4, 4, 1};
@@ -740,7 +740,7 @@ public final class DeepNetworkProperties {
         });
         DeepParameters p = DeepNetworks.parameters(new int[] {3, 4, 2, 1}, ctx.random(), 1);
         Dataset d = Datasets.random(3, 5, 1, ctx.random());
-        Activation g = ctx.declared(ActivationsGen.ALL).get(0);
+        Activation g = ctx.declaredDeep(ActivationsGen.ALL).get(0);
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, d.x(), d.y(), g, 0.1, -1));
         ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, null, () -> net.train(p, d.x(), d.y(), g, Double.NaN, 1));
     }
@@ -759,7 +759,10 @@ public final class DeepNetworkProperties {
         TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
         ctx.qtModels()
                 .forAll(Datasets.networkCases(
-                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
+                        6,
+                        10,
+                        ctx.declaredDeep(ActivationsGen.ALL),
+                        ctx.options().maxOutputUnits()))
                 .checkAssert(n -> {
                     Dataset d = n.data();
                     NetworkParameters p = n.parameters();
@@ -820,7 +823,7 @@ public final class DeepNetworkProperties {
     public void required_DEEP13_oneLayerIsLogisticRegression(Context ctx) {
         DeepNetwork deep = ctx.impl().deepNetwork();
         LogisticRegression lr = ctx.impl().logisticRegression();
-        List<Activation> activations = ctx.declared(ActivationsGen.ALL);
+        List<Activation> activations = ctx.declaredDeep(ActivationsGen.ALL);
         ctx.qtModels()
                 .forAll(Datasets.datasets(6, 10, 1), ActivationsGen.anyOf(activations), range(0, Integer.MAX_VALUE))
                 .checkAssert((d, g, seed) -> {

@@ -136,6 +136,20 @@ public final class Context {
         return textDifferences;
     }
 
+    /**
+     * The declared ones among {@code candidates} for the L-layer network's hidden layers (SPEC
+     * API-2's {@code deepActivations}); not implemented if there are none.
+     *
+     * @param candidates the activations a property would draw from
+     * @return those the deep network provides
+     */
+    public List<Activation> declaredDeep(List<Activation> candidates) {
+        List<Activation> declared =
+                candidates.stream().filter(a -> options.declaresDeep(a.kind())).toList();
+        need(!declared.isEmpty(), "any of the activations " + candidates + " for its deep network");
+        return declared;
+    }
+
     /** Checks made so far (assertions and requirements), for a property that skipped its validation checks. */
     int checks() {
         return checks;

@@ -106,7 +106,7 @@ public final class Watched implements Implementation {
             lastCapability = api.getSimpleName();
             lastMethod = method;
             lastArgs = args;
-            undeclared(method.getName(), args).ifPresent(what -> {
+            undeclared(api, method.getName(), args).ifPresent(what -> {
                 CapabilityNotImplementedException e = new CapabilityNotImplementedException(
                         impl.name() + " does not declare " + what + " (its options, SPEC API-2)");
                 record(e);
@@ -131,14 +131,16 @@ public final class Watched implements Implementation {
      * sends such a call: the check is not implemented (generators draw only what is declared, so
      * this guards the properties that name a case explicitly).
      */
-    private Optional<String> undeclared(String method, Object[] args) {
+    private Optional<String> undeclared(Class<?> api, String method, Object[] args) {
         Options o = impl.options();
+        boolean deep = api == DeepNetwork.class;
         if (method.equals("step") && !o.step()) {
             return Optional.of("a separate step");
         }
         for (Object a : args == null ? new Object[0] : args) {
-            if (a instanceof Activation g && !o.declares(g.kind())) {
-                return Optional.of("the activation " + g.kind().wireName());
+            if (a instanceof Activation g && !(deep ? o.declaresDeep(g.kind()) : o.declares(g.kind()))) {
+                return Optional.of((deep ? "the deep network's activation " : "the activation ")
+                        + g.kind().wireName());
             }
             if (a instanceof Initialization init && !o.acceptsInitScale(init.scale())) {
                 return Optional.of("initialisation with scale " + init.scale() + " (it uses "
