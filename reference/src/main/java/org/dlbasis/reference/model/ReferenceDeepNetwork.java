@@ -140,16 +140,10 @@ public final class ReferenceDeepNetwork implements DeepNetwork {
         List<Tensor> w = new ArrayList<>();
         List<Tensor> b = new ArrayList<>();
         for (int l = 1; l <= p.layers(); l++) {
-            w.add(update("dW" + l, p.w(l), grads.dw(l), learningRate));
-            b.add(update("db" + l, p.b(l), grads.db(l), learningRate));
+            w.add(GradientStep.update("dW" + l, p.w(l), grads.dw(l), learningRate));
+            b.add(GradientStep.update("db" + l, p.b(l), grads.db(l), learningRate));
         }
         return new DeepParameters(w, b);
-    }
-
-    /** θ − α dθ (N13), after checking dθ against θ's shape. */
-    private Tensor update(String what, Tensor theta, Tensor gradient, double learningRate) {
-        ModelInputs.sameShape(what, gradient, theta);
-        return np.subtract(theta, np.multiply(Tensor.scalar(learningRate), gradient));
     }
 
     /** k steps of {@link #step}({@link #backward}), each from a fresh {@link #forward}. */

@@ -78,16 +78,10 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
     public NetworkParameters step(NetworkParameters p, NetworkGradients grads, double learningRate) {
         Require.learningRate(learningRate);
         return new NetworkParameters(
-                update("dW1", p.w1(), grads.dw1(), learningRate),
-                update("db1", p.b1(), grads.db1(), learningRate),
-                update("dW2", p.w2(), grads.dw2(), learningRate),
-                update("db2", p.b2(), grads.db2(), learningRate));
-    }
-
-    /** θ − α dθ (N13). */
-    private Tensor update(String what, Tensor theta, Tensor gradient, double learningRate) {
-        ModelInputs.sameShape(what, gradient, theta);
-        return np.subtract(theta, np.multiply(Tensor.scalar(learningRate), gradient));
+                GradientStep.update("dW1", p.w1(), grads.dw1(), learningRate),
+                GradientStep.update("db1", p.b1(), grads.db1(), learningRate),
+                GradientStep.update("dW2", p.w2(), grads.dw2(), learningRate),
+                GradientStep.update("db2", p.b2(), grads.db2(), learningRate));
     }
 
     /** k steps of {@link #step}({@link #backward}) computed in place by {@link NetworkTrainer}. */

@@ -142,11 +142,6 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** True while the process runs. */
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /**
      * The last lines the child wrote to stderr; if it has exited, after reading its stderr to the
      * end (bounded by a short wait), so that the lines that explain a crash are there.

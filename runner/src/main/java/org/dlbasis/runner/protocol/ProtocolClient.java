@@ -45,7 +45,6 @@ public final class ProtocolClient implements AutoCloseable {
     private ChildProcess child;
     private long nextId = 1;
     private int failedStarts;
-    private boolean everStarted;
     private String name;
     private Set<Capability> capabilities;
     private Options options;
@@ -105,15 +104,6 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     /**
-     * True once a child has answered the handshake: later failures are the implementation's errors, not a start failure.
-     *
-     * @return whether any child has answered the handshake
-     */
-    public boolean everStarted() {
-        return everStarted;
-    }
-
-    /**
      * Sends one operation; returns its named outputs.
      *
      * @param op the operation's wire name, such as {@code lr_step}
@@ -162,7 +152,6 @@ public final class ProtocolClient implements AutoCloseable {
         try {
             handshake(exchange(hello, "hello"));
             failedStarts = 0;
-            everStarted = true;
         } catch (ImplementationFailure e) {
             failedStarts++;
             throw e;

@@ -74,15 +74,6 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
                 new ProtocolClient(ProtocolServer.command(className, classpath), "java:" + className, timeoutMillis));
     }
 
-    /**
-     * True once the program has answered a handshake (a failure before that means it cannot start).
-     *
-     * @return whether the program has ever answered a handshake
-     */
-    public boolean everStarted() {
-        return client.everStarted();
-    }
-
     @Override
     public String name() {
         return client.name();
