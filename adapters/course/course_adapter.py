@@ -26,7 +26,8 @@ class Week3:  # forward_propagation, compute_cost, backward_propagation, update_
     def forward(x, P):
         A2, cache = c.forward_propagation(x, P)
         return A2, down(cache)
-    cost, update = staticmethod(c.compute_cost), staticmethod(c.update_parameters)
+    cost = staticmethod(lambda AL, y, cache: c.compute_cost(AL, y, cache["z2"]))
+    update = staticmethod(c.update_parameters)
     backward = staticmethod(lambda P, cache, x, y: c.backward_propagation(P, up(cache), x, y))
 
 
@@ -37,7 +38,8 @@ class Week4:  # L_model_forward, compute_cost, L_model_backward, update_paramete
         a = [linear[0] for linear, _ in caches[1:]] + [AL]  # A[l] is layer l+1's A_prev
         return AL, {"%s%d" % (k, l): v for l, (z, al) in enumerate(zip([z for _, z in caches], a), 1)
                     for k, v in (("z", z), ("a", al))}
-    cost, update = staticmethod(c.compute_cost_deep), staticmethod(c.update_parameters_deep)
+    cost = staticmethod(lambda AL, y, cache: c.compute_cost_deep(AL, y, cache["z%d" % (len(cache) // 2)]))
+    update = staticmethod(c.update_parameters_deep)
     backward = staticmethod(lambda P, cache, x, y: c.L_model_backward(cache["a%d" % (len(P) // 2)], y, [
         ((x if l == 1 else cache["a%d" % (l - 1)], P["W%d" % l], P["b%d" % l]), cache["z%d" % l])
         for l in range(1, len(P) // 2 + 1)]))
@@ -56,9 +58,14 @@ def train(params, x, y, activation, learning_rate, iterations, deep):  # nn_mode
     W, P, costs = week(activation, deep), up(params), []
     for _ in range(iterations):
         AL, cache = W.forward(x, P)
-        costs.append(W.cost(AL, y))
+        costs.append(W.cost(AL, y, cache))
         P = W.update(P, W.backward(P, cache, x, y), learning_rate)
-    return {"params": down(P), "costs": np.array(costs + [W.cost(W.forward(x, P)[0], y)])}
+    return {"params": down(P), "costs": np.array(costs + [cost(W, P, x, y)])}
+
+
+def cost(W, P, x, y):  # the course's forward and compute_cost, given the logits in the cache
+    AL, cache = W.forward(x, P)
+    return W.cost(AL, y, cache)
 
 
 def lr_train(params, x, y, learning_rate, iterations):  # optimize, one iteration at a time to see every cost
@@ -82,8 +89,7 @@ functions = {
 for prefix, deep in (("net_", False), ("deep_", True)):
     functions.update({
         prefix + "forward": lambda params, x, activation, deep=deep: week(activation, deep).forward(x, up(params))[1],
-        prefix + "cost": lambda params, x, y, activation, deep=deep: (lambda W: W.cost(W.forward(x, up(params))[0], y))(
-            week(activation, deep)),
+        prefix + "cost": lambda params, x, y, activation, deep=deep: cost(week(activation, deep), up(params), x, y),
         prefix + "backward": lambda params, cache, x, y, activation, deep=deep: down(
             week(activation, deep).backward(up(params), cache, x, y)),
         prefix + "train": lambda params, x, y, activation, learning_rate, iterations, deep=deep: train(

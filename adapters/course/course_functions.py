@@ -7,11 +7,15 @@ The formulas are the course's, numerically naive but correct for ordinary inputs
 nothing validates its input. course_adapter.py serves these functions unchanged through the
 dlbasis_protocol kit.
 
-One deliberate difference from the course's week-4 code: L_model_backward starts from
-dZ[L] = A[L] - Y, the limit of the course's dA[L] = -(Y/A[L] - (1-Y)/(1-A[L])) times
-sigmoid_backward, which is 0/0 = NaN once A[L] rounds to 0 or 1 (SPEC BACKPROP-8).
-DLBASIS_COURSE_BREAK=saturation puts the course's formula back (in week 3's
-backward_propagation too), to see the suite catch it.
+Two deliberate differences from the course's code, both where it breaks once the output
+saturates (SPEC LOSS-2, BACKPROP-8): σ rounds to exactly 0 or 1 for |z| > 37, and then
+- the course's cost, np.log of the probabilities, is NaN (0·log 0) or +∞; here it is taken from
+  the logits Z when they are at hand, log σ(z) = −logaddexp(0, −z), the same number and finite
+  wherever z is (compute_cost's optional Z2, compute_cost_deep's ZL, and in propagate);
+- week 4's L_model_backward starts from dA[L] = −(Y/A[L] − (1−Y)/(1−A[L])), 0/0 = NaN; here it
+  starts from dZ[L] = A[L] − Y, the limit of dA[L]·σ′(Z[L]) and finite for every Z[L].
+DLBASIS_COURSE_BREAK=cost puts the course's cost back, DLBASIS_COURSE_BREAK=saturation its
+dA[L] (in week 3's backward_propagation too), to see the suite catch each.
 """
 import copy
 import os
@@ -21,6 +25,13 @@ import numpy as np
 import dnn_utils
 
 BREAK = os.environ.get("DLBASIS_COURSE_BREAK", "")
+
+
+def cross_entropy_sum(A, Y, Z=None):
+    """-sum(Y log A + (1 - Y) log(1 - A)): from the logits Z when given (and not broken), as np.log otherwise."""
+    if Z is None or BREAK == "cost":
+        return -np.sum(np.multiply(np.log(A), Y) + np.multiply(np.log(1 - A), 1 - Y))
+    return np.sum(np.multiply(np.logaddexp(0, -Z), Y) + np.multiply(np.logaddexp(0, Z), 1 - Y))
 
 
 # ---------------------------------------------------------------- week 2: logistic regression
@@ -40,8 +51,9 @@ def propagate(w, b, X, Y):
     m = X.shape[1]
 
     # FORWARD PROPAGATION (FROM X TO COST)
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    Z = np.dot(w.T, X) + b
+    A = sigmoid(Z)
+    cost = 1 / m * cross_entropy_sum(A, Y, Z)
 
     # BACKWARD PROPAGATION (TO FIND GRAD)
     dw = 1 / m * np.dot(X, (A - Y).T)
@@ -109,10 +121,9 @@ def forward_propagation(X, parameters):
     return A2, cache
 
 
-def compute_cost(A2, Y):
+def compute_cost(A2, Y, Z2=None):
     m = Y.shape[1]
-    logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
-    cost = -np.sum(logprobs) / m
+    cost = cross_entropy_sum(A2, Y, Z2) / m
     cost = float(np.squeeze(cost))
     return cost
 
@@ -198,10 +209,13 @@ def L_model_forward(X, parameters):
     return AL, caches
 
 
-def compute_cost_deep(AL, Y):
+def compute_cost_deep(AL, Y, ZL=None):
     """Week 4's compute_cost (the course names both weeks' function compute_cost)."""
     m = Y.shape[1]
-    cost = (1. / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
+    if ZL is None or BREAK == "cost":
+        cost = (1. / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
+    else:
+        cost = (1. / m) * (np.dot(Y, np.logaddexp(0, -ZL).T) + np.dot(1 - Y, np.logaddexp(0, ZL).T))
     cost = np.squeeze(cost)  # To make sure your cost's shape is what we expect (e.g. this turns [[17]] into 17).
     return cost
 

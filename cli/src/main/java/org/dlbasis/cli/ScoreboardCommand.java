@@ -348,14 +348,18 @@ final class ScoreboardCommand implements Callable<Integer> {
 
             - **reference**, **numpy**: the spec's conventions; numpy keeps the note's derivative formulas \
             σ(1−σ) and 1−tanh², which lose relative precision in the tails (ACT-14, a SHOULD: a warning).
-            - **course**: the course's formulas: the cost is taken from the probabilities with `np.log`, so it \
-            is NaN (0·log 0) or +∞ once σ rounds to exactly 0 or 1, and loses digits before that (LR-2, LR-5, \
-            BACKPROP-8, DEEP-7); one hard-coded hidden activation per network (week 3: tanh, week 4: ReLU), \
-            initialisation at scale 0.01 with the course's fixed seeds, one output unit, no input validation.
+            - **course**: the course's function shapes and formulas, with the two changes saturation needs: \
+            the cost from the logits (`np.logaddexp`) where the course takes `np.log` of the probabilities \
+            (NaN, 0·log 0, once σ rounds to 0 or 1) and dZ[L] = A[L] − Y where week 4 divides by A[L] and \
+            1 − A[L] (each put back by `DLBASIS_COURSE_BREAK=cost` or `=saturation`: LR-2, BACKPROP-8 and \
+            DEEP-7 FAIL with a diagnosis); one hard-coded hidden activation per network (week 3: tanh, week 4: \
+            ReLU), initialisation at scale 0.01 with the course's fixed seeds, one output unit, no input \
+            validation.
             - **torch**: costs are `reduction="mean"`, the mean over all n[L]·m outputs, where the spec divides \
             the sum by m (a factor n[L] for several output units); `binary_cross_entropy` clamps log at −100, so \
-            L(ŷ=0, y=1) = 100; autograd's ELU′(0) = α and its masks give finite derivatives at NaN; SGD's step is \
-            one fused multiply-add (accepted by GD-1); no input validation the spec's way.
+            L(ŷ=0, y=1) = 100; autograd's ELU′(0) = α and its masks give finite derivatives at NaN; its tanh′ is 1 − tanh², 0 in \
+            the tails (ACT-14); SGD's step is one fused multiply-add (accepted by GD-1); no input validation the \
+            spec's way. Every one of its failing checks carries a diagnosis naming one of these conventions.
             - **minimal**: plain Python, the spec's conventions for what it implements.
             """;
 

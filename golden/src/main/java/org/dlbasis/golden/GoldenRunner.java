@@ -1,11 +1,15 @@
 package org.dlbasis.golden;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Optional;
+import org.dlbasis.golden.json.Json;
 import org.dlbasis.golden.json.Operations;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.tck.match.Diagnoses;
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.suite.ImplementationFailure;
@@ -124,16 +128,41 @@ public final class GoldenRunner {
             }
             double ratio = c.tolerance().ratio(got.flat(worst), want.flat(worst));
             if (!(ratio <= 1)) {
-                return result(c, Status.FAIL, 0, mismatch(c, e.getKey(), got, want, worst, c.tolerance()));
+                return result(c, Status.FAIL, 0, mismatch(c, e.getKey(), got, want, worst, c.tolerance(), actual));
             }
             margin = Math.max(margin, ratio);
         }
         return result(c, Status.PASS, margin, "");
     }
 
-    private static String mismatch(GoldenCase c, String output, Tensor got, Tensor want, int i, Tolerance t) {
+    private static String mismatch(
+            GoldenCase c, String output, Tensor got, Tensor want, int i, Tolerance t, Map<String, Tensor> actual) {
         return where(c) + ": output \"" + output + "\" at index " + TensorMatchers.multiIndex(want.shape(), i) + ": "
-                + t.explain(got.flat(i), want.flat(i)) + "\n" + inputs(c);
+                + t.explain(got.flat(i), want.flat(i))
+                + diagnosis(c, got, want, actual)
+                        .map(d -> "\n  diagnosis: " + d)
+                        .orElse("") + "\n" + inputs(c);
+    }
+
+    /**
+     * What the mismatch most likely is: of this output (at the kinks, for a derivative), else of the
+     * first cost a training recorded, J(θ₀), which no step has touched yet.
+     */
+    private static Optional<String> diagnosis(GoldenCase c, Tensor got, Tensor want, Map<String, Tensor> actual) {
+        JsonNode z = c.inputs() == null ? null : c.inputs().get("z");
+        Optional<String> here = c.op().endsWith("derivative") && z != null
+                ? Diagnoses.ofDerivative(got, want, Json.toTensor(z, "inputs.z"), c.tolerance())
+                : Diagnoses.of(got, want, c.tolerance());
+        Tensor costs = actual.get("costs");
+        Tensor expectedCosts = c.expected().get("costs");
+        if (here.isPresent()
+                || costs == null
+                || expectedCosts == null
+                || costs.size() == 0
+                || expectedCosts.size() == 0) {
+            return here;
+        }
+        return Diagnoses.of(costs.flat(0), expectedCosts.flat(0)).map(d -> "costs[0], J(θ₀), is off too: " + d);
     }
 
     /** The case's inputs and parameters, abbreviated, so the failure can be rebuilt anywhere. */

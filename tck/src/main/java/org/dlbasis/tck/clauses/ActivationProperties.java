@@ -252,6 +252,7 @@ public final class ActivationProperties {
     @Clause({"ACT-11", "ERR-2"})
     public void required_ACT11_maxoutTakesTheMaximumAndRoutesTheGradientToTheFirstWinner(Context ctx) {
         Activations act = ctx.impl().activations();
+        ctx.blame("ACT-11"); // the values; ERR-2 only for the empty input below
         ctx.qt().forAll(range(1, 4), range(0, 5), range(0, Integer.MAX_VALUE)).checkAssert((k, n, seed) -> {
             Random r = new Random(seed);
             double[] v = new double[k * n];
@@ -290,6 +291,7 @@ public final class ActivationProperties {
                         new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0
                         }),
                 Tolerance.EXACT);
+        ctx.blame("ERR-2");
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxout(Tensor.zeros(0, 2)));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
     }
@@ -329,8 +331,12 @@ public final class ActivationProperties {
                     }
                 });
         for (Activation a : ctx.declared(ActivationsGen.ALL)) {
-            ctx.require(Double.isNaN(g(ctx, a, Double.NaN)), a + "(NaN) must be NaN");
-            ctx.require(Double.isNaN(dg(ctx, a, Double.NaN)), a + "'(NaN) must be NaN");
+            double v = g(ctx, a, Double.NaN);
+            ctx.require(
+                    Double.isNaN(v), a + "(NaN) must be NaN, found " + v + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
+            double d = dg(ctx, a, Double.NaN);
+            ctx.require(
+                    Double.isNaN(d), a + "'(NaN) must be NaN, found " + d + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
         }
         ctx.assertClose("σ'(+∞)", dg(ctx, Activation.sigmoid(), INF), 0, Tolerance.EXACT);
         ctx.assertClose("tanh'(-∞)", dg(ctx, Activation.tanh(), -INF), 0, Tolerance.EXACT);

@@ -1,14 +1,18 @@
 package org.dlbasis.tck.match;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
  * What a mismatch most likely is, named as a convention or a classic slip, so a failure says more
  * than "different": a flipped sign, a constant factor (a missing or extra 1/m, or PyTorch's mean
  * over all n[2]·m outputs where the spec divides by m), a transpose, a log clamped at −100 (PyTorch's
- * binary cross-entropy gives 100 where the spec's loss is +∞), the other convention at a kink.
+ * binary cross-entropy gives 100 where the spec's loss is +∞), the other convention at a kink, a
+ * number where NaN is due (a derivative read off a comparison or a mask, as autograd does), the
+ * cancellation of 1 − tanh² or σ(1 − σ) in the tails.
  */
 public final class Diagnoses {
     private Diagnoses() {}
@@ -21,14 +25,43 @@ public final class Diagnoses {
      * @return the likely cause (a clamped log, a flipped sign, a constant factor), or empty
      */
     public static Optional<String> of(double actual, double expected) {
-        if (Double.isInfinite(expected) && expected > 0 && Math.abs(actual - 100) < 1e-9) {
-            return Optional.of("the log is clamped at −100 (PyTorch's binary cross-entropy): the spec's loss of a "
-                    + "certain wrong prediction is +∞ (LOSS-2)");
+        String special = special(actual, expected);
+        if (special != null) {
+            return Optional.of(special);
         }
         if (!Double.isFinite(actual) || !Double.isFinite(expected) || expected == 0 || actual == 0) {
             return Optional.empty();
         }
         return factor(actual / expected);
+    }
+
+    /** Why a number came out where NaN went in. */
+    public static final String MASKED_NAN = "NaN in gives a number out: the result is read off a comparison or a "
+            + "mask (z > 0, an argmax, a ≥ b), which is false for NaN and so picks a branch, as autograd's masks do; "
+            + "the spec propagates NaN (ACT-13)";
+
+    private static final String CLAMPED_LOG = "the log is clamped at −100 (PyTorch's binary cross-entropy): the "
+            + "spec's loss of a certain wrong prediction is +∞ (LOSS-2)";
+
+    private static final String CANCELLED = "an absolute error below 2⁻⁵² where the value itself is tiny: a "
+            + "subtraction from 1 that loses the tail, such as the note's 1 − tanh²(z) or σ(z)(1 − σ(z)), or "
+            + "log(1 − p); σ(z)·σ(−z), 4t/(1 + t)² with t = e^−2|z| and log1p(−p) keep the relative accuracy";
+
+    private static final String NAN_PRODUCED = "NaN where a number is due: an intermediate 0/0, ∞ − ∞ or 0·∞, "
+            + "such as 0·log 0 in a cost taken from probabilities, or dA = −(Y/A − (1 − Y)/(1 − A)) once σ "
+            + "rounds to 0 or 1 (LOSS-2, BACKPROP-8: take the cost and dZ from the logits)";
+
+    /** PyTorch's binary cross-entropy: log clamped at −100, so 100 where more (or +∞) is due. */
+    private static boolean clamped(double actual, double expected) {
+        return expected > 100 && Math.abs(actual - 100) < 1e-9;
+    }
+
+    /** Tiny expected value, answer off by no more than the rounding of a number near 1. */
+    private static boolean cancelled(double actual, double expected) {
+        return Double.isFinite(actual)
+                && expected != 0
+                && Math.abs(expected) < 1e-12
+                && Math.abs(actual - expected) <= 0x1p-52;
     }
 
     /**
@@ -39,6 +72,18 @@ public final class Diagnoses {
      * @return the likely cause (a transpose, a flipped sign, a constant factor), or empty
      */
     public static Optional<String> of(Tensor actual, Tensor expected) {
+        return of(actual, expected, null);
+    }
+
+    /**
+     * For two tensors of equal size, where elements within {@code tolerance} are not the cause.
+     *
+     * @param actual the implementation's tensor
+     * @param expected the expected tensor
+     * @param tolerance the comparison's tolerance, or null for 12 digits
+     * @return the likely cause (a transpose, a flipped sign, a constant factor, a clamped log, NaN), or empty
+     */
+    public static Optional<String> of(Tensor actual, Tensor expected, Tolerance tolerance) {
         if (actual.rank() == 2
                 && expected.rank() == 2
                 && actual.shape().dim(0) == expected.shape().dim(1)
@@ -49,12 +94,16 @@ public final class Diagnoses {
         if (actual.size() != expected.size() || actual.size() == 0) {
             return Optional.empty();
         }
+        Optional<String> special = elementwise(actual, expected, tolerance);
+        if (special.isPresent()) {
+            return special;
+        }
         double ratio = Double.NaN;
         for (int i = 0; i < actual.size(); i++) {
             double a = actual.flat(i);
             double e = expected.flat(i);
             if (e == 0 || !Double.isFinite(a) || !Double.isFinite(e)) {
-                if (a != e) {
+                if (a != e && !(Double.isNaN(a) && Double.isNaN(e))) {
                     return Optional.empty();
                 }
                 continue;
@@ -67,6 +116,77 @@ public final class Diagnoses {
             }
         }
         return Double.isNaN(ratio) ? Optional.empty() : factor(ratio);
+    }
+
+    /**
+     * The scalar diagnoses (a clamped log, NaN, a cancellation) when together they explain every
+     * element that differs (to 12 digits; NaN for NaN is no difference).
+     */
+    private static Optional<String> elementwise(Tensor actual, Tensor expected, Tolerance tolerance) {
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < actual.size(); i++) {
+            double a = actual.flat(i);
+            double e = expected.flat(i);
+            if (same(a, e) || (tolerance != null && tolerance.accepts(a, e))) {
+                continue; // the same, or close enough not to be the cause
+            }
+            String here = special(a, e);
+            if (here == null) {
+                return Optional.empty();
+            }
+            found.add(here);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", found));
+    }
+
+    /**
+     * For a derivative g′(z) compared element by element: the scalar diagnoses, and at z = 0 the
+     * other convention at a kink.
+     *
+     * @param actual the implementation's g′(z)
+     * @param expected the spec's g′(z)
+     * @param z the inputs, the shape of both
+     * @param tolerance the comparison's tolerance: elements within it are not the cause
+     * @return every cause that explains the elements that differ, or empty if one does not fit
+     */
+    public static Optional<String> ofDerivative(Tensor actual, Tensor expected, Tensor z, Tolerance tolerance) {
+        if (actual.size() != expected.size() || z.size() != expected.size()) {
+            return of(actual, expected, tolerance);
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < actual.size(); i++) {
+            double a = actual.flat(i);
+            double e = expected.flat(i);
+            if (same(a, e) || tolerance.accepts(a, e)) {
+                continue;
+            }
+            String here = z.flat(i) == 0 ? kink("g", a, e) : special(a, e);
+            if (here == null) {
+                return of(actual, expected, tolerance);
+            }
+            found.add(here);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", found));
+    }
+
+    /** Equal, NaN for NaN, or finite and equal to 12 digits: not the cause. */
+    private static boolean same(double a, double e) {
+        return a == e
+                || (Double.isNaN(a) && Double.isNaN(e))
+                || (Double.isFinite(e) && Math.abs(a - e) <= 1e-12 * Math.abs(e));
+    }
+
+    private static String special(double a, double e) {
+        if (clamped(a, e)) {
+            return CLAMPED_LOG;
+        }
+        if (Double.isNaN(e) && Double.isFinite(a)) {
+            return MASKED_NAN;
+        }
+        if (Double.isNaN(a) && Double.isFinite(e)) {
+            return NAN_PRODUCED;
+        }
+        return cancelled(a, e) ? CANCELLED : null;
     }
 
     /**
