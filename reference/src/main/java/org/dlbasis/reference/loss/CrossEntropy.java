@@ -52,7 +52,7 @@ public final class CrossEntropy implements Loss {
      * @return the loss, +∞ for a certain wrong prediction
      */
     public static double loss(double yHat, double y) {
-        return y == 1.0 ? 0.0 - Math.log(yHat) : 0.0 - Math.log1p(-yHat);
+        return y == 1.0 ? 0.0 - Math.log(yHat) : 0.0 - log1p(-yHat);
     }
 
     /**
@@ -68,7 +68,40 @@ public final class CrossEntropy implements Loss {
     }
 
     private static double softplus(double t) {
-        return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
+        return Math.max(t, 0.0) + log1p(Math.exp(-Math.abs(t)));
+    }
+
+    /**
+     * log(1 + x), accurate for small x, without {@link Math#log1p}: in Java 17 that is the fdlibm
+     * port (about 10 ns), while {@link Math#log} is a JIT intrinsic (about 5 ns). With w = 1 + x
+     * rounded, log(1 + x) = log(w) + log(1 + c/w) where c = x − (w − 1) is the rounding error of
+     * 1 + x, exact for |x| ≤ 1 (Fast2Sum: w − 1 is exact by Sterbenz's lemma); |c/w| ≤ 2⁻⁵³, so
+     * log(1 + c/w) = c/w to within 2⁻¹⁰⁷ (the classic correction; compare Goldberg, "What every
+     * computer scientist should know about floating-point arithmetic", theorem 4). For x ≤ −1/2,
+     * 1 + x is exact and c = 0. Below |x| = 2⁻²⁶ it is the series x − x²/2 + x³/3 instead: there
+     * log(w) can be twice as large as the result (w is 1 or its neighbour), which doubles its
+     * error; the series also keeps −0 and subnormals exact.
+     *
+     * <p>Measured against correctly rounded values on [−1, 1] (benchmarks' UlpSurvey: every binade
+     * from 2⁻¹⁰⁷⁴ to 1 of both signs, uniform draws, the doubles around 2⁻⁵³, ±2⁻²⁶ and −1/2;
+     * 216 000 arguments): within 0.99 ulp, where {@link Math#log1p} is within 0.73. ELEM (LOSS-1,
+     * LOSS-4) allows 1e−15 relative, 4.5 ulp or more. About 1.7 times as fast as Math.log1p
+     * alone; inside softplus, log1p(e^−|t|), the saving is hidden by the latency of the exp
+     * before it (CrossEntropyAccuracyTest pins the accuracy).
+     *
+     * @param x the argument, meant for [−1, 1]; elsewhere the result is still log(1 + x), less
+     *     accurate for large x
+     * @return log(1 + x): −∞ at x = −1, NaN below −1 and for NaN
+     */
+    public static double log1p(double x) {
+        if (Math.abs(x) < 0x1p-26) { // also ±0 and subnormals
+            return x + x * x * (x * (1.0 / 3) - 0.5); // the series; x⁴/4 is below 2⁻⁷⁸·|x|
+        }
+        double w = 1.0 + x;
+        if (w > 0.0 && w < Double.POSITIVE_INFINITY) {
+            return Math.log(w) + (x - (w - 1.0)) / w;
+        }
+        return Math.log(w); // −∞ for w = 0, NaN for w < 0 or NaN, +∞ for +∞
     }
 
     /** J = Σ L / m with m the number of columns; shape (r, m), m ≥ 1. */
