@@ -14,12 +14,15 @@ import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.Diagnoses;
 import org.dlbasis.tck.match.TensorMatchers;
 import org.dlbasis.tck.match.Tolerance;
-import org.quicktheories.QuickTheory;
 
 /**
  * What a property sees: the implementation under test, a QuickTheories entry point configured
  * with the run's seed and example count, and assertions that record the margin (the worst
  * observed error relative to its tolerance) for the report.
+ *
+ * <p>What it keeps does not grow with the example count (issue #14): the worst ratio, counts, and
+ * the first {@value #TEXT_DIFFERENCES_KEPT} differing error texts; {@link Theory} keeps
+ * QuickTheories' own bookkeeping bounded.
  */
 public final class Context {
     private final Implementation implementation;
@@ -27,10 +30,11 @@ public final class Context {
     private final Options options;
     private final Watched watched;
     private double worstRatio;
-    private int checks;
-    private int skippedValidation;
+    private long checks;
+    private long skippedValidation;
     private List<String> blame = List.of();
-    private final List<String> textDifferences = new java.util.ArrayList<>();
+    private long textDifferenceCount;
+    private final List<String> textDifferences = new java.util.ArrayList<>(TEXT_DIFFERENCES_KEPT);
     private List<String> blamedAtFailure = List.of();
 
     /**
@@ -131,9 +135,20 @@ public final class Context {
         return watched == null ? "" : "\n  after the call " + watched.lastCall();
     }
 
-    /** Errors of the right kind whose message text differs from the spec's (SPEC ERR-1: reported, not failed). */
+    /** How many differing error texts a check keeps to show; the others are only counted. */
+    static final int TEXT_DIFFERENCES_KEPT = 3;
+
+    /**
+     * The first {@value #TEXT_DIFFERENCES_KEPT} errors of the right kind whose message text differs
+     * from the spec's (SPEC ERR-1: reported, not failed).
+     */
     List<String> textDifferences() {
         return textDifferences;
+    }
+
+    /** How many errors of the right kind had a message text that differs from the spec's. */
+    long textDifferenceCount() {
+        return textDifferenceCount;
     }
 
     /**
@@ -151,12 +166,12 @@ public final class Context {
     }
 
     /** Checks made so far (assertions and requirements), for a property that skipped its validation checks. */
-    int checks() {
+    long checks() {
         return checks;
     }
 
     /** Checks of bad input that were not run because validation is not declared. */
-    int skippedValidation() {
+    long skippedValidation() {
         return skippedValidation;
     }
 
@@ -170,29 +185,24 @@ public final class Context {
     }
 
     /**
-     * {@code qt()} with the run's seed and {@link Settings#examples()}, and at most
+     * QuickTheories' {@code qt()} with the run's seed and {@link Settings#examples()}, and at most
      * {@value #SHRINK_CYCLES} shrinking steps (QuickTheories' default is unbounded in practice,
-     * and every step is a call to the implementation).
+     * and every step is a call to the implementation); run in chunks, so that a check's memory does
+     * not grow with the example count ({@link Theory}).
      *
-     * @return a QuickTheories entry point for this property
+     * @return the entry point for this property: {@code qt().forAll(…).checkAssert(…)}
      */
-    public QuickTheory qt() {
-        return QuickTheory.qt()
-                .withFixedSeed(settings.seed())
-                .withExamples(settings.examples())
-                .withShrinkCycles(SHRINK_CYCLES);
+    public Theory qt() {
+        return new Theory(settings.seed(), settings.examples(), SHRINK_CYCLES);
     }
 
     /**
      * {@code qt()} for properties that train models: fewer, costlier examples.
      *
-     * @return a QuickTheories entry point with {@link Settings#modelExamples()} examples
+     * @return the entry point with {@link Settings#modelExamples()} examples
      */
-    public QuickTheory qtModels() {
-        return QuickTheory.qt()
-                .withFixedSeed(settings.seed())
-                .withExamples(settings.modelExamples())
-                .withShrinkCycles(SHRINK_CYCLES);
+    public Theory qtModels() {
+        return new Theory(settings.seed(), settings.modelExamples(), SHRINK_CYCLES);
     }
 
     /** Shrinking steps per failing property. */
@@ -288,7 +298,9 @@ public final class Context {
             require(e.kind() == kind, "expected a " + kind + " error, found " + e.kind() + ": " + e.getMessage());
             if (message != null && !message.equals(e.getMessage())) {
                 // the kind is the verdict; a different text is reported, not failed (SPEC ERR-1)
-                textDifferences.add("\"" + e.getMessage() + "\" where the spec says \"" + message + "\"");
+                if (textDifferenceCount++ < TEXT_DIFFERENCES_KEPT) {
+                    textDifferences.add("\"" + e.getMessage() + "\" where the spec says \"" + message + "\"");
+                }
             }
             return;
         }

@@ -113,16 +113,9 @@ public final class Runner {
             Outcome o = classify(p, thrown, settings, start);
             return o.status() == Status.FAIL ? outcome(p, o.status(), 0, o.detail(), settings, start, ctx.blamed()) : o;
         }
-        String texts = ctx.textDifferences().isEmpty()
+        String texts = ctx.textDifferenceCount() == 0
                 ? ""
-                : TEXT_DIFFERS + ctx.textDifferences().size() + ": "
-                        + String.join(
-                                "; ",
-                                ctx.textDifferences()
-                                        .subList(
-                                                0,
-                                                Math.min(
-                                                        3, ctx.textDifferences().size())));
+                : TEXT_DIFFERS + ctx.textDifferenceCount() + ": " + String.join("; ", ctx.textDifferences());
         if (ctx.skippedValidation() > 0) {
             String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
                     + " does not declare input validation (SPEC API-2)";
