@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """One command for every speed figure of BENCHMARKS.md: benchmarks/run workloads [runs]
 
-Runs the Java reference and numpy on the same workloads, one workload at a time (numpy once with its
-BLAS limited to one thread, once with its default threads), prints each line with its medians and
+Runs the Java reference and numpy on the same workloads, one workload at a time, each once on one
+thread (1T) and once with its default threads (nT: every core), prints each line with its medians and
 the ratio reference / numpy as soon as it is measured, with a warning when another process's load
 makes it unreliable, then times ./dlbasis conform against the reference and the numpy adapter.
 """
@@ -36,9 +36,14 @@ def machine():
                                                            numpy.__version__, platform.python_version())
 
 
-def java_run(runs, name):
-    return run(["java", "-Xmx4g", "-XX:ActiveProcessorCount=1", "-cp", str(JAR),
-                "org.dlbasis.benchmarks.WorkloadBenchmark", runs, name])
+VECTOR = ["--add-modules", "jdk.incubator.vector"]
+
+
+def java_run(runs, name, one_thread=True, vector=False):
+    """The reference's train: on one core (the JVM sees one) or on every core (its default); plain Java,
+    or with the Vector API module resolved (the reference then takes its Vector API kernel)."""
+    flags = (["-XX:ActiveProcessorCount=1"] if one_thread else []) + (VECTOR if vector else [])
+    return run(["java", "-Xmx4g"] + flags + ["-cp", str(JAR), "org.dlbasis.benchmarks.WorkloadBenchmark", runs, name])
 
 
 def unreliable(one_thread, n_threads, load_before, load_after):
@@ -63,20 +68,30 @@ def main():
     runs = sys.argv[1] if len(sys.argv) > 1 else "3"
     print("machine:", machine())
     print("date:", date.today().isoformat(), "; runs per workload:", runs, "(median; one warm-up run first)")
-    header = "%-16s %12s %12s %12s %10s %10s %s" % ("workload", "reference s", "numpy 1T s", "numpy nT s",
-                                                      "ratio 1T", "ratio nT", "final cost (reference / numpy)")
+    header = "%-15s %9s %9s %9s %9s %9s | %8s %8s %8s | %s" % (
+        "workload", "plain 1T", "vector 1T", "numpy 1T", "vector nT", "numpy nT", "plain/1T", "vec/1T",
+        "vec/nT", "final cost (plain 1T / vector 1T / vector nT / numpy 1T)")
+    print("plain: the reference as a plain dependency (no JVM flag); vector: the same jar on a JVM started with "
+          "--add-modules jdk.incubator.vector (its Vector API kernel). 1T: one thread each (the JVM sees one core; "
+          "numpy's BLAS limited to one thread); nT: every core, each side's default. Times: median seconds.")
     print()
     print(header, flush=True)
     for name in ("logistic", "course-network", "planar-network"):
         # one workload at a time, printed as soon as it is measured (the three take minutes)
         load_before = os.getloadavg()[0]
-        j = java_run(runs, name)[name]
+        plain = java_run(runs, name)[name]
+        vec1 = java_run(runs, name, vector=True)[name]
         a = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, name], ONE_THREAD)[name]
+        vecn = java_run(runs, name, one_thread=False, vector=True)[name]
         b = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, name])[name]
-        print("%-16s %12.3f %12.3f %12.3f %10.2f %10.2f %.10g / %.10g" % (name, j[0], a[0], b[0], j[0] / a[0],
-                                                                         j[0] / b[0], j[3], a[3]), flush=True)
+        print("%-15s %9.3f %9.3f %9.3f %9.3f %9.3f | %8.2f %8.2f %8.2f | %.10g / %.10g / %.10g / %.10g" % (
+            name, plain[0], vec1[0], a[0], vecn[0], b[0], plain[0] / a[0], vec1[0] / a[0], vecn[0] / b[0],
+            plain[3], vec1[3], vecn[3], a[3]), flush=True)
         for warning in unreliable(a[0], b[0], load_before, os.getloadavg()[0]):
             print("  ! " + warning, flush=True)
+        if vec1[3] != vecn[3]:
+            print("  ! the reference's final cost differs between 1 thread and all: threads must not change results",
+                  flush=True)
     jd = java_run(runs, "n17-dot")["n17-dot"]
     nd = run([sys.executable, str(ROOT / "benchmarks/python/workloads.py"), runs, "n17-dot"], ONE_THREAD)["n17-dot"]
     print()

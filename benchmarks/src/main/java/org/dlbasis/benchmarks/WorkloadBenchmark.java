@@ -11,10 +11,13 @@ import org.dlbasis.spec.tensor.Tensor;
 
 /**
  * The Java side of the workload benchmarks: the reference's own {@code train} on the course's
- * sizes. Prints "name median min max final-cost" per workload, like workloads.py.
+ * sizes. Prints "name median min max final-cost" per workload, like workloads.py. Training uses
+ * {@code -Dthreads=N} threads, by default every core the JVM sees (so
+ * {@code -XX:ActiveProcessorCount=1} makes it single-threaded, JIT included).
  */
 public final class WorkloadBenchmark {
-    private static final ReferenceImplementation REF = new ReferenceImplementation();
+    private static final ReferenceImplementation REF = new ReferenceImplementation(
+            Integer.getInteger("threads", Runtime.getRuntime().availableProcessors()));
 
     private WorkloadBenchmark() {}
 

@@ -17,14 +17,33 @@ import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.api.Loss;
 import org.dlbasis.spec.api.TwoLayerNetwork;
 
-/** The reference implementation of every capability, on EJML. */
+/**
+ * The reference implementation of every capability, on EJML. Training (logistic regression and the
+ * two-layer network) uses every core by default; {@link #ReferenceImplementation(int)} sets the
+ * thread count, which changes the time and never the result.
+ */
 public final class ReferenceImplementation implements Implementation {
     private final ArrayOps arrays = new ReferenceArrayOps();
     private final Activations activations = new ReferenceActivations();
     private final Loss loss = new CrossEntropy();
-    private final LogisticRegression logistic = new ReferenceLogisticRegression();
-    private final TwoLayerNetwork network = new ReferenceTwoLayerNetwork();
+    private final LogisticRegression logistic;
+    private final TwoLayerNetwork network;
     private final DeepNetwork deep = new ReferenceDeepNetwork();
+
+    /** Trains on every core ({@link Runtime#availableProcessors()}). */
+    public ReferenceImplementation() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Trains on this many threads: 1 for a single-threaded comparison.
+     *
+     * @param threads at least 1
+     */
+    public ReferenceImplementation(int threads) {
+        this.logistic = new ReferenceLogisticRegression(threads);
+        this.network = new ReferenceTwoLayerNetwork(threads);
+    }
 
     @Override
     public String name() {

@@ -140,4 +140,18 @@ public final class Require {
             throw new InvalidArgumentException("iterations must be >= 0, found " + k);
         }
     }
+
+    /**
+     * A thread count for training: at least 1.
+     *
+     * @param threads the count
+     * @return {@code threads}
+     * @throws IllegalArgumentException if it is below 1 (a configuration error, not a spec error)
+     */
+    public static int threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+        }
+        return threads;
+    }
 }

@@ -18,26 +18,25 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * set up once; no array is allocated inside the loop.
  *
  * <pre>
- * Z1 = W1 X + b1        row updates over X (EJML's mult for narrow X)   (n1, m)
+ * Z1 = W1 X + b1        (n1, m)
  * A1 = g(Z1);  Z2 = W2 A1 + b2;  A2 = σ(Z2)         (n2, m)
  * dZ2 = A2 − Y
  * dW2 = (1/m) dZ2 A1ᵀ   dot products with four partial sums (ProductKernels.multiplyTransB)
  * dZ1 = W2ᵀ dZ2 * g'(Z1) multTransA(W2, dZ2, dZ1)
- * dW1 = (1/m) dZ1 Xᵀ    row updates over Xᵀ, made once (X does not change);
- *                       dot products (ProductKernels.multiplyTransB) when X has few rows
+ * dW1 = (1/m) dZ1 Xᵀ
  * </pre>
  *
- * <p>dW1 uses a transpose of X made once before the loop rather than {@code multTransB(dZ1, X)}:
- * the latter is a dot product per entry (a dependent chain of additions), the former a row update
- * per entry of dZ1 that the JIT vectorizes ({@link ProductKernels#multiplyByRowUpdates}); for the
- * course's 12288 × 209 X that halves the time of the loop's most expensive product.
+ * <p>For a wide X (at least {@value #WIDE} features, like the course's 12288 × 209) the two
+ * products with X, dZ1 Xᵀ for this step and W1 X for the next iteration's forward, are one pass
+ * over X ({@link FirstLayerPass}): X is the memory the loop waits for, and the textbook order
+ * reads it twice. That pass may use several threads without changing the result. For a narrow X
+ * they are EJML's {@code mult} and {@link ProductKernels#multiplyTransB}.
  */
 final class NetworkTrainer {
-    /** From this many features on, W1 X and dW1 are computed by row updates (dW1 over a stored Xᵀ). */
-    private static final int WIDE = 64;
+    /** From this many features on, dW1 and the next W1 X are one pass over X ({@link FirstLayerPass}). */
+    static final int WIDE = 64;
 
     private final DMatrixRMaj x;
-    private final DMatrixRMaj xT;
     private final double[] y;
     private final Activation g;
     private final int m;
@@ -49,10 +48,14 @@ final class NetworkTrainer {
     private final DMatrixRMaj dw1;
     private final DMatrixRMaj dw2;
     private final double[] ones;
+    private final Threads threads;
+    private final FirstLayerPass pass;
 
-    NetworkTrainer(Tensor x, Tensor y, Activation g, int nh) {
+    NetworkTrainer(Tensor x, Tensor y, Activation g, int nh, int threads) {
         this.x = MatrixProduct.toMatrix(x);
-        this.xT = x.shape().dim(0) >= WIDE ? CommonOps_DDRM.transpose(this.x, null) : null;
+        this.threads = new Threads(threads);
+        int nx = x.shape().dim(0);
+        this.pass = nx >= WIDE ? new FirstLayerPass(this.x.data, nx, x.shape().dim(1), nh, this.threads) : null;
         this.y = y.toArray();
         this.g = g;
         this.m = x.shape().dim(1);
@@ -62,32 +65,46 @@ final class NetworkTrainer {
         this.z2 = new DMatrixRMaj(ny, m);
         this.dz2 = new DMatrixRMaj(ny, m);
         this.dz1 = new DMatrixRMaj(nh, m);
-        this.dw1 = new DMatrixRMaj(nh, x.shape().dim(0));
+        this.dw1 = pass == null ? new DMatrixRMaj(nh, nx) : null;
         this.dw2 = new DMatrixRMaj(ny, nh);
         this.ones = new double[m];
         Arrays.fill(ones, 1.0);
     }
 
     Training<NetworkParameters> train(NetworkParameters p, double alpha, int iterations) {
+        try (threads) {
+            return run(p, alpha, iterations);
+        }
+    }
+
+    private Training<NetworkParameters> run(NetworkParameters p, double alpha, int iterations) {
         DMatrixRMaj w1 = MatrixProduct.toMatrix(p.w1());
         DMatrixRMaj b1 = MatrixProduct.toMatrix(p.b1());
         DMatrixRMaj w2 = MatrixProduct.toMatrix(p.w2());
         DMatrixRMaj b2 = MatrixProduct.toMatrix(p.b2());
         double[] costs = new double[iterations + 1];
+        w1TimesX(w1);
         for (int i = 0; i < iterations; i++) {
-            costs[i] = forward(w1, b1, w2, b2);
+            costs[i] = forward(b1, w2, b2);
             ProductKernels.multiplyTransB(dz2.data, a1.data, dw2.data, dz2.numRows, a1.numRows, m); // dZ2 A1ᵀ
             CommonOps_DDRM.multTransA(w2, dz2, dz1); // W2ᵀ dZ2
             for (int k = 0; k < dz1.data.length; k++) {
                 dz1.data[k] *= ScalarActivations.derivative(g, z1.data[k]); // * g'(Z1)
             }
-            dZ1TimesXTransposed();
-            descend(w1, dw1, alpha);
+            if (pass != null) {
+                pass.stepAndProduct(w1.data, dz1.data, alpha, z1.data); // W1 step, next W1 X: one pass
+            } else {
+                ProductKernels.multiplyTransB(dz1.data, x.data, dw1.data, dz1.numRows, x.numRows, m); // dZ1 Xᵀ
+                descend(w1, dw1, alpha);
+            }
             descendBias(b1, dz1, alpha);
             descend(w2, dw2, alpha);
             descendBias(b2, dz2, alpha);
+            if (pass == null) {
+                w1TimesX(w1);
+            }
         }
-        costs[iterations] = forward(w1, b1, w2, b2);
+        costs[iterations] = forward(b1, w2, b2);
         return new Training<>(
                 new NetworkParameters(
                         MatrixProduct.toTensor(w1),
@@ -97,27 +114,17 @@ final class NetworkTrainer {
                 costs);
     }
 
-    /** Z1 (before + b1) = W1 X: row updates for wide X, EJML for narrow X. */
+    /** Z1 (before + b1) = W1 X: the pass for wide X, EJML for narrow X. */
     private void w1TimesX(DMatrixRMaj w1) {
-        if (xT == null) {
+        if (pass != null) {
+            pass.product(w1.data, z1.data);
+        } else {
             CommonOps_DDRM.mult(w1, x, z1);
-        } else {
-            ProductKernels.multiplyByRowUpdates(w1.data, x.data, z1.data, w1.numRows, w1.numCols, m);
         }
     }
 
-    /** dW1 (before the 1/m) = dZ1 Xᵀ: row updates over the stored Xᵀ for wide X, dot products for narrow X. */
-    private void dZ1TimesXTransposed() {
-        if (xT == null) {
-            ProductKernels.multiplyTransB(dz1.data, x.data, dw1.data, dz1.numRows, x.numRows, m);
-        } else {
-            ProductKernels.multiplyByRowUpdates(dz1.data, xT.data, dw1.data, dz1.numRows, m, xT.numCols);
-        }
-    }
-
-    /** Z1, A1, Z2 and dZ2 = σ(Z2) − Y; returns J from the logits Z2. */
-    private double forward(DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
-        w1TimesX(w1);
+    /** From Z1 = W1 X (before + b1): Z1, A1, Z2 and dZ2 = σ(Z2) − Y; returns J from the logits Z2. */
+    private double forward(DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
         for (int r = 0; r < z1.numRows; r++) {
             for (int k = r * m; k < (r + 1) * m; k++) {
                 z1.data[k] += b1.data[r];

@@ -17,6 +17,21 @@ import org.dlbasis.spec.tensor.Tensor;
 public final class ReferenceLogisticRegression implements LogisticRegression {
     private final ReferenceArrayOps np = new ReferenceArrayOps();
     private final CrossEntropy loss = new CrossEntropy();
+    private final int threads;
+
+    /** Trains on every core ({@link Runtime#availableProcessors()}). */
+    public ReferenceLogisticRegression() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Trains on this many threads; the results are the same for every count.
+     *
+     * @param threads at least 1
+     */
+    public ReferenceLogisticRegression(int threads) {
+        this.threads = Require.threads(threads);
+    }
 
     @Override
     public Tensor forward(LogisticParameters p, Tensor x) {
@@ -56,7 +71,7 @@ public final class ReferenceLogisticRegression implements LogisticRegression {
         Require.iterations(iterations);
         logits(p, x);
         ModelInputs.labels(y, 1, x.shape().dim(1));
-        return new LogisticTrainer(x, y).train(p, learningRate, iterations);
+        return new LogisticTrainer(x, y, threads).train(p, learningRate, iterations);
     }
 
     /** Z = wᵀX + b, shape (1, m), after checking X, w and b. */

@@ -24,6 +24,21 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
     private final ReferenceArrayOps np = new ReferenceArrayOps();
     private final ReferenceActivations g = new ReferenceActivations();
     private final CrossEntropy loss = new CrossEntropy();
+    private final int threads;
+
+    /** Trains on every core ({@link Runtime#availableProcessors()}). */
+    public ReferenceTwoLayerNetwork() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Trains on this many threads; the results are the same for every count.
+     *
+     * @param threads at least 1
+     */
+    public ReferenceTwoLayerNetwork(int threads) {
+        this.threads = Require.threads(threads);
+    }
 
     /** W[1] then W[2] drawn row-major from one {@link Random}(seed), times the scale; b = 0. */
     @Override
@@ -93,6 +108,6 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
         int m = ModelInputs.samples(x);
         ModelInputs.network(p, x);
         ModelInputs.labels(y, p.w2().shape().dim(0), m);
-        return new NetworkTrainer(x, y, hidden, p.w1().shape().dim(0)).train(p, learningRate, iterations);
+        return new NetworkTrainer(x, y, hidden, p.w1().shape().dim(0), threads).train(p, learningRate, iterations);
     }
 }

@@ -28,22 +28,6 @@ class ProductKernelsTest {
     }
 
     @Test
-    void rowUpdatesAgreeWithEjml() {
-        Random r = new Random(3);
-        for (int[] s : SHAPES) {
-            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(s[0], s[1], -1, 1, r);
-            DMatrixRMaj b = RandomMatrices_DDRM.rectangle(s[1], s[2], -1, 1, r);
-            double[] c = new double[s[0] * s[2]];
-            Arrays.fill(c, Double.NaN); // must be overwritten
-            ProductKernels.multiplyByRowUpdates(a.data, b.data, c, s[0], s[1], s[2]);
-            double[] expected = ejml(a, b).data;
-            for (int i = 0; i < c.length; i++) {
-                assertEquals(expected[i], c[i], bound(s[1]), "entry " + i + " of " + Arrays.toString(s));
-            }
-        }
-    }
-
-    @Test
     void dotProductsAgreeWithEjml() {
         Random r = new Random(4);
         for (int[] s : SHAPES) {
