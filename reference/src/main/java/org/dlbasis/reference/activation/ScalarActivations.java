@@ -187,4 +187,38 @@ public final class ScalarActivations {
         double onePlusT = 1.0 + t;
         return 4.0 * t / (onePlusT * onePlusT);
     }
+
+    /**
+     * {@link #sigmoid(double)} given e = e^−|z|, with the same bits (see
+     * {@code CrossEntropy.lossFromLogit(z, y, e)}, which shares e).
+     *
+     * @param z the logit
+     * @param e e^−|z|
+     * @return σ(z)
+     */
+    public static double sigmoid(double z, double e) {
+        return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+    }
+
+    /**
+     * tanh(z) and tanh′(z) together, with the same bits as {@link #tanh} and {@link #tanhDerivative}
+     * but one e^−2|z| for both: the training loop needs the derivative of every value it computes.
+     *
+     * @param z the argument
+     * @param derivative receives tanh′(z) at {@code index}
+     * @param index where
+     * @return tanh(z)
+     */
+    public static double tanhWithDerivative(double z, double[] derivative, int index) {
+        double a = Math.abs(z);
+        if (!(a >= SWITCH)) {
+            double th = tanhBelowSwitch(a);
+            derivative[index] = 1.0 - th * th;
+            return Math.copySign(th, z);
+        }
+        double t = Math.exp(-2.0 * a);
+        double onePlusT = 1.0 + t;
+        derivative[index] = 4.0 * t / (onePlusT * onePlusT);
+        return Math.copySign((1.0 - t) / onePlusT, z);
+    }
 }

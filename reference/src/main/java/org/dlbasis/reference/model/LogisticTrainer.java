@@ -67,8 +67,9 @@ final class LogisticTrainer {
         double total = 0;
         for (int j = 0; j < m; j++) {
             double zj = z[j] + b;
-            total += CrossEntropy.lossFromLogit(zj, y[j]);
-            dz[j] = ScalarActivations.sigmoid(zj) - y[j];
+            double e = Math.exp(-Math.abs(zj)); // shared by the loss and σ
+            total += CrossEntropy.lossFromLogit(zj, y[j], e);
+            dz[j] = ScalarActivations.sigmoid(zj, e) - y[j];
         }
         return total / m;
     }

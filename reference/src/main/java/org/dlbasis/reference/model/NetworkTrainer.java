@@ -19,7 +19,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <pre>
  * Z1 = W1 X + b1        (n1, m)
- * A1 = g(Z1);  Z2 = W2 A1 + b2;  A2 = σ(Z2)         (n2, m)
+ * A1 = g(Z1), and g'(Z1) with it (one e^−2|z| for tanh and tanh')
+ * Z2 = W2 A1 + b2;  A2 = σ(Z2), J from Z2 (one e^−|z| for both)   (n2, m)
  * dZ2 = A2 − Y
  * dW2 = (1/m) dZ2 A1ᵀ   dot products with four partial sums (ProductKernels.multiplyTransB)
  * dZ1 = W2ᵀ dZ2 * g'(Z1) multTransA(W2, dZ2, dZ1)
@@ -42,6 +43,9 @@ final class NetworkTrainer {
     private final int m;
     private final DMatrixRMaj z1;
     private final DMatrixRMaj a1;
+    /** g′(Z1), computed in the forward pass with A1. */
+    private final DMatrixRMaj gd;
+
     private final DMatrixRMaj z2;
     private final DMatrixRMaj dz2;
     private final DMatrixRMaj dz1;
@@ -62,6 +66,7 @@ final class NetworkTrainer {
         int ny = y.shape().dim(0);
         this.z1 = new DMatrixRMaj(nh, m);
         this.a1 = new DMatrixRMaj(nh, m);
+        this.gd = new DMatrixRMaj(nh, m);
         this.z2 = new DMatrixRMaj(ny, m);
         this.dz2 = new DMatrixRMaj(ny, m);
         this.dz1 = new DMatrixRMaj(nh, m);
@@ -89,7 +94,7 @@ final class NetworkTrainer {
             ProductKernels.multiplyTransB(dz2.data, a1.data, dw2.data, dz2.numRows, a1.numRows, m); // dZ2 A1ᵀ
             CommonOps_DDRM.multTransA(w2, dz2, dz1); // W2ᵀ dZ2
             for (int k = 0; k < dz1.data.length; k++) {
-                dz1.data[k] *= ScalarActivations.derivative(g, z1.data[k]); // * g'(Z1)
+                dz1.data[k] *= gd.data[k]; // * g'(Z1), computed with A1
             }
             if (pass != null) {
                 pass.stepAndProduct(w1.data, dz1.data, alpha, z1.data); // W1 step, next W1 X: one pass
@@ -125,10 +130,17 @@ final class NetworkTrainer {
 
     /** From Z1 = W1 X (before + b1): Z1, A1, Z2 and dZ2 = σ(Z2) − Y; returns J from the logits Z2. */
     private double forward(DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
+        boolean tanh = g.kind() == Activation.Kind.TANH;
         for (int r = 0; r < z1.numRows; r++) {
             for (int k = r * m; k < (r + 1) * m; k++) {
-                z1.data[k] += b1.data[r];
-                a1.data[k] = ScalarActivations.value(g, z1.data[k]);
+                double z = z1.data[k] + b1.data[r];
+                z1.data[k] = z;
+                if (tanh) { // one e^−2|z| for tanh and tanh′
+                    a1.data[k] = ScalarActivations.tanhWithDerivative(z, gd.data, k);
+                } else {
+                    a1.data[k] = ScalarActivations.value(g, z);
+                    gd.data[k] = ScalarActivations.derivative(g, z);
+                }
             }
         }
         CommonOps_DDRM.mult(w2, a1, z2);
@@ -137,8 +149,9 @@ final class NetworkTrainer {
             for (int k = r * m; k < (r + 1) * m; k++) {
                 double z = z2.data[k] + b2.data[r];
                 z2.data[k] = z;
-                total += CrossEntropy.lossFromLogit(z, y[k]);
-                dz2.data[k] = ScalarActivations.sigmoid(z) - y[k];
+                double e = Math.exp(-Math.abs(z)); // shared by the loss and σ
+                total += CrossEntropy.lossFromLogit(z, y[k], e);
+                dz2.data[k] = ScalarActivations.sigmoid(z, e) - y[k];
             }
         }
         return total / m;
