@@ -3,8 +3,9 @@ package org.dlbasis.reference.model;
 import java.util.Arrays;
 
 /**
- * {@link RowKernel} in plain Java 17: the dot products with eight scalar sums in flight (four rows
- * of X × even and odd k), Z's share as row updates that the JIT turns into SIMD loops.
+ * {@link RowKernel} in plain Java 17: the dot products with eight scalar sums in flight (two rows of
+ * dZ × four rows of X, or for a last odd row of dZ, four rows of X × even and odd k), Z's share as
+ * row updates that the JIT turns into SIMD loops, two rows of Z per load of X.
  */
 final class ScalarRowKernel implements RowKernel {
     private final double[] x;
@@ -54,7 +55,39 @@ final class ScalarRowKernel implements RowKernel {
         int b = a + m;
         int c = b + m;
         int d = c + m;
-        for (int i = 0; i < h; i++) {
+        int i = 0;
+        for (; i + 2 <= h; i += 2) { // two rows of dZ share each element of X they load: eight sums
+            int row = i * m;
+            int row2 = row + m;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+            for (int k = 0; k < m; k++) {
+                double e = dz[row + k];
+                double f = dz[row2 + k];
+                double x0 = x[a + k];
+                double x1 = x[b + k];
+                double x2 = x[c + k];
+                double x3 = x[d + k];
+                s0 += e * x0;
+                s1 += e * x1;
+                s2 += e * x2;
+                s3 += e * x3;
+                t0 += f * x0;
+                t1 += f * x1;
+                t2 += f * x2;
+                t3 += f * x3;
+            }
+            int wi = i * n + j;
+            int vi = wi + n;
+            w[wi] -= alpha * (invM * s0);
+            w[wi + 1] -= alpha * (invM * s1);
+            w[wi + 2] -= alpha * (invM * s2);
+            w[wi + 3] -= alpha * (invM * s3);
+            w[vi] -= alpha * (invM * t0);
+            w[vi + 1] -= alpha * (invM * t1);
+            w[vi + 2] -= alpha * (invM * t2);
+            w[vi + 3] -= alpha * (invM * t3);
+        }
+        for (; i < h; i++) {
             int row = i * m;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
             int k = 0;
@@ -85,13 +118,36 @@ final class ScalarRowKernel implements RowKernel {
         }
     }
 
-    /** Z[i,:] += W[i, j..j+3]·X[j..j+3, :] for every i. */
+    /** Z[i,:] += W[i, j..j+3]·X[j..j+3, :] for every i; two rows of Z share each element of X they load. */
     private void addFour(int j, double[] w, double[] zp) {
         int a = j * m;
         int b = a + m;
         int c = b + m;
         int d = c + m;
-        for (int i = 0; i < h; i++) {
+        int i = 0;
+        for (; i + 2 <= h; i += 2) {
+            int wi = i * n + j;
+            int vi = wi + n;
+            double w0 = w[wi];
+            double w1 = w[wi + 1];
+            double w2 = w[wi + 2];
+            double w3 = w[wi + 3];
+            double v0 = w[vi];
+            double v1 = w[vi + 1];
+            double v2 = w[vi + 2];
+            double v3 = w[vi + 3];
+            int row = i * m;
+            int row2 = row + m;
+            for (int k = 0; k < m; k++) {
+                double x0 = x[a + k];
+                double x1 = x[b + k];
+                double x2 = x[c + k];
+                double x3 = x[d + k];
+                zp[row + k] += w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3;
+                zp[row2 + k] += v0 * x0 + v1 * x1 + v2 * x2 + v3 * x3;
+            }
+        }
+        for (; i < h; i++) {
             int wi = i * n + j;
             double w0 = w[wi];
             double w1 = w[wi + 1];
