@@ -144,6 +144,13 @@ public final class GoldenRunner {
                         .orElse("") + "\n" + inputs(c);
     }
 
+    /** Whether the case's activation has a kink at 0 (ReLU, Leaky ReLU, ELU). */
+    private static boolean kinked(GoldenCase c) {
+        JsonNode activation = c.params() == null ? null : c.params().get("activation");
+        String kind = activation == null ? "" : activation.asText();
+        return kind.equals("relu") || kind.equals("leaky_relu") || kind.equals("elu");
+    }
+
     /**
      * What the mismatch most likely is: of this output (at the kinks, for a derivative), else of the
      * first cost a training recorded, J(θ₀), which no step has touched yet.
@@ -151,7 +158,7 @@ public final class GoldenRunner {
     private static Optional<String> diagnosis(GoldenCase c, Tensor got, Tensor want, Map<String, Tensor> actual) {
         JsonNode z = c.inputs() == null ? null : c.inputs().get("z");
         Optional<String> here = c.op().endsWith("derivative") && z != null
-                ? Diagnoses.ofDerivative(got, want, Json.toTensor(z, "inputs.z"), c.tolerance())
+                ? Diagnoses.ofDerivative(got, want, Json.toTensor(z, "inputs.z"), kinked(c), c.tolerance())
                 : Diagnoses.of(got, want, c.tolerance());
         Tensor costs = actual.get("costs");
         Tensor expectedCosts = c.expected().get("costs");

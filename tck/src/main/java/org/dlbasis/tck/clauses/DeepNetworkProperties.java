@@ -225,6 +225,41 @@ public final class DeepNetworkProperties {
     }
 
     /**
+     * Wide inputs, n[0] from 64 to 159, where an implementation may switch kernels for the products
+     * with X: the cost (DEEP-3) and every gradient (DEEP-4) against the oracle, as the properties
+     * above check them on narrow networks.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"DEEP-3", "DEEP-4"})
+    public void required_DEEP3_wideInputsToo(Context ctx) {
+        DeepNetwork net = ctx.impl().deepNetwork();
+        ctx.qtModels().forAll(cases(ctx, 5, 12), range(64, 160)).checkAssert((n, nx) -> {
+            int[] sizes = n.sizes();
+            sizes[0] = nx;
+            Random r = new Random(31L * nx + sizes.length);
+            DeepParameters p = DeepNetworks.parameters(sizes, r, 0.2);
+            Dataset d = Datasets.random(nx, n.data().m(), sizes[sizes.length - 1], r);
+            Activation g = n.activation();
+            ctx.blame("DEEP-3");
+            ctx.assertClose(
+                    "J with n[0] = " + nx,
+                    net.cost(p, d.x(), d.y(), g),
+                    DeepOracle.cost(p, d.x(), d.y(), g),
+                    Tolerance.MODEL);
+            ctx.blame("DEEP-4");
+            DeepCache c = net.forward(p, d.x(), g);
+            DeepGradients actual = net.backward(p, c, d.x(), d.y(), g);
+            DeepGradients expected = DeepOracle.backward(p, c, d.x(), d.y(), g);
+            ctx.require(actual.layers() == p.layers(), "backward returned " + actual.layers() + " layers");
+            for (int l = p.layers(); l >= 1; l--) {
+                ctx.assertClose("dW" + l + " with n[0] = " + nx, actual.dw(l), expected.dw(l), Tolerance.MODEL);
+                ctx.assertClose("db" + l + " with n[0] = " + nx, actual.db(l), expected.db(l), Tolerance.MODEL);
+            }
+        });
+    }
+
+    /**
      * If this fails for a db, look for np.sum without keepdims=True (a rank-1 db).
      *
      * @param ctx the run's context

@@ -228,14 +228,13 @@ public final class GradientDescentProperties {
                     var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
                     Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
                     var p = Datasets.parameters(sizes, r, 0.5);
-                    ctx.blame();
+                    ctx.blame("GD-5"); // the recording; from costs[1] on, a wrong step (GD-1) shows too
                     var t = net.train(p, d.x(), d.y(), g, 0.3, k);
                     ctx.require(
                             t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
                     var q = p;
                     for (int i = 0; i <= k; i++) {
                         double own = net.cost(q, d.x(), d.y(), g);
-                        ctx.blame("GD-5"); // the recording; the step is GD-1's
                         ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i], own, Tolerance.TRAJ);
                         ctx.blame();
                         if (i < k) {

@@ -166,6 +166,42 @@ public final class LogisticRegressionProperties {
     }
 
     /**
+     * Wide inputs, n from 64 to 159, where an implementation may switch kernels for the products
+     * with X: the forward pass (LR-1), the cost (LR-2) and the gradients (LR-3) against the oracle.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"LR-1", "LR-2", "LR-3"})
+    public void required_LR1_wideInputsToo(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qtModels()
+                .forAll(range(64, 160), range(1, 14), range(0, Integer.MAX_VALUE))
+                .checkAssert((n, m, seed) -> {
+                    Random r = new Random(seed);
+                    Dataset d = Datasets.random(n, m, 1, r);
+                    LogisticParameters p =
+                            new LogisticParameters(Tensors.gaussian(Shape.of(n, 1), r, 0.2), r.nextGaussian());
+                    ctx.blame("LR-1");
+                    ctx.assertClose(
+                            "A with n = " + n,
+                            lr.forward(p, d.x()),
+                            ModelOracle.logits(p, d.x()).map(org.dlbasis.tck.oracle.MathOracle::sigmoid),
+                            Tolerance.MODEL);
+                    ctx.blame("LR-2");
+                    ctx.assertClose(
+                            "J with n = " + n,
+                            lr.cost(p, d.x(), d.y()),
+                            ModelOracle.cost(p, d.x(), d.y()),
+                            Tolerance.MODEL);
+                    ctx.blame("LR-3");
+                    LogisticGradients actual = lr.backward(p, d.x(), d.y());
+                    LogisticGradients expected = ModelOracle.backward(p, d.x(), d.y());
+                    ctx.assertClose("dw with n = " + n, actual.dw(), expected.dw(), Tolerance.MODEL);
+                    ctx.assertClose("db with n = " + n, actual.db(), expected.db(), Tolerance.MODEL);
+                });
+    }
+
+    /**
      * The cost is convex: along segments between two parameter sets, and with a positive semi-definite
      * Hessian (vᵀHv ≥ 0).
      *

@@ -87,6 +87,50 @@ public final class NetworkProperties {
     }
 
     /**
+     * Wide inputs, n[0] from 64 to 159, where an implementation may switch to a blocked or vector
+     * kernel for the products with X (the reference does): the cache and the cost (NET-2) and dW1,
+     * the gradient that is a product with X (BACKPROP-5), against the oracle. The other properties
+     * draw narrow networks, and training is judged against the implementation's own pieces (GD-5),
+     * so without this a kernel bug that only wide inputs reach would pass.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"NET-2", "BACKPROP-5"})
+    public void required_NET2_wideInputsToo(Context ctx) {
+        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+        ctx.qtModels()
+                .forAll(
+                        ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)),
+                        range(64, 160),
+                        range(0, Integer.MAX_VALUE))
+                .checkAssert((g, nx, seed) -> {
+                    Random r = new Random(seed);
+                    LayerSizes sizes = new LayerSizes(
+                            nx,
+                            1 + r.nextInt(8),
+                            1 + r.nextInt(Math.min(3, ctx.options().maxOutputUnits())));
+                    Dataset d = Datasets.random(nx, 1 + r.nextInt(14), sizes.ny(), r);
+                    NetworkParameters p = Datasets.parameters(sizes, r, 0.3);
+                    ctx.blame("NET-2");
+                    ForwardCache c = net.forward(p, d.x(), g);
+                    ForwardCache o = ModelOracle.forward(p, d.x(), g);
+                    ctx.assertClose("Z1 with n[0] = " + nx, c.z1(), o.z1(), Tolerance.MODEL);
+                    ctx.assertClose("A2 with n[0] = " + nx, c.a2(), o.a2(), Tolerance.MODEL);
+                    ctx.assertClose(
+                            "J with n[0] = " + nx,
+                            net.cost(p, d.x(), d.y(), g),
+                            ModelOracle.cost(p, d.x(), d.y(), g),
+                            Tolerance.MODEL);
+                    ctx.blame("BACKPROP-5");
+                    ctx.assertClose(
+                            "dW1 with n[0] = " + nx,
+                            net.backward(p, c, d.x(), d.y(), g).dw1(),
+                            ModelOracle.backward(p, c, d.x(), d.y(), g).dw1(),
+                            Tolerance.MODEL);
+                });
+    }
+
+    /**
      * With the linear hidden activation the two layers collapse to one affine map: A2 = σ(W2W1 X + W2b1
      * + b2).
      *

@@ -32,13 +32,18 @@ public final class Diagnoses {
         if (!Double.isFinite(actual) || !Double.isFinite(expected) || expected == 0 || actual == 0) {
             return Optional.empty();
         }
-        return factor(actual / expected);
+        return factor(actual / expected, false);
     }
 
-    /** Why a number came out where NaN went in. */
+    /** Why a number came out where NaN went in (the caller knows a NaN went in). */
     public static final String MASKED_NAN = "NaN in gives a number out: the result is read off a comparison or a "
             + "mask (z > 0, an argmax, a ≥ b), which is false for NaN and so picks a branch, as autograd's masks do; "
             + "the spec propagates NaN (ACT-13)";
+
+    /** A number where NaN is due, without knowing where the NaN came from. */
+    private static final String NUMBER_FOR_NAN = "a number where NaN is due: a NaN (from a NaN input, or from 0/0, "
+            + "∞ − ∞, 0·∞ or the log of a negative number) was replaced by a number, as a comparison, a mask "
+            + "(autograd's) or a guarded division does; the spec keeps NaN (ACT-13, ARR-2)";
 
     private static final String CLAMPED_LOG = "the log is clamped at −100 (PyTorch's binary cross-entropy): the "
             + "spec's loss of a certain wrong prediction is +∞ (LOSS-2)";
@@ -56,12 +61,17 @@ public final class Diagnoses {
         return expected > 100 && Math.abs(actual - 100) < 1e-9;
     }
 
-    /** Tiny expected value, answer off by no more than the rounding of a number near 1. */
+    /**
+     * Tiny expected value, and an answer that a subtraction from 1 can give: a multiple of 2⁻⁵³ (0
+     * included) off by no more than the rounding of a number near 1. (A sign flip or a factor of a
+     * tiny value is no cancellation.)
+     */
     private static boolean cancelled(double actual, double expected) {
         return Double.isFinite(actual)
                 && expected != 0
                 && Math.abs(expected) < 1e-12
-                && Math.abs(actual - expected) <= 0x1p-52;
+                && Math.abs(actual - expected) <= 0x1p-52
+                && actual / 0x1p-53 == Math.rint(actual / 0x1p-53);
     }
 
     /**
@@ -115,7 +125,7 @@ public final class Diagnoses {
                 return Optional.empty();
             }
         }
-        return Double.isNaN(ratio) ? Optional.empty() : factor(ratio);
+        return Double.isNaN(ratio) ? Optional.empty() : factor(ratio, true);
     }
 
     /**
@@ -146,10 +156,12 @@ public final class Diagnoses {
      * @param actual the implementation's g′(z)
      * @param expected the spec's g′(z)
      * @param z the inputs, the shape of both
-     * @param tolerance the comparison's tolerance: elements within it are not the cause
+     * @param kinked whether g has a kink at 0 (ReLU, Leaky ReLU, ELU), where the spec fixes a convention
+     * @param tolerance the comparison's tolerance: elements within it are not the cause (null: 12 digits)
      * @return every cause that explains the elements that differ, or empty if one does not fit
      */
-    public static Optional<String> ofDerivative(Tensor actual, Tensor expected, Tensor z, Tolerance tolerance) {
+    public static Optional<String> ofDerivative(
+            Tensor actual, Tensor expected, Tensor z, boolean kinked, Tolerance tolerance) {
         if (actual.size() != expected.size() || z.size() != expected.size()) {
             return of(actual, expected, tolerance);
         }
@@ -157,10 +169,12 @@ public final class Diagnoses {
         for (int i = 0; i < actual.size(); i++) {
             double a = actual.flat(i);
             double e = expected.flat(i);
-            if (same(a, e) || tolerance.accepts(a, e)) {
+            if (same(a, e) || (tolerance != null && tolerance.accepts(a, e))) {
                 continue;
             }
-            String here = z.flat(i) == 0 ? kink("g", a, e) : special(a, e);
+            String here = kinked && z.flat(i) == 0 && Double.isFinite(a)
+                    ? kink("g", a, e)
+                    : Double.isNaN(z.flat(i)) && Double.isNaN(e) && Double.isFinite(a) ? MASKED_NAN : special(a, e);
             if (here == null) {
                 return of(actual, expected, tolerance);
             }
@@ -181,7 +195,7 @@ public final class Diagnoses {
             return CLAMPED_LOG;
         }
         if (Double.isNaN(e) && Double.isFinite(a)) {
-            return MASKED_NAN;
+            return NUMBER_FOR_NAN;
         }
         if (Double.isNaN(a) && Double.isFinite(e)) {
             return NAN_PRODUCED;
@@ -201,7 +215,12 @@ public final class Diagnoses {
         return function + "′(0) = " + actual + " is the other convention at the kink; the spec fixes " + expected;
     }
 
-    private static Optional<String> factor(double r) {
+    /**
+     * A flipped sign, a small whole factor or its inverse (a missing or extra 1/k, k ≤ 1000); for a
+     * tensor, any other factor that holds throughout; for a number, nothing else (one ratio alone
+     * says nothing).
+     */
+    private static Optional<String> factor(double r, boolean throughout) {
         if (Math.abs(r + 1) < 1e-9) {
             return Optional.of("a flipped sign (−1 × the expected)");
         }
@@ -210,7 +229,7 @@ public final class Diagnoses {
         }
         double whole = Math.rint(r);
         double inverse = Math.rint(1 / r);
-        if (Math.abs(r - whole) < 1e-9 * Math.abs(r) && whole > 1) {
+        if (Math.abs(r - whole) < 1e-9 * Math.abs(r) && whole > 1 && whole <= 1000) {
             return Optional.of(String.format(
                     Locale.ROOT,
                     "%d × the expected: a missing 1/%d? (the spec divides the cost "
@@ -218,7 +237,7 @@ public final class Diagnoses {
                     (long) whole,
                     (long) whole));
         }
-        if (Math.abs(1 / r - inverse) < 1e-9 / Math.abs(r) && inverse > 1) {
+        if (Math.abs(1 / r - inverse) < 1e-9 / Math.abs(r) && inverse > 1 && inverse <= 1000) {
             return Optional.of(String.format(
                     Locale.ROOT,
                     "1/%d × the expected: an extra 1/%d? (a mean over all n[2]·m "
@@ -226,6 +245,8 @@ public final class Diagnoses {
                     (long) inverse,
                     (long) inverse));
         }
-        return Optional.of(String.format(Locale.ROOT, "%.6g × the expected throughout", r));
+        return throughout
+                ? Optional.of(String.format(Locale.ROOT, "%.6g × the expected throughout", r))
+                : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.dlbasis.tck.suite;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -49,6 +50,7 @@ public final class Theory {
     private final long seed;
     private final int examples;
     private final int shrinkCycles;
+    private VirtualMachineError vmError;
 
     /**
      * A check of {@code examples} examples from {@code seed}.
@@ -136,6 +138,25 @@ public final class Theory {
      * @param chunk runs one QuickTheories search
      * @return the number of chunks run
      */
+    /**
+     * One example: {@code test}, counted. A VirtualMachineError (out of memory, a stack overflow in
+     * the suite's own code) is no counterexample: it is kept, every later example of the check
+     * passes at once so that QuickTheories' search and shrinking end without running anything, and
+     * {@link #run} then throws it as the check's ERROR.
+     */
+    boolean guarded(Runnable tried, BooleanSupplier test) {
+        if (vmError != null) {
+            return true;
+        }
+        tried.run();
+        try {
+            return test.getAsBoolean();
+        } catch (VirtualMachineError e) {
+            vmError = e;
+            return true;
+        }
+    }
+
     int run(Chunk chunk) {
         Strategy stream = Configuration.systemStrategy().withFixedSeed(seed).withShrinkCycles(shrinkCycles);
         Reporter reporter = stream.reporter();
@@ -148,6 +169,12 @@ public final class Theory {
             int n = (int) Math.min(CHUNK, examples - done);
             Strategy strategy = stream.withExamples(n).withReporter(new Counted(reporter, tried[0]));
             chunk.run(QuickTheory.qt(() -> strategy), () -> tried[0]++);
+            if (vmError != null) {
+                throw new IllegalStateException(
+                        "the suite's JVM failed while checking example " + tried[0] + ", which is no counterexample: "
+                                + vmError,
+                        vmError);
+            }
             done += n;
         }
         return chunks;
@@ -219,8 +246,7 @@ public final class Theory {
          */
         public void check(Predicate<A> property) {
             theory.run((qt, tried) -> builder.apply(qt).check(a -> {
-                tried.run();
-                return property.test(a);
+                return theory.guarded(tried, () -> property.test(a));
             }));
         }
 
@@ -269,8 +295,7 @@ public final class Theory {
          */
         public void check(BiPredicate<A, B> property) {
             theory.run((qt, tried) -> builder.apply(qt).check((a, b) -> {
-                tried.run();
-                return property.test(a, b);
+                return theory.guarded(tried, () -> property.test(a, b));
             }));
         }
 
@@ -320,8 +345,7 @@ public final class Theory {
          */
         public void check(Predicate3<A, B, C> property) {
             theory.run((qt, tried) -> builder.apply(qt).check((a, b, c) -> {
-                tried.run();
-                return property.test(a, b, c);
+                return theory.guarded(tried, () -> property.test(a, b, c));
             }));
         }
 
@@ -372,8 +396,7 @@ public final class Theory {
          */
         public void check(Predicate4<A, B, C, D> property) {
             theory.run((qt, tried) -> builder.apply(qt).check((a, b, c, d) -> {
-                tried.run();
-                return property.test(a, b, c, d);
+                return theory.guarded(tried, () -> property.test(a, b, c, d));
             }));
         }
 

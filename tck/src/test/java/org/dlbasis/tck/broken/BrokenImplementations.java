@@ -142,6 +142,16 @@ final class BrokenImplementations {
         return t.map(v -> v * s);
     }
 
+    /** X with its last row zeroed when it has at least 64 rows: a kernel bug only wide inputs reach. */
+    private static Tensor withoutLastRowIfWide(Tensor x) {
+        if (x.rank() != 2 || x.shape().dim(0) < 64) {
+            return x;
+        }
+        double[] v = x.toArray();
+        java.util.Arrays.fill(v, v.length - x.shape().dim(1), v.length, 0.0);
+        return Tensor.of(x.shape(), v);
+    }
+
     static List<Broken> all() {
         return List.of(
                 // --- activations
@@ -380,6 +390,40 @@ final class BrokenImplementations {
                         return new ForwardCache(z1, a1, z2, REF.activations().apply(Activation.sigmoid(), z2));
                     }
                 }),
+                network(
+                        "a wide-input kernel that drops X's last row (n[0] >= 64), in every operation",
+                        "NET-2",
+                        new Delegating.Network() {
+                            @Override
+                            public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
+                                return d.forward(p, withoutLastRowIfWide(x), g);
+                            }
+
+                            @Override
+                            public NetworkGradients backward(
+                                    NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                                return d.backward(p, c, withoutLastRowIfWide(x), y, g);
+                            }
+                        }),
+                logistic(
+                        "a wide-input kernel that drops X's last row (n >= 64), in every operation",
+                        "LR-1",
+                        new Delegating.Logistic() {
+                            @Override
+                            public Tensor forward(LogisticParameters p, Tensor x) {
+                                return d.forward(p, withoutLastRowIfWide(x));
+                            }
+
+                            @Override
+                            public double cost(LogisticParameters p, Tensor x, Tensor y) {
+                                return d.cost(p, withoutLastRowIfWide(x), y);
+                            }
+
+                            @Override
+                            public LogisticGradients backward(LogisticParameters p, Tensor x, Tensor y) {
+                                return d.backward(p, withoutLastRowIfWide(x), y);
+                            }
+                        }),
                 network("one bias for both layers (b2 := b1[0])", "NET-2", new Delegating.Network() {
                     @Override
                     public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {

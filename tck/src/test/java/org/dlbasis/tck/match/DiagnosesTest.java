@@ -50,6 +50,10 @@ class DiagnosesTest {
     void aNumberWhereNanIsDueIsAMask() {
         assertThat(text(Diagnoses.of(1.0, NAN)), containsString("mask"));
         assertThat(text(Diagnoses.of(Tensor.vector(1, 0, 1), Tensor.vector(1, 0, NAN))), containsString("mask"));
+        Tensor z = Tensor.vector(NAN);
+        assertThat(
+                text(Diagnoses.ofDerivative(Tensor.vector(1), Tensor.vector(NAN), z, true, Tolerance.EXACT)),
+                containsString("NaN in gives a number out"));
     }
 
     @Test
@@ -66,9 +70,32 @@ class DiagnosesTest {
     @Test
     void aDerivativeNamesTheKinkAndTheNanTogether() {
         Tensor z = Tensor.vector(0, 1, NAN);
-        String d = text(Diagnoses.ofDerivative(Tensor.vector(0.5, 1, 1), Tensor.vector(1, 1, NAN), z, Tolerance.EXACT));
+        String d = text(
+                Diagnoses.ofDerivative(Tensor.vector(0.5, 1, 1), Tensor.vector(1, 1, NAN), z, true, Tolerance.EXACT));
         assertThat(d, containsString("g′(0) = 0.5 is the other convention at the kink; the spec fixes 1.0"));
         assertThat(d, containsString("mask"));
+    }
+
+    @Test
+    void noKinkWhereTheFunctionHasNoneAndNoMaskWhereNoNanWentIn() {
+        Tensor z = Tensor.vector(0, 1);
+        assertEquals(
+                Optional.empty(),
+                Diagnoses.ofDerivative(Tensor.vector(0.3, 0.5), Tensor.vector(0.25, 0.5), z, false, Tolerance.EXACT));
+        assertThat(
+                text(Diagnoses.of(Tensor.vector(0), Tensor.vector(NAN))), containsString("a number where NaN is due"));
+    }
+
+    @Test
+    void aFactorOrASignOfATinyValueIsNoCancellation() {
+        assertThat(text(Diagnoses.of(-1e-20, 1e-20)), containsString("flipped sign"));
+        assertThat(text(Diagnoses.of(2e-20, 1e-20)), containsString("2 × the expected"));
+    }
+
+    @Test
+    void aSingleNumberGetsNoArbitraryFactor() {
+        assertEquals(Optional.empty(), Diagnoses.of(1.000002, 1.0));
+        assertEquals(Optional.empty(), Diagnoses.of(1e20, 1.0));
     }
 
     @Test

@@ -127,6 +127,30 @@ class TheoryTest {
     }
 
     @Test
+    void afterAVmErrorNothingMoreRunsAndARealFailureBeforeItStaysAFailure() {
+        int[] calls = {0};
+        assertThrows(
+                IllegalStateException.class,
+                () -> new Theory(SEED, 500, Context.SHRINK_CYCLES)
+                        .forAll(range(0, 1000))
+                        .checkAssert(x -> {
+                            calls[0]++;
+                            throw new StackOverflowError("thrown by the test");
+                        }));
+        assertEquals(1, calls[0], "the search and shrinking must stop at the VM error");
+        AssertionError failure = assertThrows(
+                AssertionError.class,
+                () -> new Theory(SEED, 500, Context.SHRINK_CYCLES)
+                        .forAll(range(0, 1000))
+                        .checkAssert(x -> {
+                            if (x > 10) {
+                                throw new AssertionError("too big: " + x);
+                            }
+                        }));
+        assertTrue(failure.getMessage().contains("too big"), failure.getMessage());
+    }
+
+    @Test
     void anInterruptedCheckStopsBetweenChunks() {
         int[] tried = {0};
         Thread.currentThread().interrupt();
