@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.Clause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,16 +34,11 @@ class ConformCommandTest {
     }
 
     private JsonNode report() throws IOException {
-        return Json.MAPPER.readTree(Files.readString(reports.resolve("report.json")));
+        return ReportJson.report(reports);
     }
 
     private JsonNode clause(String id) throws IOException {
-        for (JsonNode c : report().get("clauses")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no clause " + id + " in the report");
+        return ReportJson.clause(reports, id);
     }
 
     @Test

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +33,11 @@ class CourseExampleTest {
     }
 
     private JsonNode report() throws IOException {
-        return Json.MAPPER.readTree(Files.readString(reports.resolve("report.json")));
+        return ReportJson.report(reports);
     }
 
     private JsonNode clause(String id) throws IOException {
-        for (JsonNode c : report().get("clauses")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no clause " + id + " in the report");
+        return ReportJson.clause(reports, id);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.dlbasis.golden.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,16 +73,11 @@ class HostileImplementationsTest {
     }
 
     private JsonNode report() throws IOException {
-        return Json.MAPPER.readTree(Files.readString(reports.resolve("report.json")));
+        return ReportJson.report(reports);
     }
 
     private JsonNode clause(String id) throws IOException {
-        for (JsonNode c : report().get("clauses")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no clause " + id + " in the report");
+        return ReportJson.clause(reports, id);
     }
 
     private void assertClause(String id, String status, String reasonContains) throws IOException {

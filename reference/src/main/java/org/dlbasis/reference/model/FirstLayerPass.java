@@ -46,20 +46,19 @@ final class FirstLayerPass {
      * @param threads where the ranges run
      */
     FirstLayerPass(double[] x, int n, int m, int h, Threads threads) {
-        this(x, n, m, h, threads, RowKernel.best(x, n, m, h));
+        this(n, m, h, threads, RowKernel.best(x, n, m, h));
     }
 
     /**
-     * With a given kernel (the tests run both).
+     * With a given kernel, which holds X (the tests run both).
      *
-     * @param x X (n × m), row-major; not copied, never written
      * @param n the rows of X (features)
      * @param m the columns of X (samples)
      * @param h the rows of W and Z (hidden units; 1 for logistic regression)
      * @param threads where the ranges run
      * @param kernel the work on a range of rows of X
      */
-    FirstLayerPass(double[] x, int n, int m, int h, Threads threads, RowKernel kernel) {
+    FirstLayerPass(int n, int m, int h, Threads threads, RowKernel kernel) {
         this.n = n;
         this.m = m;
         this.h = h;

@@ -62,7 +62,7 @@ class FirstLayerPassTest {
                 double[] z = new double[s[2] * s[1]];
                 Arrays.fill(z, Double.NaN); // must be overwritten
                 try (Threads t = new Threads(1)) {
-                    new FirstLayerPass(x.data, s[0], s[1], s[2], t, kernel).product(w.data, z);
+                    new FirstLayerPass(s[0], s[1], s[2], t, kernel).product(w.data, z);
                 }
                 for (int i = 0; i < z.length; i++) {
                     assertEquals(
@@ -92,7 +92,7 @@ class FirstLayerPassTest {
                 double[] w1 = w.data.clone();
                 double[] z = new double[s[2] * s[1]];
                 try (Threads t = new Threads(1)) {
-                    new FirstLayerPass(x.data, s[0], s[1], s[2], t, kernel).stepAndProduct(w1, dz.data, alpha, z);
+                    new FirstLayerPass(s[0], s[1], s[2], t, kernel).stepAndProduct(w1, dz.data, alpha, z);
                 }
                 for (int i = 0; i < w1.length; i++) {
                     assertEquals(
@@ -128,7 +128,7 @@ class FirstLayerPassTest {
                 double[] w = w0.clone();
                 double[] z = new double[h * m];
                 try (Threads t = new Threads(threads)) {
-                    FirstLayerPass pass = new FirstLayerPass(x, n, m, h, t, kernel);
+                    FirstLayerPass pass = new FirstLayerPass(n, m, h, t, kernel);
                     for (int i = 0; i < 3; i++) {
                         pass.stepAndProduct(w, dz, 0.1, z);
                     }
@@ -156,7 +156,7 @@ class FirstLayerPassTest {
         for (RowKernel kernel : kernels(x, n, m, h)) {
             double[] first = null;
             try (Threads t = new Threads(1)) {
-                FirstLayerPass pass = new FirstLayerPass(x, n, m, h, t, kernel);
+                FirstLayerPass pass = new FirstLayerPass(n, m, h, t, kernel);
                 for (int call = 0; call < 20_000; call++) { // interpreted first, compiled later
                     double[] w = w0.clone();
                     double[] z = new double[h * m];
