@@ -1,5 +1,10 @@
 package org.dlbasis.reference.activation;
 
+import static org.dlbasis.reference.activation.UlpSamples.assertWithin;
+import static org.dlbasis.reference.activation.UlpSamples.below;
+import static org.dlbasis.reference.activation.UlpSamples.binades;
+import static org.dlbasis.reference.activation.UlpSamples.consecutive;
+import static org.dlbasis.reference.activation.UlpSamples.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,10 +12,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
-import java.util.function.DoubleFunction;
-import java.util.function.DoubleUnaryOperator;
 import org.dlbasis.spec.Clause;
 import org.junit.jupiter.api.Test;
 
@@ -36,44 +38,6 @@ class ScalarActivationsAccuracyTest {
     private static final double TANH_DERIVATIVE_EXP_ULPS = 4.5;
 
     private static final double SWITCH = 0.55;
-
-    /** per random doubles in every binade [2^e, 2^(e+1)) with lo ≤ e ≤ hi, subnormals included. */
-    private static List<Double> binades(Random r, int lo, int hi, int per) {
-        List<Double> out = new ArrayList<>();
-        for (int e = lo; e <= hi; e++) {
-            for (int i = 0; i < per; i++) {
-                double unit = 1 + r.nextDouble(); // [1, 2)
-                double x = Math.scalb(unit, e); // rounds to a subnormal below 2^-1022
-                out.add(x);
-            }
-        }
-        return out;
-    }
-
-    private static List<Double> uniform(Random r, double lo, double hi, int n) {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(lo + (hi - lo) * r.nextDouble());
-        }
-        return out;
-    }
-
-    private static List<Double> consecutive(double from, int n) {
-        List<Double> out = new ArrayList<>();
-        double x = from;
-        for (int i = 0; i < n; i++) {
-            out.add(x);
-            x = Math.nextUp(x);
-        }
-        return out;
-    }
-
-    private static double below(double x, int steps) {
-        for (int i = 0; i < steps; i++) {
-            x = Math.nextDown(x);
-        }
-        return x;
-    }
 
     /** Arguments in [0, 0.55), and their negatives for every fourth. */
     private static List<Double> belowSwitch() {
@@ -102,27 +66,6 @@ class ScalarActivationsAccuracyTest {
             out.add(-xs.get(i));
         }
         return out;
-    }
-
-    /** The largest error of f over xs, with the argument where it occurs. */
-    private static String worst(
-            List<Double> xs, DoubleUnaryOperator f, DoubleFunction<BigDecimal> exact, double[] max) {
-        double worstX = Double.NaN;
-        for (double x : xs) {
-            double e = ExactMath.ulps(f.applyAsDouble(x), exact.apply(x));
-            if (!(e <= max[0])) {
-                max[0] = e;
-                worstX = x;
-            }
-        }
-        return String.format(Locale.ROOT, "max %.4f ulp at %s", max[0], worstX);
-    }
-
-    private static void assertWithin(
-            double bound, List<Double> xs, DoubleUnaryOperator f, DoubleFunction<BigDecimal> exact) {
-        double[] max = {0};
-        String where = worst(xs, f, exact, max);
-        assertTrue(max[0] <= bound, where + ", more than " + bound + " ulp over " + xs.size() + " arguments");
     }
 
     @Test

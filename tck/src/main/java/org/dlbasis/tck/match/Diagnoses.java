@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
@@ -104,7 +105,8 @@ public final class Diagnoses {
         if (actual.size() != expected.size() || actual.size() == 0) {
             return Optional.empty();
         }
-        Optional<String> special = elementwise(actual, expected, tolerance);
+        Optional<String> special =
+                elementwise(actual, expected, tolerance, i -> special(actual.flat(i), expected.flat(i)));
         if (special.isPresent()) {
             return special;
         }
@@ -129,10 +131,11 @@ public final class Diagnoses {
     }
 
     /**
-     * The scalar diagnoses (a clamped log, NaN, a cancellation) when together they explain every
-     * element that differs (to 12 digits; NaN for NaN is no difference).
+     * The causes {@code cause} names for the elements that differ (to 12 digits or beyond
+     * {@code tolerance}; NaN for NaN is no difference), when it names one for each; else empty.
      */
-    private static Optional<String> elementwise(Tensor actual, Tensor expected, Tolerance tolerance) {
+    private static Optional<String> elementwise(
+            Tensor actual, Tensor expected, Tolerance tolerance, IntFunction<String> cause) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = 0; i < actual.size(); i++) {
             double a = actual.flat(i);
@@ -140,7 +143,7 @@ public final class Diagnoses {
             if (same(a, e) || (tolerance != null && tolerance.accepts(a, e))) {
                 continue; // the same, or close enough not to be the cause
             }
-            String here = special(a, e);
+            String here = cause.apply(i);
             if (here == null) {
                 return Optional.empty();
             }
@@ -150,37 +153,31 @@ public final class Diagnoses {
     }
 
     /**
-     * For a derivative g′(z) compared element by element: the scalar diagnoses, and at z = 0 the
-     * other convention at a kink.
+     * For a derivative g′(z) compared element by element: the scalar diagnoses, a NaN input read
+     * off a mask, and at z = 0 the other convention at a kink.
      *
      * @param actual the implementation's g′(z)
      * @param expected the spec's g′(z)
      * @param z the inputs, the shape of both
      * @param kinked whether g has a kink at 0 (ReLU, Leaky ReLU, ELU), where the spec fixes a convention
      * @param tolerance the comparison's tolerance: elements within it are not the cause (null: 12 digits)
-     * @return every cause that explains the elements that differ, or empty if one does not fit
+     * @return every cause that explains the elements that differ, else what {@link #of(Tensor, Tensor,
+     *     Tolerance)} finds
      */
     public static Optional<String> ofDerivative(
             Tensor actual, Tensor expected, Tensor z, boolean kinked, Tolerance tolerance) {
         if (actual.size() != expected.size() || z.size() != expected.size()) {
             return of(actual, expected, tolerance);
         }
-        Set<String> found = new LinkedHashSet<>();
-        for (int i = 0; i < actual.size(); i++) {
+        Optional<String> found = elementwise(actual, expected, tolerance, i -> {
             double a = actual.flat(i);
             double e = expected.flat(i);
-            if (same(a, e) || (tolerance != null && tolerance.accepts(a, e))) {
-                continue;
+            if (kinked && z.flat(i) == 0 && Double.isFinite(a)) {
+                return kink("g", a, e);
             }
-            String here = kinked && z.flat(i) == 0 && Double.isFinite(a)
-                    ? kink("g", a, e)
-                    : Double.isNaN(z.flat(i)) && Double.isNaN(e) && Double.isFinite(a) ? MASKED_NAN : special(a, e);
-            if (here == null) {
-                return of(actual, expected, tolerance);
-            }
-            found.add(here);
-        }
-        return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", found));
+            return Double.isNaN(z.flat(i)) && Double.isNaN(e) && Double.isFinite(a) ? MASKED_NAN : special(a, e);
+        });
+        return found.isPresent() ? found : of(actual, expected, tolerance);
     }
 
     /** Equal, NaN for NaN, or finite and equal to 12 digits: not the cause. */

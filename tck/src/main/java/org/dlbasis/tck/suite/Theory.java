@@ -194,12 +194,6 @@ public final class Theory {
                 Throwable cause,
                 List<Object> examples,
                 AsString<Object> toString) {
-            if (cause instanceof VirtualMachineError e) { // the JVM failed, not the example: an ERROR, never a FAIL
-                throw new IllegalStateException(
-                        "the suite's JVM failed while checking example " + all(count) + ", which is no counterexample: "
-                                + e,
-                        e);
-            }
             reporter.falisification(seed, all(count), smallest, cause, examples, toString);
         }
 
