@@ -39,10 +39,20 @@ final class ModelInputs {
     /** W1 (n1, nx), b1 (n1, 1), W2 (n2, n1), b2 (n2, 1), all finite, for X of nx rows. */
     static void network(NetworkParameters p, Tensor x) {
         Require.matrix("W1", p.w1());
+        network(p, x.shape().dim(0));
+    }
+
+    /** The parameters alone (no X): W1's columns give n[0]. */
+    static void network(NetworkParameters p) {
+        Require.matrix("W1", p.w1());
+        network(p, p.w1().shape().dim(1));
+    }
+
+    private static void network(NetworkParameters p, int nx) {
         Require.matrix("W2", p.w2());
         int n1 = p.w1().shape().dim(0);
         int n2 = p.w2().shape().dim(0);
-        Require.shape("W1", p.w1(), Shape.of(n1, x.shape().dim(0)));
+        Require.shape("W1", p.w1(), Shape.of(n1, nx));
         Require.shape("b1", p.b1(), Shape.of(n1, 1));
         Require.shape("W2", p.w2(), Shape.of(n2, n1));
         Require.shape("b2", p.b2(), Shape.of(n2, 1));

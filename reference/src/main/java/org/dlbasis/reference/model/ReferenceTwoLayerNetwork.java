@@ -6,6 +6,7 @@ import org.dlbasis.reference.activation.ReferenceActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
 import org.dlbasis.reference.loss.CrossEntropy;
 import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.AffineMap;
 import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.Initialization;
 import org.dlbasis.spec.api.LayerSizes;
@@ -97,6 +98,13 @@ public final class ReferenceTwoLayerNetwork implements TwoLayerNetwork {
                 GradientStep.update("db1", p.b1(), grads.db1(), learningRate),
                 GradientStep.update("dW2", p.w2(), grads.dw2(), learningRate),
                 GradientStep.update("db2", p.b2(), grads.db2(), learningRate));
+    }
+
+    /** W = W2·W1 and b = W2·b1 + b2 (NET-4): both biases pass through W2's rows, not only b2. */
+    @Override
+    public AffineMap collapse(NetworkParameters p) {
+        ModelInputs.network(p);
+        return new AffineMap(np.dot(p.w2(), p.w1()), np.add(np.dot(p.w2(), p.b1()), p.b2()));
     }
 
     /** k steps of {@link #step}({@link #backward}) computed in place by {@link NetworkTrainer}. */

@@ -76,4 +76,21 @@ public interface TwoLayerNetwork {
      */
     Training<NetworkParameters> train(
             NetworkParameters p, Tensor x, Tensor y, Activation hidden, double learningRate, int iterations);
+
+    /**
+     * The one affine map the network is when g[1] is linear (N42, N43; SPEC NET-4): W = W[2]W[1],
+     * b = W[2]b[1] + b[2], so that A2 = σ(W X + b) whatever n[1]. A collapsed bias of b[1] + b[2]
+     * is the usual slip.
+     *
+     * <p>Optional within the capability: the default answers "not implemented", like the
+     * protocol's per-operation {@code NOT_IMPLEMENTED}.
+     *
+     * @param p the parameters W1 (n[1], n[0]), b1 (n[1], 1), W2 (n[2], n[1]), b2 (n[2], 1)
+     * @return W of shape (n[2], n[0]) and b of shape (n[2], 1)
+     * @throws CapabilityNotImplementedException unless overridden
+     */
+    default AffineMap collapse(NetworkParameters p) {
+        throw new CapabilityNotImplementedException(
+                "this two-layer network does not implement the operation \"net_collapse\"");
+    }
 }
