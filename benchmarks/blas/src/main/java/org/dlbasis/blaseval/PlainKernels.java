@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Verbatim copy of the reference's plain-Java kernels, so that this harness stays standalone:
- * {@code reference/src/main/java/org/dlbasis/reference/array/ProductKernels.java}
+ * {@code reference/src/main/java/org/dlbasis/reference/fast/ProductKernels.java}
  * (multiplyByRowUpdates, dot, multiplyTransB) as of issue #14. Javadoc shortened; code unchanged.
  */
 final class PlainKernels {

@@ -76,10 +76,10 @@ public final class ScalarActivations {
     }
 
     /**
-     * Below this |z|, tanh is the polynomial of {@code tanhBelowSwitch}; from it on, (1 − t)/(1 + t)
+     * Below this |z|, tanh is the polynomial {@link #tanhBelowSwitch}; from it on, (1 − t)/(1 + t)
      * with t = e^−2|z| ≤ e^−1.1 &lt; 1/3, where 1 − t cannot cancel.
      */
-    private static final double SWITCH = 0.55;
+    public static final double TANH_SWITCH = 0.55;
 
     // tanh(a) ≈ a + a³·P(a²) on [0, 0.55): P of degree 10 in a², the minimax fit of the RELATIVE
     // error (Remez exchange in 60-digit decimal: python3 benchmarks/python/correctly_rounded.py
@@ -126,15 +126,20 @@ public final class ScalarActivations {
      */
     public static double tanh(double z) {
         double a = Math.abs(z);
-        if (!(a >= SWITCH)) {
+        if (!(a >= TANH_SWITCH)) {
             return Math.copySign(tanhBelowSwitch(a), z);
         }
         double t = Math.exp(-2.0 * a);
         return Math.copySign((1.0 - t) / (1.0 + t), z);
     }
 
-    /** tanh(a) for 0 ≤ a &lt; 0.55 (NaN for NaN): a + a³·P(a²), P by Horner's rule. */
-    private static double tanhBelowSwitch(double a) {
+    /**
+     * tanh(a) for 0 ≤ a &lt; {@link #TANH_SWITCH} (NaN for NaN): a + a³·P(a²), P by Horner's rule.
+     *
+     * @param a |z|, below the switch
+     * @return tanh(a)
+     */
+    public static double tanhBelowSwitch(double a) {
         double s = a * a;
         double p = T10;
         p = p * s + T9;
@@ -179,46 +184,12 @@ public final class ScalarActivations {
      */
     public static double tanhDerivative(double z) {
         double a = Math.abs(z);
-        if (!(a >= SWITCH)) {
+        if (!(a >= TANH_SWITCH)) {
             double th = tanhBelowSwitch(a);
             return 1.0 - th * th;
         }
         double t = Math.exp(-2.0 * a);
         double onePlusT = 1.0 + t;
         return 4.0 * t / (onePlusT * onePlusT);
-    }
-
-    /**
-     * {@link #sigmoid(double)} given e = e^−|z|, with the same bits (see
-     * {@code CrossEntropy.lossFromLogit(z, y, e)}, which shares e).
-     *
-     * @param z the logit
-     * @param e e^−|z|
-     * @return σ(z)
-     */
-    public static double sigmoid(double z, double e) {
-        return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-    }
-
-    /**
-     * tanh(z) and tanh′(z) together, with the same bits as {@link #tanh} and {@link #tanhDerivative}
-     * but one e^−2|z| for both: the training loop needs the derivative of every value it computes.
-     *
-     * @param z the argument
-     * @param derivative receives tanh′(z) at {@code index}
-     * @param index where
-     * @return tanh(z)
-     */
-    public static double tanhWithDerivative(double z, double[] derivative, int index) {
-        double a = Math.abs(z);
-        if (!(a >= SWITCH)) {
-            double th = tanhBelowSwitch(a);
-            derivative[index] = 1.0 - th * th;
-            return Math.copySign(th, z);
-        }
-        double t = Math.exp(-2.0 * a);
-        double onePlusT = 1.0 + t;
-        derivative[index] = 4.0 * t / (onePlusT * onePlusT);
-        return Math.copySign((1.0 - t) / onePlusT, z);
     }
 }

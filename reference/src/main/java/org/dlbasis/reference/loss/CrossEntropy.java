@@ -67,19 +67,6 @@ public final class CrossEntropy implements Loss {
         return softplus(y == 1.0 ? -z : z);
     }
 
-    /**
-     * {@link #lossFromLogit(double, double)} given e = e^−|z|, with the same bits: the training
-     * loops compute e once for the loss and for σ(z) ({@code ScalarActivations.sigmoid(z, e)}).
-     *
-     * @param z the logit (not checked)
-     * @param y the label, 0 or 1 (not checked: anything but 1 counts as 0)
-     * @param e e^−|z|
-     * @return the loss
-     */
-    public static double lossFromLogit(double z, double y, double e) {
-        return Math.max(y == 1.0 ? -z : z, 0.0) + log1p(e);
-    }
-
     private static double softplus(double t) {
         return Math.max(t, 0.0) + log1p(Math.exp(-Math.abs(t)));
     }

@@ -4,14 +4,12 @@ import org.dlbasis.reference.Require;
 import org.dlbasis.spec.api.DeepCache;
 import org.dlbasis.spec.api.DeepGradients;
 import org.dlbasis.spec.api.DeepParameters;
-import org.dlbasis.spec.api.ForwardCache;
 import org.dlbasis.spec.api.LogisticParameters;
-import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.error.ShapeMismatchException;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
-/** The shape, finiteness and label checks shared by the two models (SPEC DIM-3, ERR-2, ERR-3). */
+/** The shape, finiteness and label checks shared by the models (SPEC DIM-3, ERR-2, ERR-3). */
 final class ModelInputs {
     private ModelInputs() {}
 
@@ -36,52 +34,21 @@ final class ModelInputs {
         Require.finite("b", p.b());
     }
 
-    /** W1 (n1, nx), b1 (n1, 1), W2 (n2, n1), b2 (n2, 1), all finite, for X of nx rows. */
-    static void network(NetworkParameters p, Tensor x) {
-        Require.matrix("W1", p.w1());
-        network(p, x.shape().dim(0));
-    }
-
-    /** The parameters alone (no X): W1's columns give n[0]. */
-    static void network(NetworkParameters p) {
-        Require.matrix("W1", p.w1());
-        network(p, p.w1().shape().dim(1));
-    }
-
-    private static void network(NetworkParameters p, int nx) {
-        Require.matrix("W2", p.w2());
-        int n1 = p.w1().shape().dim(0);
-        int n2 = p.w2().shape().dim(0);
-        Require.shape("W1", p.w1(), Shape.of(n1, nx));
-        Require.shape("b1", p.b1(), Shape.of(n1, 1));
-        Require.shape("W2", p.w2(), Shape.of(n2, n1));
-        Require.shape("b2", p.b2(), Shape.of(n2, 1));
-        Require.finite("W1", p.w1());
-        Require.finite("b1", p.b1());
-        Require.finite("W2", p.w2());
-        Require.finite("b2", p.b2());
-    }
-
-    /** The cache's four arrays have the shapes this network and m give. */
-    static void cache(ForwardCache c, NetworkParameters p, int m) {
-        Shape hidden = Shape.of(p.w1().shape().dim(0), m);
-        Shape output = Shape.of(p.w2().shape().dim(0), m);
-        Require.shape("Z1", c.z1(), hidden);
-        Require.shape("A1", c.a1(), hidden);
-        Require.shape("Z2", c.z2(), output);
-        Require.shape("A2", c.a2(), output);
+    /** The parameters fit X of n[0] rows (see {@link #deep(DeepParameters, int)}). */
+    static void deep(DeepParameters p, Tensor x) {
+        deep(p, x.shape().dim(0));
     }
 
     /**
-     * W[l] (n[l], n[l−1]) and b[l] (n[l], 1) for every layer, all finite, for X of n[0] rows (SPEC
-     * DEEP-5): as {@link #network}, layer by layer — every W[l] a matrix, then the shapes in layer
-     * order, then the values.
+     * W[l] (n[l], n[l−1]) and b[l] (n[l], 1) for every layer, all finite, for n[0] inputs (SPEC
+     * DEEP-5, and DIM-3 for L = 2): every W[l] a matrix, then the shapes in layer order, then the
+     * values.
      */
-    static void deep(DeepParameters p, Tensor x) {
+    static void deep(DeepParameters p, int inputs) {
         for (int l = 1; l <= p.layers(); l++) {
             Require.matrix("W" + l, p.w(l));
         }
-        int previous = x.shape().dim(0);
+        int previous = inputs;
         for (int l = 1; l <= p.layers(); l++) {
             int units = p.w(l).shape().dim(0);
             Require.shape("W" + l, p.w(l), Shape.of(units, previous));

@@ -21,7 +21,8 @@ import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 
 /**
- * The L-layer network, the two-layer network's lines repeated layer by layer (SPEC DEEP-*):
+ * The L-layer network (SPEC DEEP-*): the two-layer network's lines (N44–N50) written once, for
+ * every layer; {@link ReferenceTwoLayerNetwork} is the case L = 2 (SPEC DEEP-13):
  *
  * <pre>
  * A[0] = X
@@ -31,8 +32,7 @@ import org.dlbasis.spec.tensor.Tensor;
  * dA[l−1] = W[l]ᵀ dZ[l]               dZ[l−1] = dA[l−1] * g'(Z[l−1])
  * </pre>
  *
- * written with numpy's operations ({@link ReferenceArrayOps}), as {@link ReferenceTwoLayerNetwork}
- * is; with L = 2 it computes exactly what that class computes (SPEC DEEP-13).
+ * written with numpy's operations ({@link ReferenceArrayOps}).
  */
 public final class ReferenceDeepNetwork implements DeepNetwork {
     private final ReferenceArrayOps np = new ReferenceArrayOps();

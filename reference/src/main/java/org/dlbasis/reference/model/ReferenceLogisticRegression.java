@@ -3,6 +3,7 @@ package org.dlbasis.reference.model;
 import org.dlbasis.reference.Require;
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.ReferenceArrayOps;
+import org.dlbasis.reference.fast.LogisticTrainer;
 import org.dlbasis.reference.loss.CrossEntropy;
 import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;

@@ -1,4 +1,4 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
 import java.util.List;
 import java.util.concurrent.Callable;

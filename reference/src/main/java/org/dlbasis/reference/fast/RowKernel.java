@@ -1,4 +1,4 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
 import java.lang.reflect.Constructor;
 
@@ -64,7 +64,7 @@ interface RowKernel {
      */
     static RowKernel vector(double[] x, int n, int m, int h) {
         try {
-            Constructor<?> c = Class.forName("org.dlbasis.reference.model.VectorRowKernel")
+            Constructor<?> c = Class.forName("org.dlbasis.reference.fast.VectorRowKernel")
                     .getDeclaredConstructor(double[].class, int.class, int.class, int.class);
             return (RowKernel) c.newInstance(x, n, m, h);
         } catch (ReflectiveOperationException e) {
@@ -84,7 +84,7 @@ interface RowKernel {
                 return false;
             }
             try {
-                return (int) Class.forName("org.dlbasis.reference.model.VectorRowKernel")
+                return (int) Class.forName("org.dlbasis.reference.fast.VectorRowKernel")
                                 .getDeclaredMethod("lanes")
                                 .invoke(null)
                         >= 4;

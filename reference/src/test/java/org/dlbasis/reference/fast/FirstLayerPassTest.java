@@ -1,4 +1,4 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;

@@ -1,4 +1,4 @@
-package org.dlbasis.reference.array;
+package org.dlbasis.reference.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

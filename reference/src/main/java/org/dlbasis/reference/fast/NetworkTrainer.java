@@ -1,10 +1,9 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
 import java.util.Arrays;
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
-import org.dlbasis.reference.array.ProductKernels;
-import org.dlbasis.reference.loss.CrossEntropy;
+import org.dlbasis.reference.model.ReferenceTwoLayerNetwork;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.Training;
@@ -33,7 +32,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * reads it twice. That pass may use several threads without changing the result. For a narrow X
  * they are EJML's {@code mult} and {@link ProductKernels#multiplyTransB}.
  */
-final class NetworkTrainer {
+public final class NetworkTrainer {
     /** From this many features on, dW1 and the next W1 X are one pass over X ({@link FirstLayerPass}). */
     static final int WIDE = 64;
 
@@ -55,7 +54,16 @@ final class NetworkTrainer {
     private final Threads threads;
     private final FirstLayerPass pass;
 
-    NetworkTrainer(Tensor x, Tensor y, Activation g, int nh, int threads) {
+    /**
+     * Sets up the data and the buffers; the caller has checked the inputs.
+     *
+     * @param x X (n[0], m), finite
+     * @param y Y (n[2], m), labels 0 and 1
+     * @param g the hidden activation
+     * @param nh n[1], the hidden units
+     * @param threads how many threads the wide pass may use, at least 1
+     */
+    public NetworkTrainer(Tensor x, Tensor y, Activation g, int nh, int threads) {
         this.x = MatrixProduct.toMatrix(x);
         this.threads = new Threads(threads);
         int nx = x.shape().dim(0);
@@ -76,7 +84,15 @@ final class NetworkTrainer {
         Arrays.fill(ones, 1.0);
     }
 
-    Training<NetworkParameters> train(NetworkParameters p, double alpha, int iterations) {
+    /**
+     * k steps of gradient descent from p, and the cost before each step and after the last.
+     *
+     * @param p the parameters to start from, checked against X and Y
+     * @param alpha the learning rate
+     * @param iterations k
+     * @return the parameters after k steps and the k + 1 costs
+     */
+    public Training<NetworkParameters> train(NetworkParameters p, double alpha, int iterations) {
         try (threads) {
             return run(p, alpha, iterations);
         }
@@ -136,7 +152,7 @@ final class NetworkTrainer {
                 double z = z1.data[k] + b1.data[r];
                 z1.data[k] = z;
                 if (tanh) { // one e^−2|z| for tanh and tanh′
-                    a1.data[k] = ScalarActivations.tanhWithDerivative(z, gd.data, k);
+                    a1.data[k] = SharedExp.tanhWithDerivative(z, gd.data, k);
                 } else {
                     a1.data[k] = ScalarActivations.value(g, z);
                     gd.data[k] = ScalarActivations.derivative(g, z);
@@ -150,8 +166,8 @@ final class NetworkTrainer {
                 double z = z2.data[k] + b2.data[r];
                 z2.data[k] = z;
                 double e = Math.exp(-Math.abs(z)); // shared by the loss and σ
-                total += CrossEntropy.lossFromLogit(z, y[k], e);
-                dz2.data[k] = ScalarActivations.sigmoid(z, e) - y[k];
+                total += SharedExp.lossFromLogit(z, y[k], e);
+                dz2.data[k] = SharedExp.sigmoid(z, e) - y[k];
             }
         }
         return total / m;

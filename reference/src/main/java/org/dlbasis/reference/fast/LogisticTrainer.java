@@ -1,8 +1,7 @@
-package org.dlbasis.reference.model;
+package org.dlbasis.reference.fast;
 
-import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
-import org.dlbasis.reference.loss.CrossEntropy;
+import org.dlbasis.reference.model.ReferenceLogisticRegression;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.Training;
 import org.dlbasis.spec.tensor.Tensor;
@@ -26,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * dw_r = X[r,:]·dZ, then w_r := w_r − α·((1/m)·dw_r), then Z_next += w_r·X[r,:], while the row is
  * in cache; several threads may share the rows without changing the result.
  */
-final class LogisticTrainer {
+public final class LogisticTrainer {
     private final DMatrixRMaj x;
     private final double[] y;
     private final int m;
@@ -35,7 +34,14 @@ final class LogisticTrainer {
     private final Threads threads;
     private final FirstLayerPass pass;
 
-    LogisticTrainer(Tensor x, Tensor y, int threads) {
+    /**
+     * Sets up the data and the buffers; the caller has checked the inputs.
+     *
+     * @param x X (n, m), finite
+     * @param y Y (1, m), labels 0 and 1
+     * @param threads how many threads the pass over X may use, at least 1
+     */
+    public LogisticTrainer(Tensor x, Tensor y, int threads) {
         this.x = MatrixProduct.toMatrix(x);
         this.y = y.toArray();
         this.m = x.shape().dim(1);
@@ -45,7 +51,15 @@ final class LogisticTrainer {
         this.pass = new FirstLayerPass(this.x.data, x.shape().dim(0), m, 1, this.threads);
     }
 
-    Training<LogisticParameters> train(LogisticParameters p, double alpha, int iterations) {
+    /**
+     * k steps of gradient descent from p, and the cost before each step and after the last.
+     *
+     * @param p the parameters to start from, checked against X and Y
+     * @param alpha the learning rate
+     * @param iterations k
+     * @return the parameters after k steps and the k + 1 costs
+     */
+    public Training<LogisticParameters> train(LogisticParameters p, double alpha, int iterations) {
         try (threads) {
             DMatrixRMaj w = MatrixProduct.toMatrix(p.w());
             double b = p.b();
@@ -68,8 +82,8 @@ final class LogisticTrainer {
         for (int j = 0; j < m; j++) {
             double zj = z[j] + b;
             double e = Math.exp(-Math.abs(zj)); // shared by the loss and σ
-            total += CrossEntropy.lossFromLogit(zj, y[j], e);
-            dz[j] = ScalarActivations.sigmoid(zj, e) - y[j];
+            total += SharedExp.lossFromLogit(zj, y[j], e);
+            dz[j] = SharedExp.sigmoid(zj, e) - y[j];
         }
         return total / m;
     }

@@ -1,13 +1,13 @@
-package org.dlbasis.reference.array;
+package org.dlbasis.reference.fast;
 
 /**
  * Hand-written kernels for products the training loops spend time in, where EJML's row-major
  * kernels take one dependent chain of additions per entry: dot products with four partial sums.
  * They compute the textbook sums in a different order only; {@code ProductKernelsTest} checks them
  * against EJML within the SUM(k) bound. (The wide first layer has its own one-pass kernel,
- * {@code model.FirstLayerPass}.)
+ * {@link FirstLayerPass}.)
  */
-public final class ProductKernels {
+final class ProductKernels {
     private ProductKernels() {}
 
     /**
@@ -21,7 +21,7 @@ public final class ProductKernels {
      * @param length the number of products summed
      * @return the inner product
      */
-    public static double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
+    static double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -50,7 +50,7 @@ public final class ProductKernels {
      * @param cols the rows of b and the columns of c
      * @param k the columns of a and b
      */
-    public static void multiplyTransB(double[] a, double[] b, double[] c, int rows, int cols, int k) {
+    static void multiplyTransB(double[] a, double[] b, double[] c, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 c[i * cols + j] = dot(a, i * k, b, j * k, k);
