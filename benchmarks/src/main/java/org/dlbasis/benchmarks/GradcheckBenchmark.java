@@ -3,7 +3,6 @@ package org.dlbasis.benchmarks;
 import java.util.Locale;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.runner.gradcheck.CoordinateCost;
-import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
 import org.dlbasis.runner.gradcheck.GradcheckModel;
 import org.dlbasis.runner.gradcheck.GradcheckReport;
@@ -26,8 +25,10 @@ public final class GradcheckBenchmark {
     public static void main(String[] args) {
         int plainSample = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         ReferenceImplementation ref = new ReferenceImplementation();
-        GradcheckConfig full = new GradcheckConfig(
-                false, 12288, 7, 1, 209, Activation.relu(), 1, 0.01, GradcheckConfig.Mode.FULL, 1, 1e-5, 1e-7, true);
+        GradcheckConfig full = GradcheckConfig.network(12288, 7, 1, 209, Activation.relu())
+                .withSeed(1, 0.01)
+                .withMode(GradcheckConfig.Mode.FULL, 1)
+                .withFast(true);
         GradcheckModel model = ModelFactory.create(ref, full);
         ModelFactory.Data d = ModelFactory.data(full);
         int coordinates = 12288 * 7 + 7 + 7 + 1;
@@ -36,9 +37,7 @@ public final class GradcheckBenchmark {
                 1,
                 3,
                 () -> last[0] = new GradcheckRun(
-                                model,
-                                full,
-                                IncrementalCost.network(model.parameters(), d.x(), d.y(), full.activation()))
+                                model, full, IncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation()))
                         .run(ref.name()));
         System.out.printf(
                 Locale.ROOT,
@@ -47,20 +46,8 @@ public final class GradcheckBenchmark {
                 coordinates,
                 last[0].pass() ? "PASS" : "FAIL");
 
-        GradcheckConfig sample = new GradcheckConfig(
-                false,
-                12288,
-                7,
-                1,
-                209,
-                Activation.relu(),
-                1,
-                0.01,
-                GradcheckConfig.Mode.SAMPLE,
-                plainSample / 4,
-                1e-5,
-                1e-7,
-                false);
+        GradcheckConfig sample =
+                full.withMode(GradcheckConfig.Mode.SAMPLE, plainSample / 4).withFast(false);
         GradcheckModel plainModel = ModelFactory.create(ref, sample);
         Timing plain = Timing.measure(
                 0, 3, () -> new GradcheckRun(plainModel, sample, CoordinateCost.plain(plainModel)).run(ref.name()));
@@ -83,18 +70,10 @@ public final class GradcheckBenchmark {
     /** The week-4 network 12288-20-7-5-1: weights N(0, 1)·0.1, so that every layer's gradient is well above the rounding floor. */
     private static void deep(ReferenceImplementation ref, int plainSample) {
         int[] sizes = {12288, 20, 7, 5, 1};
-        GradcheckConfig full = new GradcheckConfig(
-                GradcheckConfig.Model.DEEP,
-                sizes,
-                209,
-                Activation.relu(),
-                1,
-                0.1,
-                GradcheckConfig.Mode.FULL,
-                1,
-                1e-5,
-                1e-7,
-                true);
+        GradcheckConfig full = GradcheckConfig.deep(sizes, 209, Activation.relu())
+                .withSeed(1, 0.1)
+                .withMode(GradcheckConfig.Mode.FULL, 1)
+                .withFast(true);
         GradcheckModel model = ModelFactory.create(ref, full);
         ModelFactory.Data d = ModelFactory.data(full);
         int coordinates =
@@ -104,9 +83,7 @@ public final class GradcheckBenchmark {
                 1,
                 3,
                 () -> last[0] = new GradcheckRun(
-                                model,
-                                full,
-                                DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation()))
+                                model, full, IncrementalCost.of(model.parameters(), d.x(), d.y(), full.activation()))
                         .run(ref.name()));
         System.out.printf(
                 Locale.ROOT,

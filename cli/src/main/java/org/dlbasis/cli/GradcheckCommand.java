@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dlbasis.runner.gradcheck.CoordinateCost;
-import org.dlbasis.runner.gradcheck.DeepIncrementalCost;
 import org.dlbasis.runner.gradcheck.GradcheckConfig;
 import org.dlbasis.runner.gradcheck.GradcheckModel;
 import org.dlbasis.runner.gradcheck.GradcheckReport;
@@ -226,12 +225,8 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     private static CoordinateCost incremental(GradcheckModel model, GradcheckConfig c) {
-        var data = ModelFactory.data(c);
-        return switch (c.model()) {
-            case LOGISTIC -> IncrementalCost.logistic(model.parameters(), data.x(), data.y());
-            case NETWORK -> IncrementalCost.network(model.parameters(), data.x(), data.y(), c.activation());
-            case DEEP -> DeepIncrementalCost.of(model.parameters(), data.x(), data.y(), c.activation());
-        };
+        ModelFactory.Data data = ModelFactory.data(c);
+        return IncrementalCost.of(model.parameters(), data.x(), data.y(), c.activation());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -260,18 +255,12 @@ final class GradcheckCommand implements Callable<Integer> {
         boolean fast = implementationOptions.isReference() && !plain && m0 != GradcheckConfig.Mode.DIRECTIONAL;
         try {
             GradcheckConfig.checkSizes(kind, n, m);
-            return new GradcheckConfig(
-                    kind,
-                    Arrays.stream(n).mapToInt(v -> (int) v).toArray(),
-                    m,
-                    g,
-                    seed,
-                    scale,
-                    m0,
-                    samples,
-                    eps,
-                    threshold,
-                    fast);
+            return GradcheckConfig.of(
+                            kind, Arrays.stream(n).mapToInt(v -> (int) v).toArray(), m, g)
+                    .withSeed(seed, scale)
+                    .withMode(m0, samples)
+                    .withTolerance(eps, threshold)
+                    .withFast(fast);
         } catch (GradcheckConfig.Invalid e) {
             throw usage("--" + e.getMessage());
         }

@@ -148,76 +148,12 @@ public record GradcheckConfig(
     }
 
     /**
-     * Logistic regression ({@code logistic}: n[1] = n[2] = 1) or the two-layer network n[0]-n[1]-n[2],
-     * as the configuration was written before the deep network.
-     *
-     * @param logistic true for logistic regression, false for the two-layer network
-     * @param nx n[0], the features
-     * @param nh n[1], the hidden units (ignored for logistic regression)
-     * @param ny n[2], the output units (ignored for logistic regression)
-     * @param m samples
-     * @param activation the hidden activation (networks only)
-     * @param seed data and parameters
-     * @param scale weights N(0, 1)·scale
-     * @param mode how coordinates are chosen
-     * @param samples coordinates per tensor (SAMPLE) or directions (DIRECTIONAL)
-     * @param eps the central-difference step (SPEC BACKPROP-7)
-     * @param threshold the relative-difference threshold (SPEC GRADCHECK)
-     * @param fast recompute only what each coordinate affects (reference models only)
-     * @throws Invalid for a value out of range, naming its option
-     */
-    public GradcheckConfig(
-            boolean logistic,
-            int nx,
-            int nh,
-            int ny,
-            int m,
-            Activation activation,
-            long seed,
-            double scale,
-            Mode mode,
-            int samples,
-            double eps,
-            double threshold,
-            boolean fast) {
-        this(
-                logistic ? Model.LOGISTIC : Model.NETWORK,
-                logistic ? new int[] {nx, 1} : new int[] {nx, nh, ny},
-                m,
-                activation,
-                seed,
-                scale,
-                mode,
-                samples,
-                eps,
-                threshold,
-                fast);
-    }
-
-    /**
      * Checks the sizes and m before anything is allocated: each at least 1 and the numbers a check
      * holds (see {@link #MAX_NUMBERS}) within the limit. Takes doubles so that a command line can
      * check sizes beyond an int.
      *
-     * @param logistic true for logistic regression, false for the two-layer network
-     * @param nx n[0], the features
-     * @param nh n[1], the hidden units (ignored for logistic regression)
-     * @param ny n[2], the output units (ignored for logistic regression)
-     * @param m samples
-     * @throws Invalid if a size or m is below 1, or the check would hold more than {@link #MAX_NUMBERS}
-     */
-    public static void checkSizes(boolean logistic, double nx, double nh, double ny, double m) {
-        checkSizes(
-                logistic ? Model.LOGISTIC : Model.NETWORK,
-                logistic ? new double[] {nx, 1} : new double[] {nx, nh, ny},
-                m);
-    }
-
-    /**
-     * {@link #checkSizes(boolean, double, double, double, double)} for any model: its layer sizes n[0], …, n[L].
-     *
      * @param model the model, for the message
-     * @param sizes the layer sizes n[0], …, n[L]
+     * @param sizes the layer sizes n[0], …, n[L] ({n[0], 1} for logistic regression)
      * @param m samples
      * @throws Invalid if a size or m is below 1, or the check would hold more than {@link #MAX_NUMBERS}
      */
@@ -273,7 +209,24 @@ public record GradcheckConfig(
     }
 
     /**
-     * The two-layer network n[0]-n[1]-n[2] on m samples: seed 1, scale 1, every coordinate, eps 1e−5, threshold 1e−7.
+     * A model on m samples with the defaults of {@code ./dlbasis gradcheck}: seed 1, scale 1, every
+     * coordinate (20 samples or directions if the mode is changed), eps 1e−5, threshold 1e−7, the
+     * plain path. Change what differs with the {@code with…} methods.
+     *
+     * @param model the model
+     * @param sizes the layer sizes n[0], …, n[L], as they fit the model
+     * @param m samples
+     * @param activation the hidden activation (networks only)
+     * @return the configuration
+     * @throws Invalid if a size or m is out of range
+     * @throws IllegalArgumentException for a null argument, or sizes that do not fit the model
+     */
+    public static GradcheckConfig of(Model model, int[] sizes, int m, Activation activation) {
+        return new GradcheckConfig(model, sizes, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+    }
+
+    /**
+     * The two-layer network n[0]-n[1]-n[2] on m samples, with the defaults of {@link #of}.
      *
      * @param nx n[0], the features
      * @param nh n[1], the hidden units
@@ -284,12 +237,11 @@ public record GradcheckConfig(
      * @throws Invalid if a size or m is out of range
      */
     public static GradcheckConfig network(int nx, int nh, int ny, int m, Activation activation) {
-        return new GradcheckConfig(
-                Model.NETWORK, new int[] {nx, nh, ny}, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+        return of(Model.NETWORK, new int[] {nx, nh, ny}, m, activation);
     }
 
     /**
-     * Logistic regression with n features on m samples, with the defaults of {@link #network}.
+     * Logistic regression with n features on m samples, with the defaults of {@link #of}.
      *
      * @param nx n, the features
      * @param m samples
@@ -297,12 +249,11 @@ public record GradcheckConfig(
      * @throws Invalid if n or m is out of range
      */
     public static GradcheckConfig logistic(int nx, int m) {
-        return new GradcheckConfig(
-                Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear(), 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+        return of(Model.LOGISTIC, new int[] {nx, 1}, m, Activation.linear());
     }
 
     /**
-     * The L-layer network n[0]-…-n[L] (two or more sizes) on m samples, with the defaults of {@link #network}.
+     * The L-layer network n[0]-…-n[L] (two or more sizes) on m samples, with the defaults of {@link #of}.
      *
      * @param sizes the layer sizes n[0], …, n[L]
      * @param m samples
@@ -311,7 +262,7 @@ public record GradcheckConfig(
      * @throws Invalid if a size or m is out of range
      */
     public static GradcheckConfig deep(int[] sizes, int m, Activation activation) {
-        return new GradcheckConfig(Model.DEEP, sizes, m, activation, 1, 1.0, Mode.FULL, 20, 1e-5, 1e-7, false);
+        return of(Model.DEEP, sizes, m, activation);
     }
 
     /**

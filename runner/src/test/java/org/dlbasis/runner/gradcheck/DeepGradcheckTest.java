@@ -40,7 +40,7 @@ class DeepGradcheckTest {
         GradcheckModel model = ModelFactory.create(impl, c);
         ModelFactory.Data d = ModelFactory.data(c);
         CoordinateCost costs = c.fast()
-                ? DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation())
+                ? IncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation())
                 : CoordinateCost.plain(model);
         return new GradcheckRun(model, c, costs).run(impl.name());
     }
@@ -87,7 +87,7 @@ class DeepGradcheckTest {
             GradcheckConfig c = config(new int[] {5, 4, 3, 2}, g, GradcheckConfig.Mode.FULL, true);
             GradcheckModel model = ModelFactory.create(REF, c);
             ModelFactory.Data d = ModelFactory.data(c);
-            CoordinateCost fast = DeepIncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation());
+            CoordinateCost fast = IncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation());
             CoordinateCost plain = CoordinateCost.plain(model);
             for (String name : model.names()) {
                 for (int i = 0; i < model.parameters().get(name).size(); i++) {

@@ -45,9 +45,7 @@ class GradcheckTest {
         ModelFactory.Data d = ModelFactory.data(c);
         CoordinateCost costs = !c.fast()
                 ? CoordinateCost.plain(model)
-                : c.logistic()
-                        ? IncrementalCost.logistic(model.parameters(), d.x(), d.y())
-                        : IncrementalCost.network(model.parameters(), d.x(), d.y(), c.activation());
+                : IncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation());
         return new GradcheckRun(model, c, costs).run(impl.name());
     }
 
@@ -81,16 +79,19 @@ class GradcheckTest {
 
     @Test
     void theIncrementalPathAgreesWithThePlainOne() {
-        GradcheckConfig c = config(false, "5-4-2", Activation.tanh(), GradcheckConfig.Mode.FULL, true);
-        GradcheckModel model = ModelFactory.create(REF, c);
-        ModelFactory.Data d = ModelFactory.data(c);
-        CoordinateCost fast = IncrementalCost.network(model.parameters(), d.x(), d.y(), c.activation());
-        CoordinateCost plain = CoordinateCost.plain(model);
-        for (String name : model.names()) {
-            for (int i = 0; i < model.parameters().get(name).size(); i++) {
-                double a = fast.cost(name, i, 1e-3);
-                double b = plain.cost(name, i, 1e-3);
-                assertEquals(b, a, 1e-14 * Math.abs(b), name + "[" + i + "]");
+        for (GradcheckConfig c : List.of(
+                config(false, "5-4-2", Activation.tanh(), GradcheckConfig.Mode.FULL, true),
+                config(true, "6-1-1", Activation.linear(), GradcheckConfig.Mode.FULL, true))) {
+            GradcheckModel model = ModelFactory.create(REF, c);
+            ModelFactory.Data d = ModelFactory.data(c);
+            CoordinateCost fast = IncrementalCost.of(model.parameters(), d.x(), d.y(), c.activation());
+            CoordinateCost plain = CoordinateCost.plain(model);
+            for (String name : model.names()) {
+                for (int i = 0; i < model.parameters().get(name).size(); i++) {
+                    double a = fast.cost(name, i, 1e-3);
+                    double b = plain.cost(name, i, 1e-3);
+                    assertEquals(b, a, 1e-14 * Math.abs(b), c.describe() + ": " + name + "[" + i + "]");
+                }
             }
         }
     }
@@ -422,8 +423,9 @@ class GradcheckTest {
         assertInvalid("scale", () -> c.withSeed(1, Double.NaN));
         assertInvalid("m", () -> GradcheckConfig.network(4, 5, 1, 0, Activation.tanh()));
         assertInvalid("sizes", () -> GradcheckConfig.network(100_000, 100_000, 1, 10, Activation.tanh()));
-        assertInvalid("sizes", () -> GradcheckConfig.checkSizes(false, 3e9, 3e9, 3e9, 3e9));
-        GradcheckConfig.checkSizes(false, 12288, 7, 1, 209); // the README's example fits
+        GradcheckConfig.Model network = GradcheckConfig.Model.NETWORK;
+        assertInvalid("sizes", () -> GradcheckConfig.checkSizes(network, new double[] {3e9, 3e9, 3e9}, 3e9));
+        GradcheckConfig.checkSizes(network, new double[] {12288, 7, 1}, 209); // the README's example fits
     }
 
     private static void assertInvalid(String option, Runnable r) {
