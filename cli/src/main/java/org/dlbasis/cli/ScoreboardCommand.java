@@ -242,7 +242,7 @@ final class ScoreboardCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------ the board (runner's ScoreboardWriter)
 
-    /** The whole board ({@link ScoreboardWriter#markdown}); everything a row contributes depends on its own run only. */
+    /** The whole board ({@link ScoreboardWriter#markdown}): a row's lines depend on its own run only. */
     static String markdown(List<Row> rows, Settings settings, String versions, String date) {
         return ScoreboardWriter.markdown(
                 rows.stream().map(ScoreboardCommand::column).toList(), settings, versions, date);

@@ -1,7 +1,6 @@
 package org.dlbasis.reference.fast;
 
 import org.dlbasis.reference.array.MatrixProduct;
-import org.dlbasis.reference.model.ReferenceLogisticRegression;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.Training;
 import org.dlbasis.spec.tensor.Tensor;
@@ -9,8 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Batch gradient descent for logistic regression: the formulas of
- * {@link ReferenceLogisticRegression}, computed in place (X converted once, buffers allocated
- * once) and in one pass over X per iteration.
+ * {@link org.dlbasis.reference.model.ReferenceLogisticRegression}, computed in place (X converted
+ * once, buffers allocated once) and in one pass over X per iteration.
  *
  * <pre>
  * Z  = wᵀX + b                                           (1, m)

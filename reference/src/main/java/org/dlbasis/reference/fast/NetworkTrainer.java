@@ -3,7 +3,6 @@ package org.dlbasis.reference.fast;
 import java.util.Arrays;
 import org.dlbasis.reference.activation.ScalarActivations;
 import org.dlbasis.reference.array.MatrixProduct;
-import org.dlbasis.reference.model.ReferenceTwoLayerNetwork;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.Training;
@@ -13,8 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Batch gradient descent for the two-layer network, the formulas of
- * {@link ReferenceTwoLayerNetwork} (N44–N50) computed in place with EJML: the data and buffers are
- * set up once; no array is allocated inside the loop.
+ * {@link org.dlbasis.reference.model.ReferenceTwoLayerNetwork} (N44–N50) computed in place with
+ * EJML: the data and buffers are set up once; no array is allocated inside the loop.
  *
  * <pre>
  * Z1 = W1 X + b1        (n1, m)
@@ -173,7 +172,10 @@ public final class NetworkTrainer {
         return total / m;
     }
 
-    /** θ := θ − α·((1/m)·dθ), entry by entry, as {@link ReferenceTwoLayerNetwork#step} computes it. */
+    /**
+     * θ := θ − α·((1/m)·dθ), entry by entry, as
+     * {@link org.dlbasis.reference.model.ReferenceTwoLayerNetwork#step} computes it.
+     */
     private void descend(DMatrixRMaj theta, DMatrixRMaj unscaled, double alpha) {
         for (int k = 0; k < theta.data.length; k++) {
             theta.data[k] -= alpha * ((1.0 / m) * unscaled.data[k]);

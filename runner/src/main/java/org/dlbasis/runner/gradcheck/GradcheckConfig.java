@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 import org.dlbasis.spec.api.Activation;
 
 /**
- * What to check and how. Start from {@link #network}, {@link #logistic} or {@link #deep} (the
- * defaults of {@code ./dlbasis gradcheck}) and change what differs with the {@code with…} methods;
- * every value is checked here, so a configuration that exists can be run.
+ * What to check and how. Start from {@link #of} (or {@link #network}, {@link #logistic},
+ * {@link #deep}), the defaults of {@code ./dlbasis gradcheck}, and change what differs with the
+ * {@code with…} methods; every value is checked here, so a configuration that exists can be run.
  *
  * @param model logistic regression, the two-layer network or the L-layer network
  * @param sizes the layer sizes n[0], …, n[L]: {n[0], 1} for logistic regression, {n[0], n[1], n[2]}
