@@ -18,6 +18,7 @@ import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Diagnoses;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -233,14 +234,14 @@ public final class ActivationProperties {
     }
 
     /** The clause about g′ for each kind (linear's derivative has no clause of its own: all are blamed). */
-    private static String[] derivativeClause(Activation a) {
+    private static ClauseId[] derivativeClause(Activation a) {
         return switch (a.kind()) {
-            case SIGMOID -> new String[] {"ACT-2"};
-            case TANH -> new String[] {"ACT-4"};
-            case RELU -> new String[] {"ACT-6"};
-            case LEAKY_RELU -> new String[] {"ACT-8"};
-            case ELU -> new String[] {"ACT-10"};
-            case LINEAR -> new String[0];
+            case SIGMOID -> new ClauseId[] {ClauseId.ACT_2};
+            case TANH -> new ClauseId[] {ClauseId.ACT_4};
+            case RELU -> new ClauseId[] {ClauseId.ACT_6};
+            case LEAKY_RELU -> new ClauseId[] {ClauseId.ACT_8};
+            case ELU -> new ClauseId[] {ClauseId.ACT_10};
+            case LINEAR -> new ClauseId[0];
         };
     }
 
@@ -252,7 +253,7 @@ public final class ActivationProperties {
     @Clause({"ACT-11", "ERR-2"})
     public void required_ACT11_maxoutTakesTheMaximumAndRoutesTheGradientToTheFirstWinner(Context ctx) {
         Activations act = ctx.impl().activations();
-        ctx.blame("ACT-11"); // the values; ERR-2 only for the empty input below
+        ctx.blame(ClauseId.ACT_11); // the values; ERR-2 only for the empty input below
         ctx.qt().forAll(range(1, 4), range(0, 5), range(0, Integer.MAX_VALUE)).checkAssert((k, n, seed) -> {
             Random r = new Random(seed);
             double[] v = new double[k * n];
@@ -291,7 +292,7 @@ public final class ActivationProperties {
                         new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0
                         }),
                 Tolerance.EXACT);
-        ctx.blame("ERR-2");
+        ctx.blame(ClauseId.ERR_2);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxout(Tensor.zeros(0, 2)));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
     }

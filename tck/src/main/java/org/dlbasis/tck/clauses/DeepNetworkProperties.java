@@ -35,6 +35,7 @@ import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.DeepOracle;
 import org.dlbasis.tck.oracle.ModelOracle;
 import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -241,13 +242,13 @@ public final class DeepNetworkProperties {
             DeepParameters p = DeepNetworks.parameters(sizes, r, 0.2);
             Dataset d = Datasets.random(nx, n.data().m(), sizes[sizes.length - 1], r);
             Activation g = n.activation();
-            ctx.blame("DEEP-3");
+            ctx.blame(ClauseId.DEEP_3);
             ctx.assertClose(
                     "J with n[0] = " + nx,
                     net.cost(p, d.x(), d.y(), g),
                     DeepOracle.cost(p, d.x(), d.y(), g),
                     Tolerance.MODEL);
-            ctx.blame("DEEP-4");
+            ctx.blame(ClauseId.DEEP_4);
             DeepCache c = net.forward(p, d.x(), g);
             DeepGradients actual = net.backward(p, c, d.x(), d.y(), g);
             DeepGradients expected = DeepOracle.backward(p, c, d.x(), d.y(), g);

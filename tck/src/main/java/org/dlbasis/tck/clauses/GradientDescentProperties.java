@@ -20,6 +20,7 @@ import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -228,7 +229,7 @@ public final class GradientDescentProperties {
                     var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
                     Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
                     var p = Datasets.parameters(sizes, r, 0.5);
-                    ctx.blame("GD-5"); // the recording; from costs[1] on, a wrong step (GD-1) shows too
+                    ctx.blame(ClauseId.GD_5); // the recording; from costs[1] on, a wrong step (GD-1) shows too
                     var t = net.train(p, d.x(), d.y(), g, 0.3, k);
                     ctx.require(
                             t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");

@@ -18,6 +18,7 @@ import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ModelOracle;
 import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -181,19 +182,19 @@ public final class LogisticRegressionProperties {
                     Dataset d = Datasets.random(n, m, 1, r);
                     LogisticParameters p =
                             new LogisticParameters(Tensors.gaussian(Shape.of(n, 1), r, 0.2), r.nextGaussian());
-                    ctx.blame("LR-1");
+                    ctx.blame(ClauseId.LR_1);
                     ctx.assertClose(
                             "A with n = " + n,
                             lr.forward(p, d.x()),
                             ModelOracle.logits(p, d.x()).map(org.dlbasis.tck.oracle.MathOracle::sigmoid),
                             Tolerance.MODEL);
-                    ctx.blame("LR-2");
+                    ctx.blame(ClauseId.LR_2);
                     ctx.assertClose(
                             "J with n = " + n,
                             lr.cost(p, d.x(), d.y()),
                             ModelOracle.cost(p, d.x(), d.y()),
                             Tolerance.MODEL);
-                    ctx.blame("LR-3");
+                    ctx.blame(ClauseId.LR_3);
                     LogisticGradients actual = lr.backward(p, d.x(), d.y());
                     LogisticGradients expected = ModelOracle.backward(p, d.x(), d.y());
                     ctx.assertClose("dw with n = " + n, actual.dw(), expected.dw(), Tolerance.MODEL);

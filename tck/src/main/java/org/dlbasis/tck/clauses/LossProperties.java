@@ -12,6 +12,7 @@ import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -120,7 +121,7 @@ public final class LossProperties {
     @Clause({"LOSS-5", "ERR-2"})
     public void required_LOSS5_costIsTheMeanOverTheMSamples(Context ctx) {
         Loss loss = ctx.impl().loss();
-        ctx.blame("LOSS-5"); // the mean; ERR-2 only for the empty input below
+        ctx.blame(ClauseId.LOSS_5); // the mean; ERR-2 only for the empty input below
         ctx.qt().forAll(range(1, 3), range(1, 30), range(0, Integer.MAX_VALUE)).checkAssert((r, m, seed) -> {
             Random random = new Random(seed);
             double[] p = new double[r * m];
@@ -139,9 +140,9 @@ public final class LossProperties {
             Tolerance tol = new Tolerance("2·SUM + LOSS", 2 * Tolerance.gamma(r * m) * abs / m + 1e-15, 1e-15);
             ctx.assertClose("J over (" + r + "," + m + ")", loss.cost(yHat, labels), total / m, tol);
         });
-        ctx.blame("ERR-2");
+        ctx.blame(ClauseId.ERR_2);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> loss.cost(Tensor.zeros(1, 0), Tensor.zeros(1, 0)));
-        ctx.blame("LOSS-5");
+        ctx.blame(ClauseId.LOSS_5);
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> loss.cost(Tensor.vector(0.5), Tensor.vector(1)));
     }
 

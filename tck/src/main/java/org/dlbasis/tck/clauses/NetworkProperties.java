@@ -23,6 +23,7 @@ import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ArrayOracle;
 import org.dlbasis.tck.oracle.MathOracle;
 import org.dlbasis.tck.oracle.ModelOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -111,7 +112,7 @@ public final class NetworkProperties {
                             1 + r.nextInt(Math.min(3, ctx.options().maxOutputUnits())));
                     Dataset d = Datasets.random(nx, 1 + r.nextInt(14), sizes.ny(), r);
                     NetworkParameters p = Datasets.parameters(sizes, r, 0.3);
-                    ctx.blame("NET-2");
+                    ctx.blame(ClauseId.NET_2);
                     ForwardCache c = net.forward(p, d.x(), g);
                     ForwardCache o = ModelOracle.forward(p, d.x(), g);
                     ctx.assertClose("Z1 with n[0] = " + nx, c.z1(), o.z1(), Tolerance.MODEL);
@@ -121,7 +122,7 @@ public final class NetworkProperties {
                             net.cost(p, d.x(), d.y(), g),
                             ModelOracle.cost(p, d.x(), d.y(), g),
                             Tolerance.MODEL);
-                    ctx.blame("BACKPROP-5");
+                    ctx.blame(ClauseId.BACKPROP_5);
                     ctx.assertClose(
                             "dW1 with n[0] = " + nx,
                             net.backward(p, c, d.x(), d.y(), g).dw1(),

@@ -90,7 +90,7 @@ public final class Runner {
             return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
         }
         Watched watched = new Watched(impl);
-        Context ctx = new Context(watched, settings);
+        Context ctx = new Context(watched, settings, p.clauses());
         Throwable thrown = null;
         try {
             p.method()
