@@ -25,11 +25,17 @@ import org.dlbasis.spec.tensor.Tensor;
  * A catalogue of realistic mistakes, each one method of the reference broken on purpose, with
  * the clause that must catch it. The suite is tested by running that clause against each.
  */
-final class BrokenImplementations {
+public final class BrokenImplementations {
     private BrokenImplementations() {}
 
-    /** A mistake, the clause expected to catch it, and the broken implementation. */
-    record Broken(String mistake, String caughtBy, Implementation impl) {
+    /**
+     * A mistake, the clause expected to catch it, and the broken implementation.
+     *
+     * @param mistake what is wrong, in words
+     * @param caughtBy the clause that must catch it
+     * @param impl the reference with the mistake
+     */
+    public record Broken(String mistake, String caughtBy, Implementation impl) {
         @Override
         public String toString() {
             return mistake + " (→ " + caughtBy + ")";
@@ -152,7 +158,12 @@ final class BrokenImplementations {
         return Tensor.of(x.shape(), v);
     }
 
-    static List<Broken> all() {
+    /**
+     * Every broken implementation of the catalogue.
+     *
+     * @return the mistakes, each with its clause
+     */
+    public static List<Broken> all() {
         return List.of(
                 // --- activations
                 activations(
