@@ -229,8 +229,8 @@ public final class ActivationProperties {
     private static void atKink(Context ctx, String function, double actual, double expected) {
         ctx.require(
                 actual == expected,
-                function + "'(0): expected " + expected + ", actual " + actual + "\n  diagnosis: "
-                        + Diagnoses.kink(function, actual, expected));
+                function + "'(0): expected " + expected + ", actual " + actual
+                        + Diagnoses.line(Diagnoses.kink(function, actual, expected)));
     }
 
     /** The clause about g′ for each kind (linear's derivative has no clause of its own: all are blamed). */
@@ -333,11 +333,9 @@ public final class ActivationProperties {
                 });
         for (Activation a : ctx.declared(ActivationsGen.ALL)) {
             double v = g(ctx, a, Double.NaN);
-            ctx.require(
-                    Double.isNaN(v), a + "(NaN) must be NaN, found " + v + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
+            ctx.require(Double.isNaN(v), a + "(NaN) must be NaN, found " + v + Diagnoses.line(Diagnoses.MASKED_NAN));
             double d = dg(ctx, a, Double.NaN);
-            ctx.require(
-                    Double.isNaN(d), a + "'(NaN) must be NaN, found " + d + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
+            ctx.require(Double.isNaN(d), a + "'(NaN) must be NaN, found " + d + Diagnoses.line(Diagnoses.MASKED_NAN));
         }
         ctx.assertClose("σ'(+∞)", dg(ctx, Activation.sigmoid(), INF), 0, Tolerance.EXACT);
         ctx.assertClose("tanh'(-∞)", dg(ctx, Activation.tanh(), -INF), 0, Tolerance.EXACT);

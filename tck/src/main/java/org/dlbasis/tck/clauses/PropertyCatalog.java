@@ -25,6 +25,7 @@ public final class PropertyCatalog {
             VectorizationProperties.class,
             NetworkProperties.class,
             BackpropProperties.class,
+            DimensionProperties.class,
             InitializationProperties.class,
             DeepNetworkProperties.class);
 

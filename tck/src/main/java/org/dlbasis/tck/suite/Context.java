@@ -140,10 +140,6 @@ public final class Context {
         return blamedAtFailure;
     }
 
-    private static String diagnosis(java.util.Optional<String> d) {
-        return d.map(text -> "\n  diagnosis: " + text).orElse("");
-    }
-
     /** "after the call …": the inputs of the last call into the implementation, for a failure message. */
     private String lastCall() {
         return watched == null ? "" : "\n  after the call " + watched.lastCall();
@@ -254,7 +250,7 @@ public final class Context {
             assertThat(what, actual, TensorMatchers.closeTo(expected, tolerance));
         } catch (AssertionError e) {
             blamedAtFailure = blame;
-            throw new AssertionError(e.getMessage() + diagnosis(Diagnoses.of(actual, expected)) + lastCall(), e);
+            throw new AssertionError(e.getMessage() + Diagnoses.line(Diagnoses.of(actual, expected)) + lastCall(), e);
         }
         record(TensorMatchers.worstRatio(actual, expected, tolerance));
     }
@@ -273,7 +269,7 @@ public final class Context {
         if (!(ratio <= 1)) {
             blamedAtFailure = blame;
             throw new AssertionError(what + ": " + tolerance.explain(actual, expected)
-                    + diagnosis(Diagnoses.of(actual, expected)) + lastCall());
+                    + Diagnoses.line(Diagnoses.of(actual, expected)) + lastCall());
         }
         record(ratio);
     }

@@ -5,6 +5,7 @@ import static org.dlbasis.tck.broken.Delegating.REF;
 import java.util.ArrayList;
 import java.util.List;
 import org.dlbasis.spec.api.Activation;
+import org.dlbasis.spec.api.AffineMap;
 import org.dlbasis.spec.api.DeepCache;
 import org.dlbasis.spec.api.DeepGradients;
 import org.dlbasis.spec.api.DeepParameters;
@@ -440,6 +441,13 @@ public final class BrokenImplementations {
                     public ForwardCache forward(NetworkParameters p, Tensor x, Activation g) {
                         Tensor b2 = Tensor.full(p.b2().shape(), p.b1().flat(0));
                         return d.forward(new NetworkParameters(p.w1(), p.b1(), p.w2(), b2), x, g);
+                    }
+                }),
+                network("collapsed bias b1 + b2: W2 dropped from W2·b1 (b2 + Σ b1)", "NET-4", new Delegating.Network() {
+                    @Override
+                    public AffineMap collapse(NetworkParameters p) {
+                        double b1 = REF.arrays().sum(p.b1(), null, false).item();
+                        return new AffineMap(d.collapse(p).w(), p.b2().map(v -> v + b1));
                     }
                 }),
                 network("zero-initialised W whatever the scale", "INIT-1", new Delegating.Network() {

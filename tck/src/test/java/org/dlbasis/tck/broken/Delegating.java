@@ -5,6 +5,7 @@ import java.util.Set;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
+import org.dlbasis.spec.api.AffineMap;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.DeepCache;
@@ -249,6 +250,11 @@ public final class Delegating {
             }
             costs[k] = cost(q, x, y, g);
             return new Training<>(q, costs);
+        }
+
+        @Override
+        public AffineMap collapse(NetworkParameters p) {
+            return d.collapse(p);
         }
     }
 
