@@ -14,7 +14,7 @@ import org.dlbasis.tck.suite.Property;
 public final class PropertyCatalog {
     /** The property groups, one class per part of the spec. */
     public static final List<Class<?>> GROUPS = List.of(
-            ErrorProperties.class,
+            CapabilityAndErrorProperties.class,
             ArrayProperties.class,
             BroadcastProperties.class,
             Rank1Properties.class,
