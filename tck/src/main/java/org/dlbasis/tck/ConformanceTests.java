@@ -112,7 +112,7 @@ public abstract class ConformanceTests {
             Implementation impl, Property p, Settings settings, SpecClauses spec, Map<String, String> skipped) {
         JUnitVerdicts.abortIfSkipped(p.clauses(), skipped);
         Outcome o = Runner.run(impl, p, settings);
-        JUnitVerdicts.judge(o.status(), o.clauses(), o.detail(), p.name(), spec);
+        JUnitVerdicts.judge(o, spec);
     }
 
     private static Stream<DynamicNode> pending(SpecClauses spec, Map<String, String> skipped) {

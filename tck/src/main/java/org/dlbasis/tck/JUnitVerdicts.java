@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dlbasis.spec.clause.SpecClause;
 import org.dlbasis.spec.clause.SpecClauses;
 import org.dlbasis.spec.clause.Strength;
+import org.dlbasis.tck.suite.Outcome;
 import org.dlbasis.tck.suite.Status;
 import org.opentest4j.TestAbortedException;
 
@@ -67,6 +68,19 @@ public final class JUnitVerdicts {
         if (!reasons.isEmpty()) {
             throw new TestAbortedException("skipped by the implementation: " + String.join("; ", reasons));
         }
+    }
+
+    /**
+     * Turns a property's outcome into the JUnit result, judged by the clauses the command line
+     * holds it against ({@link Outcome#counts}): a failure blamed on a SHOULD clause only is a
+     * warning here as there, whatever else the property names.
+     *
+     * @param o the property's outcome
+     * @param spec the clauses of SPEC.md, for their strength
+     */
+    public static void judge(Outcome o, SpecClauses spec) {
+        List<String> held = o.clauses().stream().filter(o::counts).toList();
+        judge(o.status(), held.isEmpty() ? o.clauses() : held, o.detail(), o.property(), spec);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Diagnoses;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -228,19 +229,19 @@ public final class ActivationProperties {
     private static void atKink(Context ctx, String function, double actual, double expected) {
         ctx.require(
                 actual == expected,
-                function + "'(0): expected " + expected + ", actual " + actual + "\n  diagnosis: "
-                        + Diagnoses.kink(function, actual, expected));
+                function + "'(0): expected " + expected + ", actual " + actual
+                        + Diagnoses.line(Diagnoses.kink(function, actual, expected)));
     }
 
     /** The clause about g′ for each kind (linear's derivative has no clause of its own: all are blamed). */
-    private static String[] derivativeClause(Activation a) {
+    private static ClauseId[] derivativeClause(Activation a) {
         return switch (a.kind()) {
-            case SIGMOID -> new String[] {"ACT-2"};
-            case TANH -> new String[] {"ACT-4"};
-            case RELU -> new String[] {"ACT-6"};
-            case LEAKY_RELU -> new String[] {"ACT-8"};
-            case ELU -> new String[] {"ACT-10"};
-            case LINEAR -> new String[0];
+            case SIGMOID -> new ClauseId[] {ClauseId.ACT_2};
+            case TANH -> new ClauseId[] {ClauseId.ACT_4};
+            case RELU -> new ClauseId[] {ClauseId.ACT_6};
+            case LEAKY_RELU -> new ClauseId[] {ClauseId.ACT_8};
+            case ELU -> new ClauseId[] {ClauseId.ACT_10};
+            case LINEAR -> new ClauseId[0];
         };
     }
 
@@ -252,7 +253,7 @@ public final class ActivationProperties {
     @Clause({"ACT-11", "ERR-2"})
     public void required_ACT11_maxoutTakesTheMaximumAndRoutesTheGradientToTheFirstWinner(Context ctx) {
         Activations act = ctx.impl().activations();
-        ctx.blame("ACT-11"); // the values; ERR-2 only for the empty input below
+        ctx.blame(ClauseId.ACT_11); // the values; ERR-2 only for the empty input below
         ctx.qt().forAll(range(1, 4), range(0, 5), range(0, Integer.MAX_VALUE)).checkAssert((k, n, seed) -> {
             Random r = new Random(seed);
             double[] v = new double[k * n];
@@ -291,7 +292,7 @@ public final class ActivationProperties {
                         new double[] {Double.NaN, 1, 1}, new double[] {Double.NaN, 0, 0}, new double[] {Double.NaN, 0, 0
                         }),
                 Tolerance.EXACT);
-        ctx.blame("ERR-2");
+        ctx.blame(ClauseId.ERR_2);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxout(Tensor.zeros(0, 2)));
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> act.maxoutDerivative(Tensor.scalar(1)));
     }
@@ -332,11 +333,9 @@ public final class ActivationProperties {
                 });
         for (Activation a : ctx.declared(ActivationsGen.ALL)) {
             double v = g(ctx, a, Double.NaN);
-            ctx.require(
-                    Double.isNaN(v), a + "(NaN) must be NaN, found " + v + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
+            ctx.require(Double.isNaN(v), a + "(NaN) must be NaN, found " + v + Diagnoses.line(Diagnoses.MASKED_NAN));
             double d = dg(ctx, a, Double.NaN);
-            ctx.require(
-                    Double.isNaN(d), a + "'(NaN) must be NaN, found " + d + "\n  diagnosis: " + Diagnoses.MASKED_NAN);
+            ctx.require(Double.isNaN(d), a + "'(NaN) must be NaN, found " + d + Diagnoses.line(Diagnoses.MASKED_NAN));
         }
         ctx.assertClose("σ'(+∞)", dg(ctx, Activation.sigmoid(), INF), 0, Tolerance.EXACT);
         ctx.assertClose("tanh'(-∞)", dg(ctx, Activation.tanh(), -INF), 0, Tolerance.EXACT);

@@ -1,51 +1,39 @@
 package org.dlbasis.tck.clauses;
 
-import java.util.function.Function;
+import static org.dlbasis.tck.gen.Datasets.datasets;
+import static org.quicktheories.generators.Generate.range;
+
+import java.util.Random;
 import org.dlbasis.spec.Clause;
-import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
-import org.dlbasis.spec.api.ForwardCache;
-import org.dlbasis.spec.api.NetworkGradients;
-import org.dlbasis.spec.api.NetworkParameters;
-import org.dlbasis.spec.api.TwoLayerNetwork;
+import org.dlbasis.spec.api.LogisticGradients;
+import org.dlbasis.spec.api.LogisticParameters;
+import org.dlbasis.spec.api.LogisticRegression;
 import org.dlbasis.spec.tensor.Tensor;
-import org.dlbasis.tck.gen.ActivationsGen;
 import org.dlbasis.tck.gen.Dataset;
-import org.dlbasis.tck.gen.Datasets;
-import org.dlbasis.tck.gen.NetworkCase;
+import org.dlbasis.tck.match.Diagnoses;
 import org.dlbasis.tck.match.Tolerance;
-import org.dlbasis.tck.oracle.ModelOracle;
-import org.dlbasis.tck.oracle.NumericalGradient;
+import org.dlbasis.tck.oracle.LogisticOracle;
+import org.dlbasis.tck.oracle.NetworkOracle;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
 /**
- * SPEC "Back propagation": BACKPROP-1 … BACKPROP-7 (N15, N45–N50). Each gradient is compared with
- * the oracle's formula applied to the implementation's own forward cache, so a mistake is pinned
- * to the line of the note it breaks.
+ * SPEC "Back propagation": BACKPROP-1 … BACKPROP-8 (N15, N45–N50), the laws of
+ * {@link NetworkLaws} with L = 2. Each gradient is compared with the oracle's formula applied to
+ * the implementation's own forward cache, so a mistake is pinned to the line of the note it
+ * breaks. BACKPROP-8 holds for logistic regression too.
  */
 @Requires(Capability.TWO_LAYER_NETWORK)
 public final class BackpropProperties {
 
-    /** Runs {@code check} on the implementation's and the oracle's gradients for random networks. */
-    private static void forRandomNetworks(Context ctx, GradientCheck check) {
-        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+    /** The gradients {@code which} names, against the oracle, for random two-layer networks. */
+    private static void gradients(Context ctx, String... which) {
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
+        java.util.List<String> names = java.util.List.of(which);
         ctx.qtModels()
-                .forAll(Datasets.networkCases(
-                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
-                .checkAssert(n -> {
-                    Dataset d = n.data();
-                    ForwardCache c = net.forward(n.parameters(), d.x(), n.activation());
-                    NetworkGradients actual = net.backward(n.parameters(), c, d.x(), d.y(), n.activation());
-                    check.accept(
-                            actual,
-                            ModelOracle.backward(n.parameters(), c, d.x(), d.y(), n.activation()),
-                            n.activation());
-                });
-    }
-
-    private interface GradientCheck {
-        void accept(NetworkGradients actual, NetworkGradients expected, Activation g);
+                .forAll(net.cases(6, 10))
+                .checkAssert(n -> NetworkLaws.gradientsAgainstTheOracle(ctx, net, n, names::contains));
     }
 
     /**
@@ -55,10 +43,7 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-1", "BACKPROP-3"})
     public void required_BACKPROP1_3_db2IsTheMeanOfA2MinusY(Context ctx) {
-        forRandomNetworks(
-                ctx,
-                (a, e, g) -> ctx.assertClose(
-                        "db2 = (1/m) Σ (A2 − Y) (axis 1, keepdims)", a.db2(), e.db2(), Tolerance.MODEL));
+        gradients(ctx, "db2");
     }
 
     /**
@@ -68,7 +53,7 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-2", "BACKPROP-1"})
     public void required_BACKPROP2_dW2IsDz2TimesA1Transposed(Context ctx) {
-        forRandomNetworks(ctx, (a, e, g) -> ctx.assertClose("dW2 = (1/m) dZ2 A1ᵀ", a.dw2(), e.dw2(), Tolerance.MODEL));
+        gradients(ctx, "dW2");
     }
 
     /**
@@ -78,10 +63,7 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-4", "BACKPROP-5"})
     public void required_BACKPROP4_5_dW1UsesTheDerivativeAtZ1(Context ctx) {
-        forRandomNetworks(
-                ctx,
-                (a, e, g) -> ctx.assertClose(
-                        "dW1 = (1/m) (W2ᵀ dZ2 * g'(Z1)) Xᵀ for " + g, a.dw1(), e.dw1(), Tolerance.MODEL));
+        gradients(ctx, "dW1");
     }
 
     /**
@@ -91,21 +73,7 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-6", "BACKPROP-4"})
     public void required_BACKPROP6_db1IsTheRowMeanOfDz1(Context ctx) {
-        forRandomNetworks(
-                ctx,
-                (a, e, g) -> ctx.assertClose(
-                        "db1 = (1/m) Σ dZ1 (axis 1, keepdims) for " + g, a.db1(), e.db1(), Tolerance.MODEL));
-    }
-
-    /**
-     * Output weights scaled so that the largest |Z2| becomes +60: σ rounds to exactly 1 there (and
-     * other entries saturate too), where dA2 = −(Y/A2 − (1−Y)/(1−A2)) is 0/0 or 1/0.
-     */
-    private static NetworkParameters saturated(NetworkCase n) {
-        NetworkParameters q = n.parameters();
-        Tensor z2 = ModelOracle.forward(q, n.data().x(), n.activation()).z2();
-        double f = ModelOracle.saturatingFactor(z2);
-        return new NetworkParameters(q.w1(), q.b1(), q.w2().map(w -> f * w), q.b2().map(b -> f * b));
+        gradients(ctx, "db1");
     }
 
     /**
@@ -115,22 +83,10 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-8", "NET-3"})
     public void required_BACKPROP8_saturatedOutputsKeepAFiniteCost(Context ctx) {
-        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
         ctx.qtModels()
-                .forAll(Datasets.networkCases(
-                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
-                .checkAssert(n -> {
-                    NetworkParameters p = saturated(n);
-                    Dataset d = n.data();
-                    double cost = net.cost(p, d.x(), d.y(), n.activation());
-                    Tensor z2 = ModelOracle.forward(p, d.x(), n.activation()).z2();
-                    SaturatedCost.check(
-                            ctx,
-                            cost,
-                            ModelOracle.cost(p, d.x(), d.y(), n.activation()),
-                            ModelOracle.costFromProbabilities(z2, d.y()),
-                            "Z2");
-                });
+                .forAll(net.cases(6, 10))
+                .checkAssert(n -> NetworkLaws.saturatedOutputsKeepAFiniteCost(ctx, net, n));
     }
 
     /**
@@ -142,109 +98,80 @@ public final class BackpropProperties {
      */
     @Clause({"BACKPROP-8", "BACKPROP-1"})
     public void required_BACKPROP8_saturatedOutputsKeepFiniteGradients(Context ctx) {
-        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
         ctx.qtModels()
-                .forAll(Datasets.networkCases(
-                        6, 10, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
-                .checkAssert(n -> {
-                    NetworkParameters p = saturated(n);
-                    Dataset d = n.data();
-                    Activation g = n.activation();
-                    ForwardCache c = net.forward(p, d.x(), g);
-                    NetworkGradients actual = net.backward(p, c, d.x(), d.y(), g);
-                    NetworkGradients expected = ModelOracle.backward(p, c, d.x(), d.y(), g);
-                    String[] names = {"dW1", "db1", "dW2", "db2"};
-                    Tensor[] got = {actual.dw1(), actual.db1(), actual.dw2(), actual.db2()};
-                    for (int t = 0; t < got.length; t++) {
-                        for (int i = 0; i < got[t].size(); i++) {
-                            ctx.require(
-                                    Double.isFinite(got[t].flat(i)),
-                                    names[t] + " entry " + i + " is "
-                                            + got[t].flat(i) + " with saturated outputs (" + g
-                                            + "); its limit is finite"
-                                            + "\n  diagnosis: dA2 = −(Y/A2 − (1−Y)/(1−A2)) is 0/0 once σ rounds to 1: compute "
-                                            + "dZ2 = A2 − Y directly");
-                        }
-                    }
-                    ctx.assertClose("dW2, saturated", actual.dw2(), expected.dw2(), Tolerance.MODEL);
-                    ctx.assertClose("db2, saturated", actual.db2(), expected.db2(), Tolerance.MODEL);
-                    ctx.assertClose("dW1, saturated", actual.dw1(), expected.dw1(), Tolerance.MODEL);
-                    ctx.assertClose("db1, saturated", actual.db1(), expected.db1(), Tolerance.MODEL);
-                });
+                .forAll(net.cases(6, 10))
+                .checkAssert(n -> NetworkLaws.saturatedOutputsKeepFiniteGradients(ctx, net, n));
+    }
+
+    /** w and b scaled so that the largest |z| becomes +60, where σ rounds to exactly 1. */
+    private static LogisticParameters saturated(LogisticParameters q, Dataset d) {
+        Tensor z = LogisticOracle.logits(q, d.x());
+        double f = NetworkOracle.saturatingFactor(z);
+        return new LogisticParameters(q.w().map(w -> f * w), f * q.b());
+    }
+
+    /**
+     * If this fails with NaN, 0·log 0 was evaluated; a finite cost from z, or LOSS-2's value of σ(z), passes.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"BACKPROP-8", "LR-2"})
+    @Requires(Capability.LOGISTIC_REGRESSION)
+    public void required_BACKPROP8_saturatedLogisticRegressionKeepsAFiniteCost(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
+            LogisticParameters p = saturated(LogisticRegressionProperties.parameters(d.n(), new Random(seed)), d);
+            double cost = lr.cost(p, d.x(), d.y());
+            SaturatedCost.check(
+                    ctx,
+                    cost,
+                    LogisticOracle.cost(p, d.x(), d.y()),
+                    NetworkOracle.costFromProbabilities(LogisticOracle.logits(p, d.x()), d.y()),
+                    "z");
+        });
+    }
+
+    /**
+     * If this fails with NaN, dz is computed through dA = −(Y/A − (1−Y)/(1−A)), which is 0/0 once σ
+     * rounds to 1: use dz = A − Y. Checked apart from the cost, so a naive cost does not hide it.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"BACKPROP-8", "LR-3"})
+    @Requires(Capability.LOGISTIC_REGRESSION)
+    public void required_BACKPROP8_saturatedLogisticRegressionKeepsFiniteGradients(Context ctx) {
+        LogisticRegression lr = ctx.impl().logisticRegression();
+        ctx.qt().forAll(datasets(6, 10, 1), range(0, Integer.MAX_VALUE)).checkAssert((d, seed) -> {
+            LogisticParameters p = saturated(LogisticRegressionProperties.parameters(d.n(), new Random(seed)), d);
+            LogisticGradients g = lr.backward(p, d.x(), d.y());
+            LogisticGradients oracle = LogisticOracle.backward(p, d.x(), d.y());
+            for (int i = 0; i < g.dw().size(); i++) {
+                ctx.require(
+                        Double.isFinite(g.dw().flat(i)),
+                        "dw[" + i + "] = " + g.dw().flat(i) + " with saturated σ; " + "its limit is finite"
+                                + Diagnoses.line(Diagnoses.saturatedOutputs("A", "dz")));
+            }
+            ctx.require(Double.isFinite(g.db()), "db = " + g.db() + " with saturated σ; its limit is finite");
+            ctx.assertClose("dw, saturated", g.dw(), oracle.dw(), Tolerance.MODEL);
+            ctx.assertClose("db, saturated", g.db(), oracle.db(), Tolerance.MODEL);
+        });
     }
 
     /**
      * Every parameter against central differences of the implementation's own cost, for every
      * activation; ReLU and Leaky ReLU keep |Z1| ≥ 1e−3 so no probe crosses the kink. A NaN or ±∞
      * entry fails by itself, named by tensor and index, and huge finite entries are judged without
-     * overflow ({@link NumericalGradient#violation}): a sum of squares that overflowed once let
-     * ∞ ≤ ∞ pass a gradient with one entry of +∞ or 1e200.
+     * overflow: a sum of squares that overflowed once let ∞ ≤ ∞ pass a gradient with one entry of
+     * +∞ or 1e200.
      *
      * @param ctx the run's context
      */
     @Clause({"BACKPROP-7", "NET-3"})
     public void required_BACKPROP7_gradientsAreTheDerivativesOfTheCost(Context ctx) {
-        TwoLayerNetwork net = ctx.impl().twoLayerNetwork();
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
         ctx.qtModels()
-                .forAll(Datasets.networkCases(
-                        4, 6, ctx.declared(ActivationsGen.ALL), ctx.options().maxOutputUnits()))
-                .checkAssert(n -> {
-                    Dataset d = n.data();
-                    NetworkParameters p = n.parameters();
-                    Activation g = n.activation();
-                    if (nearKink(ModelOracle.forward(p, d.x(), g).z1(), g)) {
-                        return; // a probe could cross the kink: not judged (SPEC BACKPROP-7)
-                    }
-                    NetworkGradients grads = net.backward(p, net.forward(p, d.x(), g), d.x(), d.y(), g);
-                    Function<NetworkParameters, Double> cost = q -> net.cost(q, d.x(), d.y(), g);
-                    double j = cost.apply(p);
-                    check(
-                            ctx,
-                            "dW1",
-                            j,
-                            grads.dw1(),
-                            NumericalGradient.of(
-                                    p.w1(), w -> cost.apply(new NetworkParameters(w, p.b1(), p.w2(), p.b2()))));
-                    check(
-                            ctx,
-                            "db1",
-                            j,
-                            grads.db1(),
-                            NumericalGradient.of(
-                                    p.b1(), b -> cost.apply(new NetworkParameters(p.w1(), b, p.w2(), p.b2()))));
-                    check(
-                            ctx,
-                            "dW2",
-                            j,
-                            grads.dw2(),
-                            NumericalGradient.of(
-                                    p.w2(), w -> cost.apply(new NetworkParameters(p.w1(), p.b1(), w, p.b2()))));
-                    check(
-                            ctx,
-                            "db2",
-                            j,
-                            grads.db2(),
-                            NumericalGradient.of(
-                                    p.b2(), b -> cost.apply(new NetworkParameters(p.w1(), p.b1(), p.w2(), b))));
-                });
-    }
-
-    static boolean nearKink(Tensor z1, Activation g) {
-        if (g.kind() != Activation.Kind.RELU
-                && g.kind() != Activation.Kind.LEAKY_RELU
-                && !(g.kind() == Activation.Kind.ELU && g.parameter() != 1)) {
-            return false;
-        }
-        for (int i = 0; i < z1.size(); i++) {
-            if (Math.abs(z1.flat(i)) < 1e-3) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void check(Context ctx, String what, double cost, Tensor analytic, Tensor numeric) {
-        String violation = NumericalGradient.violation(what, analytic, numeric, cost);
-        ctx.require(violation == null, violation);
+                .forAll(net.cases(4, 6))
+                .checkAssert(n -> NetworkLaws.gradientsAreTheDerivativesOfTheCost(ctx, net, n));
     }
 }

@@ -6,10 +6,10 @@ import static org.quicktheories.generators.Generate.range;
 import java.util.Random;
 import org.dlbasis.spec.Clause;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.LayerSizes;
 import org.dlbasis.spec.api.LogisticGradients;
 import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.LogisticRegression;
-import org.dlbasis.spec.api.NetworkGradients;
 import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.api.Training;
 import org.dlbasis.spec.tensor.Shape;
@@ -20,6 +20,8 @@ import org.dlbasis.tck.gen.Datasets;
 import org.dlbasis.tck.gen.Tensors;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.ArrayOracle;
+import org.dlbasis.tck.oracle.NetworkOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -60,7 +62,7 @@ public final class GradientDescentProperties {
     @Clause("GD-1")
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD1_networkUpdateIsThetaMinusAlphaTimesGradient(Context ctx) {
-        var net = ctx.impl().twoLayerNetwork();
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
         ctx.qt()
                 .forAll(
                         Datasets.layerSizesWithOutputs(4, ctx.options().maxOutputUnits()),
@@ -70,21 +72,9 @@ public final class GradientDescentProperties {
                     Random r = new Random(seed);
                     NetworkParameters p = Datasets.parameters(s, r, 1);
                     NetworkParameters g = Datasets.parameters(s, r, 1);
-                    NetworkParameters next = net.step(p, new NetworkGradients(g.w1(), g.b1(), g.w2(), g.b2()), alpha);
-                    assertSteps(ctx, "W1", next.w1(), p.w1(), alpha, g.w1());
-                    assertSteps(ctx, "b1", next.b1(), p.b1(), alpha, g.b1());
-                    assertSteps(ctx, "W2", next.w2(), p.w2(), alpha, g.w2());
-                    assertSteps(ctx, "b2", next.b2(), p.b2(), alpha, g.b2());
+                    NetworkLaws.stepIsThetaMinusAlphaTimesGradient(
+                            ctx, net, NetworkOracle.layers(p), NetworkOracle.layers(g), alpha);
                 });
-    }
-
-    private static void assertSteps(Context ctx, String name, Tensor next, Tensor theta, double alpha, Tensor grad) {
-        ctx.require(
-                next.shape().equals(theta.shape()),
-                name + " after a step has shape " + next.shape() + ", expected " + theta.shape());
-        for (int i = 0; i < theta.size(); i++) {
-            assertStep(ctx, name + " entry " + i, next.flat(i), theta.flat(i), alpha, grad.flat(i));
-        }
     }
 
     /** One entry of a step against θ − α·g rounded once, with {@link #stepTolerance}. */
@@ -216,7 +206,7 @@ public final class GradientDescentProperties {
     @Clause({"GD-5", "GD-1"})
     @Requires(Capability.TWO_LAYER_NETWORK)
     public void required_GD5_networkTrainingIsRepeatedSteps(Context ctx) {
-        var net = ctx.impl().twoLayerNetwork();
+        NetworkUnderTest net = NetworkUnderTest.twoLayer(ctx);
         ctx.qtModels()
                 .forAll(
                         ActivationsGen.anyOf(ctx.declared(ActivationsGen.ALL)),
@@ -225,35 +215,10 @@ public final class GradientDescentProperties {
                         range(0, Integer.MAX_VALUE))
                 .checkAssert((g, k, wide, seed) -> {
                     Random r = new Random(seed);
-                    var sizes = new org.dlbasis.spec.api.LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
+                    LayerSizes sizes = new LayerSizes(wide == 1 ? 70 : 3, 4, 1 + r.nextInt(2));
                     Dataset d = Datasets.random(sizes.nx(), 12, sizes.ny(), r);
-                    var p = Datasets.parameters(sizes, r, 0.5);
-                    ctx.blame("GD-5"); // the recording; from costs[1] on, a wrong step (GD-1) shows too
-                    var t = net.train(p, d.x(), d.y(), g, 0.3, k);
-                    ctx.require(
-                            t.costs().length == k + 1, "train(…, " + k + ") returned " + t.costs().length + " costs");
-                    var q = p;
-                    for (int i = 0; i <= k; i++) {
-                        double own = net.cost(q, d.x(), d.y(), g);
-                        ctx.assertClose("costs[" + i + "] with " + g, t.costs()[i], own, Tolerance.TRAJ);
-                        ctx.blame();
-                        if (i < k) {
-                            var grads = net.backward(q, net.forward(q, d.x(), g), d.x(), d.y(), g);
-                            q = new org.dlbasis.spec.api.NetworkParameters(
-                                    minus(q.w1(), grads.dw1()),
-                                    minus(q.b1(), grads.db1()),
-                                    minus(q.w2(), grads.dw2()),
-                                    minus(q.b2(), grads.db2()));
-                        }
-                    }
-                    ctx.assertClose("W1 after " + k + " steps", t.parameters().w1(), q.w1(), Tolerance.TRAJ);
-                    ctx.assertClose("b1 after " + k + " steps", t.parameters().b1(), q.b1(), Tolerance.TRAJ);
-                    ctx.assertClose("W2 after " + k + " steps", t.parameters().w2(), q.w2(), Tolerance.TRAJ);
-                    ctx.assertClose("b2 after " + k + " steps", t.parameters().b2(), q.b2(), Tolerance.TRAJ);
+                    NetworkParameters p = Datasets.parameters(sizes, r, 0.5);
+                    NetworkLaws.trainingIsRepeatedSteps(ctx, net, NetworkOracle.layers(p), d, g, k, ClauseId.GD_5);
                 });
-    }
-
-    private static Tensor minus(Tensor theta, Tensor gradient) {
-        return ArrayOracle.elementwise(theta, gradient, (a, b) -> a - 0.3 * b);
     }
 }

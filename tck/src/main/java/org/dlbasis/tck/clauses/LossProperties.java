@@ -5,13 +5,19 @@ import static org.quicktheories.generators.Generate.range;
 
 import java.util.Random;
 import org.dlbasis.spec.Clause;
+import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.Initialization;
+import org.dlbasis.spec.api.LayerSizes;
+import org.dlbasis.spec.api.LogisticParameters;
 import org.dlbasis.spec.api.Loss;
+import org.dlbasis.spec.api.NetworkParameters;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.Tolerance;
 import org.dlbasis.tck.oracle.MathOracle;
+import org.dlbasis.tck.suite.ClauseId;
 import org.dlbasis.tck.suite.Context;
 import org.dlbasis.tck.suite.Requires;
 
@@ -120,7 +126,7 @@ public final class LossProperties {
     @Clause({"LOSS-5", "ERR-2"})
     public void required_LOSS5_costIsTheMeanOverTheMSamples(Context ctx) {
         Loss loss = ctx.impl().loss();
-        ctx.blame("LOSS-5"); // the mean; ERR-2 only for the empty input below
+        ctx.blame(ClauseId.LOSS_5); // the mean; ERR-2 only for the empty input below
         ctx.qt().forAll(range(1, 3), range(1, 30), range(0, Integer.MAX_VALUE)).checkAssert((r, m, seed) -> {
             Random random = new Random(seed);
             double[] p = new double[r * m];
@@ -139,9 +145,9 @@ public final class LossProperties {
             Tolerance tol = new Tolerance("2·SUM + LOSS", 2 * Tolerance.gamma(r * m) * abs / m + 1e-15, 1e-15);
             ctx.assertClose("J over (" + r + "," + m + ")", loss.cost(yHat, labels), total / m, tol);
         });
-        ctx.blame("ERR-2");
+        ctx.blame(ClauseId.ERR_2);
         ctx.assertRaises(ErrorKind.EMPTY_INPUT, null, () -> loss.cost(Tensor.zeros(1, 0), Tensor.zeros(1, 0)));
-        ctx.blame("LOSS-5");
+        ctx.blame(ClauseId.LOSS_5);
         ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> loss.cost(Tensor.vector(0.5), Tensor.vector(1)));
     }
 
@@ -165,5 +171,33 @@ public final class LossProperties {
         ctx.assertRaises(
                 ErrorKind.NON_FINITE, null, () -> loss.cost(Tensor.row(0.5, Double.NaN, 0.2), Tensor.row(1, 0, 1)));
         ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> loss.costFromLogits(Tensor.row(1, 2), Tensor.row(1, -1)));
+    }
+
+    /**
+     * Labels other than 0 and 1, or of the wrong shape, are rejected by every model call that takes Y.
+     *
+     * @param ctx the run's context
+     */
+    @Clause({"LOSS-6", "DIM-3"})
+    @Requires({Capability.LOGISTIC_REGRESSION, Capability.TWO_LAYER_NETWORK})
+    public void required_LOSS6_modelsRejectBadLabels(Context ctx) {
+        var lr = ctx.impl().logisticRegression();
+        var net = ctx.impl().twoLayerNetwork();
+        Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {0, 1, 2});
+        LogisticParameters p = new LogisticParameters(Tensor.zeros(2, 1), 0);
+        NetworkParameters q = net.initialize(new LayerSizes(2, 3, 1), Initialization.small(2));
+        var cache = net.forward(q, x, Activation.relu());
+        for (Tensor y : new Tensor[] {Tensor.row(0, 0.5, 1), Tensor.row(0, 2, 1)}) {
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.cost(p, x, y));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.backward(p, x, y));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> lr.train(p, x, y, 0.1, 1));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.cost(q, x, y, Activation.relu()));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.backward(q, cache, x, y, Activation.relu()));
+            ctx.assertRaises(ErrorKind.INVALID_LABEL, null, () -> net.train(q, x, y, Activation.relu(), 0.1, 1));
+        }
+        Tensor column = Tensor.column(0, 1, 1);
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.backward(p, x, column));
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> lr.train(p, x, column, 0.1, 1));
+        ctx.assertRaises(ErrorKind.SHAPE_MISMATCH, null, () -> net.train(q, x, column, Activation.relu(), 0.1, 1));
     }
 }

@@ -14,7 +14,7 @@ import org.dlbasis.tck.suite.Property;
 public final class PropertyCatalog {
     /** The property groups, one class per part of the spec. */
     public static final List<Class<?>> GROUPS = List.of(
-            ErrorProperties.class,
+            CapabilityAndErrorProperties.class,
             ArrayProperties.class,
             BroadcastProperties.class,
             Rank1Properties.class,
@@ -25,6 +25,7 @@ public final class PropertyCatalog {
             VectorizationProperties.class,
             NetworkProperties.class,
             BackpropProperties.class,
+            DimensionProperties.class,
             InitializationProperties.class,
             DeepNetworkProperties.class);
 

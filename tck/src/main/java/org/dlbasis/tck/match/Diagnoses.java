@@ -36,6 +36,42 @@ public final class Diagnoses {
         return factor(actual / expected, false);
     }
 
+    /** How a diagnosis follows the failure it explains in a message. */
+    private static final String PREFIX = "\n  diagnosis: ";
+
+    /**
+     * A diagnosis as the line that follows a failure message.
+     *
+     * @param diagnosis the likely cause
+     * @return {@code "\n  diagnosis: "} and the cause
+     */
+    public static String line(String diagnosis) {
+        return PREFIX + diagnosis;
+    }
+
+    /**
+     * A diagnosis, if there is one, as the line that follows a failure message.
+     *
+     * @param diagnosis the likely cause, or empty
+     * @return {@link #line(String)}, or an empty string
+     */
+    public static String line(Optional<String> diagnosis) {
+        return diagnosis.map(Diagnoses::line).orElse("");
+    }
+
+    /**
+     * Why a gradient is NaN once the output saturates: the week-4 helper's dA. For the output
+     * layer {@code a} (A, A2, A[L]).
+     *
+     * @param a the output layer's name, such as {@code A[L]}
+     * @param dz the gradient that should be computed directly, such as {@code dZ[L]}
+     * @return the diagnosis
+     */
+    public static String saturatedOutputs(String a, String dz) {
+        return "d" + a + " = −(Y/" + a + " − (1−Y)/(1−" + a + ")) is 0/0 once σ rounds to 1: compute " + dz + " = " + a
+                + " − Y directly";
+    }
+
     /** Why a number came out where NaN went in (the caller knows a NaN went in). */
     public static final String MASKED_NAN = "NaN in gives a number out: the result is read off a comparison or a "
             + "mask (z > 0, an argmax, a ≥ b), which is false for NaN and so picks a branch, as autograd's masks do; "

@@ -29,6 +29,7 @@ public final class Context {
     private final Settings settings;
     private final Options options;
     private final Watched watched;
+    private final List<String> clauses;
     private double worstRatio;
     private long checks;
     private long skippedValidation;
@@ -42,9 +43,11 @@ public final class Context {
      *
      * @param implementation the implementation under test, usually {@link Watched}
      * @param settings the run's seed, example count and time budget
+     * @param clauses the clauses the property names, which are all it may blame
      */
-    Context(Implementation implementation, Settings settings) {
+    Context(Implementation implementation, Settings settings, List<String> clauses) {
         this.implementation = implementation;
+        this.clauses = List.copyOf(clauses);
         this.settings = settings;
         this.options = implementation.options();
         this.watched = implementation instanceof Watched w ? w : null;
@@ -115,19 +118,26 @@ public final class Context {
      * (one per activation, say): a failure is then held against these only. Call it again, or
      * with no argument to blame all again.
      *
-     * @param clauseIds the clause IDs a failure from here on is held against; none: all the property names
+     * <p>Only clauses the property names: {@link Property#of} checks the ones its code loads when
+     * the catalog is built, and this checks again, for a clause passed in from elsewhere.
+     *
+     * @param clauseIds the clauses a failure from here on is held against; none: all the property names
+     * @throws IllegalStateException if the property does not name one of them (the suite's bug)
      */
-    public void blame(String... clauseIds) {
-        blame = List.of(clauseIds);
+    public void blame(ClauseId... clauseIds) {
+        List<String> ids = java.util.Arrays.stream(clauseIds).map(ClauseId::id).toList();
+        for (String id : ids) {
+            if (!clauses.contains(id)) {
+                throw new IllegalStateException(
+                        "the suite blames " + id + ", which the property's @Clause " + clauses + " does not name");
+            }
+        }
+        blame = ids;
     }
 
     /** The clauses blamed when the last failure happened (empty: all the property names). */
     List<String> blamed() {
         return blamedAtFailure;
-    }
-
-    private static String diagnosis(java.util.Optional<String> d) {
-        return d.map(text -> "\n  diagnosis: " + text).orElse("");
     }
 
     /** "after the call …": the inputs of the last call into the implementation, for a failure message. */
@@ -240,7 +250,7 @@ public final class Context {
             assertThat(what, actual, TensorMatchers.closeTo(expected, tolerance));
         } catch (AssertionError e) {
             blamedAtFailure = blame;
-            throw new AssertionError(e.getMessage() + diagnosis(Diagnoses.of(actual, expected)) + lastCall(), e);
+            throw new AssertionError(e.getMessage() + Diagnoses.line(Diagnoses.of(actual, expected)) + lastCall(), e);
         }
         record(TensorMatchers.worstRatio(actual, expected, tolerance));
     }
@@ -259,7 +269,7 @@ public final class Context {
         if (!(ratio <= 1)) {
             blamedAtFailure = blame;
             throw new AssertionError(what + ": " + tolerance.explain(actual, expected)
-                    + diagnosis(Diagnoses.of(actual, expected)) + lastCall());
+                    + Diagnoses.line(Diagnoses.of(actual, expected)) + lastCall());
         }
         record(ratio);
     }

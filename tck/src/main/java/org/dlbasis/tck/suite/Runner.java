@@ -37,8 +37,8 @@ public final class Runner {
      * @return the outcome: PASS with its margin, FAIL, ERROR or NOT_IMPLEMENTED with the reason
      */
     public static Outcome run(Implementation impl, Property p, Settings settings) {
-        long start = System.nanoTime();
-        FutureTask<Outcome> task = new FutureTask<>(() -> runHere(impl, p, settings, start));
+        Started run = new Started(p, settings, System.nanoTime());
+        FutureTask<Outcome> task = new FutureTask<>(() -> runHere(impl, run));
         Thread worker = new Thread(task, "dlbasis-property-" + p.name());
         worker.setDaemon(true);
         worker.start();
@@ -47,26 +47,17 @@ public final class Runner {
         } catch (TimeoutException e) {
             String where = where(worker);
             task.cancel(true);
-            return outcome(
-                    p,
+            return run.outcome(
                     Status.ERROR,
                     0,
                     "ran out of its time budget of " + settings.budgetMillis() + " ms while running:\n" + where
-                            + "\nseed " + settings.seed(),
-                    settings,
-                    start);
+                            + "\nseed " + settings.seed());
         } catch (ExecutionException e) {
-            return outcome(
-                    p,
-                    Status.ERROR,
-                    0,
-                    "the suite failed while running the property: " + e.getCause(),
-                    settings,
-                    start);
+            return run.outcome(Status.ERROR, 0, "the suite failed while running the property: " + e.getCause());
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            return outcome(p, Status.ERROR, 0, "interrupted", settings, start);
+            return run.outcome(Status.ERROR, 0, "interrupted");
         }
     }
 
@@ -75,22 +66,23 @@ public final class Runner {
      * implementation threw (besides the spec's errors) decides the outcome before anything the
      * property concluded from it.
      */
-    private static Outcome runHere(Implementation impl, Property p, Settings settings, long start) {
+    private static Outcome runHere(Implementation impl, Started run) {
+        Property p = run.p();
+        Settings settings = run.settings();
         if (impl instanceof IsolatedImplementation isolated) {
             isolated.beginCheck();
         }
         try {
             for (Capability needed : p.needs()) {
                 if (!impl.capabilities().contains(needed)) {
-                    return outcome(
-                            p, Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare " + needed, settings, start);
+                    return run.outcome(Status.NOT_IMPLEMENTED, 0, impl.name() + " does not declare " + needed);
                 }
             }
         } catch (ImplementationFailure e) {
-            return outcome(p, Status.ERROR, 0, e.getMessage(), settings, start);
+            return run.outcome(Status.ERROR, 0, e.getMessage());
         }
         Watched watched = new Watched(impl);
-        Context ctx = new Context(watched, settings);
+        Context ctx = new Context(watched, settings, p.clauses());
         Throwable thrown = null;
         try {
             p.method()
@@ -107,11 +99,11 @@ public final class Runner {
         }
         Optional<Throwable> first = watched.first();
         if (first.isPresent()) {
-            return implementationThrew(p, first.get(), settings, start);
+            return implementationThrew(run, first.get());
         }
         if (thrown != null) {
-            Outcome o = classify(p, thrown, settings, start);
-            return o.status() == Status.FAIL ? outcome(p, o.status(), 0, o.detail(), settings, start, ctx.blamed()) : o;
+            Outcome o = classify(run, thrown);
+            return o.status() == Status.FAIL ? run.outcome(o.status(), 0, o.detail(), ctx.blamed()) : o;
         }
         String texts = ctx.textDifferenceCount() == 0
                 ? ""
@@ -120,10 +112,10 @@ public final class Runner {
             String skipped = ctx.skippedValidation() + " checks of bad input not run: " + impl.name()
                     + " does not declare input validation (SPEC API-2)";
             return ctx.checks() == 0
-                    ? outcome(p, Status.NOT_IMPLEMENTED, 0, skipped, settings, start)
-                    : outcome(p, Status.PASS, ctx.margin(), skipped, settings, start);
+                    ? run.outcome(Status.NOT_IMPLEMENTED, 0, skipped)
+                    : run.outcome(Status.PASS, ctx.margin(), skipped);
         }
-        return outcome(p, Status.PASS, ctx.margin(), texts, settings, start);
+        return run.outcome(Status.PASS, ctx.margin(), texts);
     }
 
     /** How a PASS says that error texts differ from the spec's while the kinds are right (SPEC ERR-1). */
@@ -134,18 +126,18 @@ public final class Runner {
      * as {@link WrongResultShape}) → FAIL; an adapter's failure → ERROR with its text; anything
      * else → ERROR.
      */
-    private static Outcome implementationThrew(Property p, Throwable t, Settings settings, long start) {
+    private static Outcome implementationThrew(Started run, Throwable t) {
+        Settings settings = run.settings();
         if (t instanceof AssertionError) {
-            return outcome(p, Status.FAIL, 0, t.getMessage() + "\nseed " + settings.seed(), settings, start);
+            return run.outcome(Status.FAIL, 0, t.getMessage() + "\nseed " + settings.seed());
         }
         if (t instanceof CapabilityNotImplementedException) {
-            return outcome(p, Status.NOT_IMPLEMENTED, 0, t.getMessage(), settings, start);
+            return run.outcome(Status.NOT_IMPLEMENTED, 0, t.getMessage());
         }
         if (t instanceof ImplementationFailure) {
-            return outcome(p, Status.ERROR, 0, t.getMessage(), settings, start);
+            return run.outcome(Status.ERROR, 0, t.getMessage());
         }
-        return outcome(
-                p, Status.ERROR, 0, "the implementation threw " + t + "\nseed " + settings.seed(), settings, start);
+        return run.outcome(Status.ERROR, 0, "the implementation threw " + t + "\nseed " + settings.seed());
     }
 
     /** The top frames of a stuck worker, innermost first, for the ERROR's text. */
@@ -166,27 +158,23 @@ public final class Runner {
      * ERROR; an AssertionError (a counterexample, QuickTheories' shrunk report) → FAIL; any other
      * exception escaping the property → ERROR (the implementation crashed).
      */
-    private static Outcome classify(Property p, Throwable t, Settings settings, long start) {
+    private static Outcome classify(Started run, Throwable t) {
+        Settings settings = run.settings();
         Throwable root = rootCause(t);
         if (root instanceof CapabilityNotImplementedException) {
-            return outcome(p, Status.NOT_IMPLEMENTED, 0, root.getMessage(), settings, start);
+            return run.outcome(Status.NOT_IMPLEMENTED, 0, root.getMessage());
         }
         if (root instanceof ImplementationFailure) {
-            return outcome(p, Status.ERROR, 0, root.getMessage(), settings, start);
+            return run.outcome(Status.ERROR, 0, root.getMessage());
         }
         if (t instanceof AssertionError) {
             String detail = withoutStackFrames(t.getMessage())
                     + (root != t && !(root instanceof AssertionError) ? "\ncaused by " + root : "") + "\nseed "
                     + settings.seed();
-            return outcome(p, Status.FAIL, 0, detail, settings, start);
+            return run.outcome(Status.FAIL, 0, detail);
         }
-        return outcome(
-                p,
-                Status.ERROR,
-                0,
-                "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed " + settings.seed(),
-                settings,
-                start);
+        return run.outcome(
+                Status.ERROR, 0, "threw " + t + (root != t ? "\ncaused by " + root : "") + "\nseed " + settings.seed());
     }
 
     /**
@@ -232,20 +220,22 @@ public final class Runner {
         return root;
     }
 
-    private static Outcome outcome(Property p, Status status, double margin, String detail, Settings s, long start) {
-        return outcome(p, status, margin, detail, s, start, List.of());
-    }
+    /** One run of a property: what every outcome of it records besides its verdict. */
+    private record Started(Property p, Settings settings, long start) {
+        Outcome outcome(Status status, double margin, String detail) {
+            return outcome(status, margin, detail, List.of());
+        }
 
-    private static Outcome outcome(
-            Property p, Status status, double margin, String detail, Settings s, long start, List<String> blamed) {
-        return new Outcome(
-                p.name(),
-                p.clauses(),
-                status,
-                margin,
-                detail,
-                s.seed(),
-                (System.nanoTime() - start) / 1_000_000,
-                blamed);
+        Outcome outcome(Status status, double margin, String detail, List<String> blamed) {
+            return new Outcome(
+                    p.name(),
+                    p.clauses(),
+                    status,
+                    margin,
+                    detail,
+                    settings.seed(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    blamed);
+        }
     }
 }

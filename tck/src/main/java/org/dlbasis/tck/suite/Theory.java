@@ -131,14 +131,6 @@ public final class Theory {
     }
 
     /**
-     * Runs the check chunk by chunk: {@code chunk} with a QuickTheories entry point for the chunk's
-     * examples, all chunks drawing from one random stream (the {@code with…} copies of a strategy
-     * share its generator). Package-private for the tests.
-     *
-     * @param chunk runs one QuickTheories search
-     * @return the number of chunks run
-     */
-    /**
      * One example: {@code test}, counted. A VirtualMachineError (out of memory, a stack overflow in
      * the suite's own code) is no counterexample: it is kept, every later example of the check
      * passes at once so that QuickTheories' search and shrinking end without running anything, and
@@ -157,6 +149,14 @@ public final class Theory {
         }
     }
 
+    /**
+     * Runs the check chunk by chunk: {@code chunk} with a QuickTheories entry point for the chunk's
+     * examples, all chunks drawing from one random stream (the {@code with…} copies of a strategy
+     * share its generator). Package-private for the tests.
+     *
+     * @param chunk runs one QuickTheories search
+     * @return the number of chunks run
+     */
     int run(Chunk chunk) {
         Strategy stream = Configuration.systemStrategy().withFixedSeed(seed).withShrinkCycles(shrinkCycles);
         Reporter reporter = stream.reporter();

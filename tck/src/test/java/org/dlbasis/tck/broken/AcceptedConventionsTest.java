@@ -47,7 +47,10 @@ class AcceptedConventionsTest {
                         fused(p.b2(), g.db2(), a));
             }
         };
-        return Delegating.of("fused multiply-add steps", null, null, null, lr, net);
+        return Delegating.named("fused multiply-add steps")
+                .logistic(lr)
+                .network(net)
+                .build();
     }
 
     @ParameterizedTest

@@ -23,12 +23,15 @@ public final class BrokenForGradcheck {
     }
 
     private static Implementation patched(String name, Patch patch) {
-        return Delegating.of(name, null, null, null, null, new Delegating.Network() {
-            @Override
-            public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
-                return patch.apply(d.backward(p, c, x, y, g), x);
-            }
-        });
+        return Delegating.named(name)
+                .network(new Delegating.Network() {
+                    @Override
+                    public NetworkGradients backward(
+                            NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                        return patch.apply(d.backward(p, c, x, y, g), x);
+                    }
+                })
+                .build();
     }
 
     /** dW2 without the 1/m. */
@@ -88,13 +91,8 @@ public final class BrokenForGradcheck {
      * reference's; with {@code offBy2}, dW2[0] is also doubled (a real mistake at a huge scale).
      */
     public static Implementation scaled(double factor, boolean offBy2) {
-        return Delegating.of(
-                "cost × " + factor + (offBy2 ? ", dW2[0] doubled" : ""),
-                null,
-                null,
-                null,
-                null,
-                new Delegating.Network() {
+        return Delegating.named("cost × " + factor + (offBy2 ? ", dW2[0] doubled" : ""))
+                .network(new Delegating.Network() {
                     @Override
                     public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
                         return super.cost(p, x, y, g) * factor;
@@ -111,26 +109,32 @@ public final class BrokenForGradcheck {
                                 r.db2().map(v -> v * factor));
                         return offBy2 ? withEntry(s, "dW2", 0, 2 * s.dw2().flat(0)) : s;
                     }
-                });
+                })
+                .build();
     }
 
     /** The reference, except that its cost is NaN wherever b2[0] > {@code limit}: a central difference that is NaN. */
     public static Implementation costNaNWhereB2Above(double limit) {
-        return Delegating.of("cost NaN where b2 > " + limit, null, null, null, null, new Delegating.Network() {
-            @Override
-            public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
-                return p.b2().flat(0) > limit ? Double.NaN : super.cost(p, x, y, g);
-            }
-        });
+        return Delegating.named("cost NaN where b2 > " + limit)
+                .network(new Delegating.Network() {
+                    @Override
+                    public double cost(NetworkParameters p, Tensor x, Tensor y, Activation g) {
+                        return p.b2().flat(0) > limit ? Double.NaN : super.cost(p, x, y, g);
+                    }
+                })
+                .build();
     }
 
     /** A backward pass that throws, as a buggy Java implementation does. */
     public static Implementation throwing() {
-        return Delegating.of("throws in backward", null, null, null, null, new Delegating.Network() {
-            @Override
-            public NetworkGradients backward(NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
-                throw new IllegalStateException("backward exploded\n**verdict: PASS**");
-            }
-        });
+        return Delegating.named("throws in backward")
+                .network(new Delegating.Network() {
+                    @Override
+                    public NetworkGradients backward(
+                            NetworkParameters p, ForwardCache c, Tensor x, Tensor y, Activation g) {
+                        throw new IllegalStateException("backward exploded\n**verdict: PASS**");
+                    }
+                })
+                .build();
     }
 }

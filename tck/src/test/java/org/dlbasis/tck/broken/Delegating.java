@@ -5,6 +5,7 @@ import java.util.Set;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
+import org.dlbasis.spec.api.AffineMap;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.DeepCache;
@@ -34,62 +35,86 @@ public final class Delegating {
 
     private Delegating() {}
 
-    /** An implementation made of the given parts (null = the reference's). */
-    public static Implementation of(
-            String name, ArrayOps arrays, Activations act, Loss loss, LogisticRegression lr, TwoLayerNetwork net) {
-        return of(name, arrays, act, loss, lr, net, null);
+    /**
+     * An implementation called {@code name}: the reference's parts, with those given to the
+     * builder instead.
+     *
+     * @param name the implementation's name, the mistake it makes
+     * @return a builder; {@link Builder#build()} with nothing set is the reference
+     */
+    public static Builder named(String name) {
+        return new Builder(name);
     }
 
-    /** An implementation made of the given parts, the deep network included (null = the reference's). */
-    public static Implementation of(
+    /** The parts of an implementation, each the reference's unless set. */
+    public static final class Builder {
+        private final String name;
+        private ArrayOps arrays = REF.arrays();
+        private Activations activations = REF.activations();
+        private Loss loss = REF.loss();
+        private LogisticRegression logistic = REF.logisticRegression();
+        private TwoLayerNetwork network = REF.twoLayerNetwork();
+        private DeepNetwork deep = REF.deepNetwork();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** @param a the arrays to use @return this builder */
+        public Builder arrays(ArrayOps a) {
+            arrays = a;
+            return this;
+        }
+
+        /** @param a the activations to use @return this builder */
+        public Builder activations(Activations a) {
+            activations = a;
+            return this;
+        }
+
+        /** @param l the loss to use @return this builder */
+        public Builder loss(Loss l) {
+            loss = l;
+            return this;
+        }
+
+        /** @param l the logistic regression to use @return this builder */
+        public Builder logistic(LogisticRegression l) {
+            logistic = l;
+            return this;
+        }
+
+        /** @param n the two-layer network to use @return this builder */
+        public Builder network(TwoLayerNetwork n) {
+            network = n;
+            return this;
+        }
+
+        /** @param d the deep network to use @return this builder */
+        public Builder deep(DeepNetwork d) {
+            deep = d;
+            return this;
+        }
+
+        /** @return the implementation, declaring every capability */
+        public Implementation build() {
+            return new Parts(name, arrays, activations, loss, logistic, network, deep);
+        }
+    }
+
+    private record Parts(
             String name,
             ArrayOps arrays,
-            Activations act,
+            Activations activations,
             Loss loss,
-            LogisticRegression lr,
-            TwoLayerNetwork net,
-            DeepNetwork deep) {
-        return new Implementation() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return EnumSet.allOf(Capability.class);
-            }
-
-            @Override
-            public ArrayOps arrays() {
-                return arrays != null ? arrays : REF.arrays();
-            }
-
-            @Override
-            public Activations activations() {
-                return act != null ? act : REF.activations();
-            }
-
-            @Override
-            public Loss loss() {
-                return loss != null ? loss : REF.loss();
-            }
-
-            @Override
-            public LogisticRegression logisticRegression() {
-                return lr != null ? lr : REF.logisticRegression();
-            }
-
-            @Override
-            public TwoLayerNetwork twoLayerNetwork() {
-                return net != null ? net : REF.twoLayerNetwork();
-            }
-
-            @Override
-            public DeepNetwork deepNetwork() {
-                return deep != null ? deep : REF.deepNetwork();
-            }
-        };
+            LogisticRegression logisticRegression,
+            TwoLayerNetwork twoLayerNetwork,
+            DeepNetwork deepNetwork)
+            implements Implementation {
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.allOf(Capability.class);
+        }
     }
 
     static class Arrays implements ArrayOps {
@@ -249,6 +274,11 @@ public final class Delegating {
             }
             costs[k] = cost(q, x, y, g);
             return new Training<>(q, costs);
+        }
+
+        @Override
+        public AffineMap collapse(NetworkParameters p) {
+            return d.collapse(p);
         }
     }
 

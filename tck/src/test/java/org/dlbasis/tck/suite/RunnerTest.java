@@ -142,10 +142,34 @@ class RunnerTest {
         for (long seed = 0; seed < 20_000; seed++) {
             int n = 1 + (int) (seed % 3);
             Dataset d = Datasets.separable(n, 8, new Random(seed));
+            double[] w = hiddenDirection(n, new Random(seed));
             for (int j = 0; j < 8; j++) {
+                double z = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = d.x().get(i, j);
+                    long s = seed;
+                    assertTrue(Math.abs(x) <= 2.1, () -> "seed " + s + ": x = " + x + " beyond [−2.1, 2.1]");
+                    z += w[i] * x;
+                }
                 double y = d.y().flat(j);
-                assertTrue(y == 0 || y == 1);
+                assertEquals(z > 0 ? 1.0 : 0.0, y, "seed " + seed + ": label of wᵀx = " + z);
+                assertTrue(
+                        Math.abs(z) >= 0.1 - 1e-12, "seed " + seed + ": |wᵀx| = " + Math.abs(z) + " inside the margin");
             }
         }
+    }
+
+    /** The unit vector {@link Datasets#separable} draws first from its random source. */
+    private static double[] hiddenDirection(int n, Random r) {
+        double[] w = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = r.nextGaussian();
+            norm = Math.hypot(norm, w[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] /= norm;
+        }
+        return w;
     }
 }

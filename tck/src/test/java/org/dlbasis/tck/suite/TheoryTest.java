@@ -169,7 +169,7 @@ class TheoryTest {
 
     @Test
     void aCheckKeepsTheFirstThreeDifferingErrorTextsAndCountsTheRest() {
-        Context ctx = new Context(MINIMAL, new Settings(SEED, 1));
+        Context ctx = new Context(MINIMAL, new Settings(SEED, 1), List.of("ACT-1"));
         for (int i = 0; i < 10_000; i++) {
             int n = i;
             ctx.assertRaises(ErrorKind.INVALID_ARGUMENT, "the spec's text", () -> {
@@ -233,7 +233,7 @@ class TheoryTest {
          * @param args the example count
          */
         public static void main(String[] args) {
-            Context ctx = new Context(MINIMAL, new Settings(SEED, Integer.parseInt(args[0])));
+            Context ctx = new Context(MINIMAL, new Settings(SEED, Integer.parseInt(args[0])), List.of("ACT-1"));
             ctx.qt()
                     .forAll(range(0, Integer.MAX_VALUE), range(0, Integer.MAX_VALUE))
                     .checkAssert((a, b) -> {
