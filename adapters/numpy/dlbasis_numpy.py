@@ -668,14 +668,22 @@ def through_net_op(op, **arguments):
                   {k: v for k, v in arguments.items() if k in spec.inputs})
 
 
-def main():
+def operations():
+    """{operation: function} as served: every function of this module named after an operation, the
+    two-layer network's through net_op."""
     functions = operations_in(globals(), sum=total)
     for op in functions:
         if OPERATIONS[op].capability == "TWO_LAYER_NETWORK":
             functions[op] = functools.partial(through_net_op, op)
-    # garbage_on_dot must reach the runner, so print() writes to the answers' stream there
-    serve(name=NAME, functions=functions, capabilities=capabilities_of(functions),
-          stdout=sys.stdout if BREAK == "garbage_on_dot" else None)
+    return functions
+
+
+def main(stdin=None, stdout=None):
+    """Serves operations() until stdin ends; the capabilities in the protocol's order (the kit would sort them)."""
+    functions = operations()
+    if BREAK == "garbage_on_dot" and stdout is None:
+        stdout = sys.stdout  # the garbage must reach the runner: print() writes to the answers' stream
+    serve(name=NAME, functions=functions, capabilities=capabilities_of(functions), stdin=stdin, stdout=stdout)
 
 
 if __name__ == "__main__":
