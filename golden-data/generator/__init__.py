@@ -6,6 +6,7 @@
     exact_sums    correctly rounded sums and dot products (exact fractions)
     matrices      matrices of Decimals: the models' exact algebra, and their rounding into a case
     models        what the three models share: the exact cost from logits, the hidden activations
+    numpy_errors  numpy's error texts, which the array cases adopt
     note_examples, arrays, broadcast, activations, loss, logistic, network, deep: the files
     check         --check: the first difference between committed and regenerated values
 

@@ -50,7 +50,8 @@ def backward(ws, bs, x, y, kind, a):
         dws[l - 1] = scaled(matmul(dz, transpose(previous)), inv_m)
         dbs[l - 1] = scaled(row_sums(dz), inv_m)
         if l > 1:
-            dz = elementwise(lambda s, z: s * hidden_derivative(kind, a, z), matmul(transpose(ws[l - 1]), dz), zs[l - 2])
+            back = matmul(transpose(ws[l - 1]), dz)
+            dz = elementwise(lambda s, z: s * hidden_derivative(kind, a, z), back, zs[l - 2])
     return dws, dbs
 
 

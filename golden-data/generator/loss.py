@@ -50,12 +50,12 @@ def loss():
 
 
 def errors(f):
-    f.case("cost-no-samples", ["LOSS-5", "ERR-2"], op.cost, {"y_hat": tensor(np.zeros((1, 0))),
-                                                           "y": tensor(np.zeros((1, 0)))}, error={"kind": "EMPTY_INPUT"})
+    f.case("cost-no-samples", ["LOSS-5", "ERR-2"], op.cost,
+           {"y_hat": tensor(np.zeros((1, 0))), "y": tensor(np.zeros((1, 0)))}, error={"kind": "EMPTY_INPUT"})
     f.case("cost-transposed-labels", ["LOSS-6"], op.cost, {"y_hat": tensor([[0.9, 0.2, 0.7]]),
                                                            "y": tensor([[1.0], [0.0], [1.0]])},
            error={"kind": "SHAPE_MISMATCH"})
     f.case("cost-soft-label", ["LOSS-6"], op.cost, {"y_hat": tensor([[0.9, 0.2]]), "y": tensor([[1.0, 0.5]])},
            error={"kind": "INVALID_LABEL"})
-    f.case("cost-nan-prediction", ["LOSS-6", "ERR-3"], op.cost, {"y_hat": tensor([[0.9, math.nan]]),
-                                                                "y": tensor([[1.0, 0.0]])}, error={"kind": "NON_FINITE"})
+    f.case("cost-nan-prediction", ["LOSS-6", "ERR-3"], op.cost,
+           {"y_hat": tensor([[0.9, math.nan]]), "y": tensor([[1.0, 0.0]])}, error={"kind": "NON_FINITE"})

@@ -40,7 +40,8 @@ def answers(requests, main=None):
 
 
 def collapse_request(params, rid=1):
-    return {"id": rid, "op": "net_collapse", "params": {}, "inputs": {"params": {k: tensor(v) for k, v in params.items()}}}
+    return {"id": rid, "op": "net_collapse", "params": {},
+            "inputs": {"params": {k: tensor(v) for k, v in params.items()}}}
 
 
 def forward_request(params, rid=2):
