@@ -13,7 +13,8 @@ the handshake (the capabilities follow from the operations given), answers NOT_I
 every operation it was not given and for requests outside the declared options, decodes the
 inputs to float64 numpy arrays, calls the function with the request's parameters and inputs as
 keyword arguments, encodes what it returns, and turns exceptions into the protocol's errors (see
-README.md beside this package for the whole contract).
+README.md beside this package for the whole contract). The table of operations is in
+operations.py and shape_text in shapes.py; both are re-exported here.
 """
 import inspect
 import io
