@@ -29,7 +29,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-from dlbasis_protocol import OPERATIONS, SpecError, capabilities_of, operations_in, serve, shape_text  # noqa: E402,F401
+from dlbasis_protocol import OPERATIONS, SpecError, capabilities_of, operations_in, shape_text  # noqa: E402
 
 NAME = "numpy %s (adapters/numpy)" % np.__version__
 BREAK = os.environ.get("DLBASIS_NUMPY_BREAK", "")
@@ -680,6 +680,8 @@ def operations():
 
 def main(stdin=None, stdout=None):
     """Serves operations() until stdin ends; the capabilities in the protocol's order (the kit would sort them)."""
+    from dlbasis_protocol import serve  # the kit's server (and its imports) only when serving
+
     functions = operations()
     if BREAK == "garbage_on_dot" and stdout is None:
         stdout = sys.stdout  # the garbage must reach the runner: print() writes to the answers' stream

@@ -27,6 +27,7 @@ import traceback
 import numpy as np
 
 from .codec import decode_double, decode_tensor, encode_tensor
+from .errors import KINDS, SpecError  # noqa: F401  (re-exported)
 from .operations import ACTIVATIONS, DOUBLE_PARAMS, OPERATIONS, STEP_OPERATIONS, Op, operations_in  # noqa: F401
 from .shapes import shape_text  # noqa: F401  (re-exported: one shape formatter)
 
@@ -35,29 +36,10 @@ PROTOCOL = "dlbasis-protocol/1"
 #: Exit status of a program whose function raised something that is not an error of the protocol.
 CRASH_STATUS = 70
 
-#: The error kinds of SPEC ERR-1, and NOT_IMPLEMENTED.
-KINDS = ("SHAPE_MISMATCH", "AXIS_OUT_OF_BOUNDS", "NON_FINITE", "INVALID_LABEL", "EMPTY_INPUT",
-         "INVALID_ARGUMENT", "NOT_IMPLEMENTED")
-
 _OPTION_TYPES = {"activations": "a list of activation names", "deep_activations": "a list of activation names",
                  "max_output_units": "an integer >= 1",
                  "init_scale": "a finite number >= 0 or None", "init_seed": "a boolean", "step": "a boolean",
                  "validation": "a boolean"}
-
-
-class SpecError(Exception):
-    """An input the spec rejects: answered as {"ok": false, "error": {"kind": kind, "message": message}}.
-
-    kind is one of SHAPE_MISMATCH, AXIS_OUT_OF_BOUNDS, NON_FINITE, INVALID_LABEL, EMPTY_INPUT,
-    INVALID_ARGUMENT (SPEC ERR-1) or NOT_IMPLEMENTED.
-    """
-
-    def __init__(self, kind, message):
-        if kind not in KINDS:
-            raise ValueError("an error kind is one of %s, found %r" % (", ".join(KINDS), kind))
-        super().__init__(message)
-        self.kind = kind
-        self.message = str(message)
 
 
 def protocol_error(e):
