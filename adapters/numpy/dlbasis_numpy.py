@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""numpy as an implementation of dlbasis, through the protocol of spec/PROTOCOL.md.
+"""numpy as an implementation of dlbasis, served by the dlbasis_protocol kit (spec/PROTOCOL.md).
 
     ./dlbasis conform --impl cmd:'python3 adapters/numpy/dlbasis_numpy.py'
 
-One JSON request per line on stdin, one JSON response per line on stdout. The operations are
-written the way a numpy user writes the note's formulas (np.dot, broadcasting, np.sum with
-axis and keepdims). Where a literal transcription of the note would break a MUST clause, the
-function says so and does what the spec requires instead:
+Every function named after an operation of the protocol is that operation (operations_in): it
+takes the request's parameters and inputs by name, as float64 arrays, and the kit does the wire.
+The operations are written the way a numpy user writes the note's formulas (np.dot,
+broadcasting, np.sum with axis and keepdims). Where a literal transcription of the note would
+break a MUST clause, the function says so and does what the spec requires instead:
   * sigmoid: 1/(1+np.exp(-z)) overflows for z < -709 (E-8); we use the two-branch form;
   * loss: y*log(a) + (1-y)*log(1-a) is NaN at a in {0,1} (E-5); we select the term with np.where;
   * numpy broadcasts labels (m,1) against predictions (1,m) (E-10); we check shapes first;
@@ -20,7 +21,7 @@ the conformance report shows as a warning.
 Environment variables, for testing the runner against a misbehaving implementation:
   DLBASIS_NUMPY_BREAK=relu_derivative|db_no_keepdims|crash_on_dot|hang_on_dot|garbage_on_dot
 """
-import json
+import functools
 import math
 import os
 import sys
@@ -28,29 +29,10 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-from dlbasis_protocol.codec import decode_double, decode_tensor, encode_double, encode_tensor  # noqa: E402
+from dlbasis_protocol import OPERATIONS, SpecError, capabilities_of, operations_in, shape_text  # noqa: E402
 
 NAME = "numpy %s (adapters/numpy)" % np.__version__
-CAPABILITIES = ["ARRAYS", "ACTIVATIONS", "LOSS", "LOGISTIC_REGRESSION", "TWO_LAYER_NETWORK", "DEEP_NETWORK"]
 BREAK = os.environ.get("DLBASIS_NUMPY_BREAK", "")
-
-
-class SpecError(Exception):
-    def __init__(self, kind, message):
-        super().__init__(message)
-        self.kind = kind
-
-
-def shape_text(shape):
-    return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-# ------------------------------------------------------------------ encoding
-
-dec = decode_double
-enc = encode_double
-tensor_in = decode_tensor
-tensor_out = encode_tensor
 
 
 # ------------------------------------------------------------------ arrays (numpy itself)
@@ -68,6 +50,42 @@ def numpy_call(f, *args):
         raise SpecError(kind, message)
 
 
+def add(a, b):
+    return numpy_call(np.add, a, b)
+
+
+def subtract(a, b):
+    return numpy_call(np.subtract, a, b)
+
+
+def multiply(a, b):
+    return numpy_call(np.multiply, a, b)
+
+
+def divide(a, b):
+    return numpy_call(np.divide, a, b)
+
+
+def maximum(a, b):
+    return numpy_call(np.maximum, a, b)
+
+
+def greater(a, b):
+    return numpy_call(np.greater, a, b).astype(np.float64)
+
+
+def exp(a):
+    return numpy_call(np.exp, a)
+
+
+def log(a):
+    return numpy_call(np.log, a)
+
+
+def transpose(a):
+    return a.T
+
+
 def dot(a, b):
     if a.ndim > 2 or b.ndim > 2:
         raise SpecError("INVALID_ARGUMENT", "dot is specified for operands of rank <= 2, found shapes %s and %s"
@@ -82,7 +100,13 @@ def dot(a, b):
     return numpy_call(np.dot, a, b)
 
 
+def total(a, axis, keepdims):
+    """The operation sum (a def sum would hide Python's)."""
+    return numpy_call(lambda: np.sum(a, axis=axis, keepdims=keepdims))
+
+
 def reshape(a, dims):
+    dims = list(dims)
     if dims.count(-1) == 1 and a.size != 0 and int(np.prod([d for d in dims if d != -1])) != 0 \
             and a.size % int(np.prod([d for d in dims if d != -1])) != 0:
         # numpy prints only the known dimensions here, "(4)"; the spec prints the request (ERR-1)
@@ -90,22 +114,6 @@ def reshape(a, dims):
     if dims.count(-1) == 1 and int(np.prod([d for d in dims if d != -1])) == 0:
         raise SpecError("SHAPE_MISMATCH", "cannot reshape array of size %d into shape %s" % (a.size, shape_text(dims)))
     return numpy_call(lambda: a.reshape(dims))
-
-
-ARRAY_OPS = {
-    "add": lambda p, i: numpy_call(np.add, i["a"], i["b"]),
-    "subtract": lambda p, i: numpy_call(np.subtract, i["a"], i["b"]),
-    "multiply": lambda p, i: numpy_call(np.multiply, i["a"], i["b"]),
-    "divide": lambda p, i: numpy_call(np.divide, i["a"], i["b"]),
-    "maximum": lambda p, i: numpy_call(np.maximum, i["a"], i["b"]),
-    "greater": lambda p, i: numpy_call(np.greater, i["a"], i["b"]).astype(np.float64),
-    "exp": lambda p, i: numpy_call(np.exp, i["a"]),
-    "log": lambda p, i: numpy_call(np.log, i["a"]),
-    "transpose": lambda p, i: i["a"].T,
-    "dot": lambda p, i: dot(i["a"], i["b"]),
-    "sum": lambda p, i: numpy_call(lambda: np.sum(i["a"], axis=p["axis"], keepdims=p["keepdims"])),
-    "reshape": lambda p, i: reshape(i["a"], list(p["dims"])),
-}
 
 
 # ------------------------------------------------------------------ activations, as the note writes them
@@ -152,13 +160,21 @@ def dg(kind, a, z):
         return np.where(nan, np.nan, d)
 
 
-def activation_param(p):
-    kind, a = p["activation"], dec(p["parameter"])
+def hidden_activation(kind, a):
+    """(kind, a) once its parameter is checked: a Leaky ReLU slope in [0, 1), a finite ELU alpha > 0."""
     if kind == "leaky_relu" and not (0 <= a < 1):
         raise SpecError("INVALID_ARGUMENT", "Leaky ReLU slope must be in [0, 1), found %r" % a)
     if kind == "elu" and not (a > 0 and math.isfinite(a)):
         raise SpecError("INVALID_ARGUMENT", "ELU alpha must be finite and > 0, found %r" % a)
     return kind, a
+
+
+def activation(z, activation, parameter):
+    return g(*hidden_activation(activation, parameter), z)
+
+
+def activation_derivative(z, activation, parameter):
+    return dg(*hidden_activation(activation, parameter), z)
 
 
 def maxout_pieces(pieces):
@@ -168,19 +184,15 @@ def maxout_pieces(pieces):
     return pieces
 
 
+def maxout(pieces):
+    return np.max(maxout_pieces(pieces), axis=0)
+
+
 def maxout_derivative(pieces):
     pieces = maxout_pieces(pieces)
     winner = np.argmax(pieces, axis=0)  # first maximum on ties (ACT-11)
     d = (np.arange(pieces.shape[0]).reshape((-1,) + (1,) * (pieces.ndim - 1)) == winner).astype(np.float64)
     return np.where(np.isnan(pieces).any(axis=0), np.nan, d)
-
-
-ACTIVATION_OPS = {
-    "activation": lambda p, i: g(*activation_param(p), i["z"]),
-    "activation_derivative": lambda p, i: dg(*activation_param(p), i["z"]),
-    "maxout": lambda p, i: np.max(maxout_pieces(i["pieces"]), axis=0),
-    "maxout_derivative": lambda p, i: maxout_derivative(i["pieces"]),
-}
 
 
 # ------------------------------------------------------------------ loss and cost
@@ -207,12 +219,12 @@ def check_finite(name, a):
         raise SpecError("NON_FINITE", "%s must be finite, found %r" % (name, float(a[~np.isfinite(a)][0])))
 
 
-def loss(a, y):
-    check_labels(a, y)
-    check_probabilities(a)
+def loss(y_hat, y):
+    check_labels(y_hat, y)
+    check_probabilities(y_hat)
     with np.errstate(divide="ignore"):
         # only the term the label selects (LOSS-2): 0*log(0) would be NaN
-        return np.where(y == 1, -np.log(a), -np.log1p(-a)) + 0.0
+        return np.where(y == 1, -np.log(y_hat), -np.log1p(-y_hat)) + 0.0
 
 
 def loss_from_logits(z, y):
@@ -222,18 +234,18 @@ def loss_from_logits(z, y):
     return np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))
 
 
-def mean_over_samples(l, pred):
+def mean_over_samples(losses, pred):
     if pred.ndim != 2:
         raise SpecError("SHAPE_MISMATCH", "predictions must be a matrix of shape (rows,columns), found %s"
                         % shape_text(pred.shape))
     if pred.shape[1] == 0:
         raise SpecError("EMPTY_INPUT", "m must be >= 1 samples (columns), found m = 0")
-    return np.sum(l) / pred.shape[1]
+    return np.sum(losses) / pred.shape[1]
 
 
-def cost(a, y):
-    mean_over_samples(np.zeros(0), a)
-    return mean_over_samples(loss(a, y), a)
+def cost(y_hat, y):
+    mean_over_samples(np.zeros(0), y_hat)
+    return mean_over_samples(loss(y_hat, y), y_hat)
 
 
 def cost_from_logits(z, y):
@@ -241,15 +253,7 @@ def cost_from_logits(z, y):
     return mean_over_samples(loss_from_logits(z, y), z)
 
 
-LOSS_OPS = {
-    "loss": lambda p, i: loss(i["y_hat"], i["y"]),
-    "loss_from_logits": lambda p, i: loss_from_logits(i["z"], i["y"]),
-    "cost": lambda p, i: cost(i["y_hat"], i["y"]),
-    "cost_from_logits": lambda p, i: cost_from_logits(i["z"], i["y"]),
-}
-
-
-# ------------------------------------------------------------------ models
+# ------------------------------------------------------------------ models: checks they share
 
 def check_shape(name, a, shape):
     if a.shape != tuple(shape):
@@ -281,11 +285,9 @@ def check_iterations(k):
         raise SpecError("INVALID_ARGUMENT", "iterations must be >= 0, found %d" % k)
 
 
-def lr_params(node):
-    return tensor_in(node["w"]), dec(node["b"])
+# ------------------------------------------------------------------ logistic regression
 
-
-def lr_logits(w, b, x):
+def logits(w, b, x):
     check_x(x)
     check_shape("w", w, (x.shape[0], 1))
     check_finite("w", w)
@@ -293,21 +295,21 @@ def lr_logits(w, b, x):
     return np.dot(w.T, x) + b
 
 
-def lr_backward(w, b, x, y):
+def gradients(w, b, x, y):
     m = x.shape[1]
-    a = sigmoid(lr_logits(w, b, x))
+    a = sigmoid(logits(w, b, x))
     check_y(y, 1, m)
     dz = a - y
     return np.dot(x, dz.T) / m, np.sum(dz) / m
 
 
-def lr_cost(w, b, x, y):
-    z = lr_logits(w, b, x)
+def logistic_cost(w, b, x, y):
+    z = logits(w, b, x)
     check_y(y, 1, x.shape[1])
     return cost_from_logits(z, y)
 
 
-def lr_step(w, b, dw, db, alpha):
+def gradient_step(w, b, dw, db, alpha):
     check_rate(alpha)
     check_shape("dw", dw, w.shape)
     check_finite("dw", dw)
@@ -315,57 +317,66 @@ def lr_step(w, b, dw, db, alpha):
     return w - alpha * dw, b - alpha * db
 
 
-def lr_train(w, b, x, y, alpha, k):
+def lr_forward(params, x):
+    return sigmoid(logits(params["w"], params["b"], x))
+
+
+def lr_cost(params, x, y):
+    return logistic_cost(params["w"], params["b"], x, y)
+
+
+def lr_backward(params, x, y):
+    return gradients(params["w"], params["b"], x, y)
+
+
+def lr_step(params, grads, learning_rate):
+    return gradient_step(params["w"], params["b"], grads["dw"], grads["db"], learning_rate)
+
+
+def lr_train(params, x, y, learning_rate, iterations):
+    w, b, alpha, k = params["w"], params["b"], learning_rate, int(iterations)
     check_rate(alpha)
     check_iterations(k)
     costs = []
     for _ in range(k):
-        costs.append(lr_cost(w, b, x, y))
-        dw, db = lr_backward(w, b, x, y)
-        w, b = lr_step(w, b, dw, db, alpha)
-    costs.append(lr_cost(w, b, x, y))
+        costs.append(logistic_cost(w, b, x, y))
+        dw, db = gradients(w, b, x, y)
+        w, b = gradient_step(w, b, dw, db, alpha)
+    costs.append(logistic_cost(w, b, x, y))
     return {"params.w": w, "params.b": b, "costs": np.array(costs)}
 
 
-def lr_op(op, p, i):
-    w, b = lr_params(i["params"])
-    if op == "lr_forward":
-        return {"out": sigmoid(lr_logits(w, b, i["x"]))}
-    if op == "lr_cost":
-        return {"out": lr_cost(w, b, i["x"], i["y"])}
-    if op == "lr_backward":
-        dw, db = lr_backward(w, b, i["x"], i["y"])
-        return {"dw": dw, "db": db}
-    if op == "lr_step":
-        w, b = lr_step(w, b, tensor_in(i["grads"]["dw"]), dec(i["grads"]["db"]), dec(p["learning_rate"]))
-        return {"params.w": w, "params.b": b}
-    return lr_train(w, b, i["x"], i["y"], dec(p["learning_rate"]), int(p["iterations"]))
-
+# ------------------------------------------------------------------ the two-layer network
 
 NET_KEYS = ("w1", "b1", "w2", "b2")
 
 
-def net_params(node):
-    return {k: tensor_in(node[k]) for k in NET_KEYS}
+def network_parameters(node):
+    return {k: node[k] for k in NET_KEYS}
 
 
-def check_net(P, x):
-    m = check_x(x)
+def check_network(P, nx):
+    """W1 and W2 matrices, then W1 (n1, nx), b1 (n1, 1), W2 (n2, n1), b2 (n2, 1), then all finite."""
     for name in ("W1", "W2"):
         if P[name.lower()].ndim != 2:
             raise SpecError("SHAPE_MISMATCH", "%s must be a matrix of shape (rows,columns), found %s"
                             % (name, shape_text(P[name.lower()].shape)))
     n1, n2 = P["w1"].shape[0], P["w2"].shape[0]
-    check_shape("W1", P["w1"], (n1, x.shape[0]))
+    check_shape("W1", P["w1"], (n1, P["w1"].shape[1] if nx is None else nx))
     check_shape("b1", P["b1"], (n1, 1))
     check_shape("W2", P["w2"], (n2, n1))
     check_shape("b2", P["b2"], (n2, 1))
     for k in NET_KEYS:
         check_finite(k, P[k])
+
+
+def check_net(P, x):
+    m = check_x(x)
+    check_network(P, x.shape[0])
     return m
 
 
-def net_forward(P, x, kind, a):
+def network_forward(P, x, kind, a):
     check_net(P, x)
     z1 = np.dot(P["w1"], x) + P["b1"]  # N44, with b[1] ...
     a1 = g(kind, a, z1)
@@ -373,7 +384,7 @@ def net_forward(P, x, kind, a):
     return {"z1": z1, "a1": a1, "z2": z2, "a2": sigmoid(z2)}
 
 
-def net_backward(P, cache, x, y, kind, a):
+def network_backward(P, cache, x, y, kind, a):
     m = check_net(P, x)
     n1, n2 = P["w1"].shape[0], P["w2"].shape[0]
     for k, rows in (("z1", n1), ("a1", n1), ("z2", n2), ("a2", n2)):
@@ -388,7 +399,7 @@ def net_backward(P, cache, x, y, kind, a):
     return {"dw1": dw1, "db1": db1, "dw2": dw2, "db2": db2}
 
 
-def net_step(P, G, alpha):
+def network_step(P, G, alpha):
     check_rate(alpha)
     out = {}
     for k in NET_KEYS:
@@ -398,55 +409,86 @@ def net_step(P, G, alpha):
     return out
 
 
-def net_cost(P, x, y, kind, a):
-    c = net_forward(P, x, kind, a)
+def network_cost(P, x, y, kind, a):
+    c = network_forward(P, x, kind, a)
     check_y(y, P["w2"].shape[0], x.shape[1])
     return cost_from_logits(c["z2"], y)
 
 
-def net_initialize(p):
-    nx, nh, ny, scale = int(p["nx"]), int(p["nh"]), int(p["ny"]), dec(p["scale"])
+def prefixed(P):
+    return {"params." + k: v for k, v in P.items()}
+
+
+def net_initialize(nx, nh, ny, scale, seed):
+    nx, nh, ny = int(nx), int(nh), int(ny)
     if min(nx, nh, ny) < 1:
         raise SpecError("INVALID_ARGUMENT", "layer sizes must be >= 1, found (%d, %d, %d)" % (nx, nh, ny))
-    rng = np.random.default_rng(int(p["seed"]) & 0xFFFFFFFFFFFFFFFF)
+    rng = np.random.default_rng(int(seed) & 0xFFFFFFFFFFFFFFFF)
     # N54, N57: W = randn * scale, b = zeros((n, 1)) -- a tuple, not np.zeros(n, 1) (E-12)
     return {"params.w1": rng.standard_normal((nh, nx)) * scale + 0.0, "params.b1": np.zeros((nh, 1)),
             "params.w2": rng.standard_normal((ny, nh)) * scale + 0.0, "params.b2": np.zeros((ny, 1))}
 
 
-def net_op(op, p, i):
-    if op == "net_initialize":
-        return net_initialize(p)
-    P = net_params(i["params"])
-    if op == "net_step":
-        G = {("d" + k): tensor_in(i["grads"]["d" + k]) for k in NET_KEYS}
-        return {"params." + k: v for k, v in net_step(P, G, dec(p["learning_rate"])).items()}
-    kind, a = activation_param(p)
-    x = i["x"]
-    if op == "net_forward":
-        return net_forward(P, x, kind, a)
-    if op == "net_cost":
-        return {"out": net_cost(P, x, i["y"], kind, a)}
-    if op == "net_backward":
-        cache = {k: tensor_in(v) for k, v in i["cache"].items()} if "cache" in i else net_forward(P, x, kind, a)
-        return net_backward(P, cache, x, i["y"], kind, a)
-    alpha, k = dec(p["learning_rate"]), int(p["iterations"])
+def net_forward(params, x, activation, parameter):
+    P = network_parameters(params)
+    return network_forward(P, x, *hidden_activation(activation, parameter))
+
+
+def net_cost(params, x, y, activation, parameter):
+    P = network_parameters(params)
+    return network_cost(P, x, y, *hidden_activation(activation, parameter))
+
+
+def net_backward(params, x, y, activation, parameter, cache=None):
+    P = network_parameters(params)
+    kind, a = hidden_activation(activation, parameter)
+    if cache is None:
+        cache = network_forward(P, x, kind, a)
+    return network_backward(P, cache, x, y, kind, a)
+
+
+def net_step(params, grads, learning_rate):
+    P = network_parameters(params)
+    return prefixed(network_step(P, {"d" + k: grads["d" + k] for k in NET_KEYS}, learning_rate))
+
+
+def net_train(params, x, y, activation, parameter, learning_rate, iterations):
+    P = network_parameters(params)
+    kind, a = hidden_activation(activation, parameter)
+    alpha, k = learning_rate, int(iterations)
     check_rate(alpha)
     check_iterations(k)
     costs = []
     for _ in range(k):
-        c = net_forward(P, x, kind, a)
-        costs.append(net_cost(P, x, i["y"], kind, a))
-        P = net_step(P, net_backward(P, c, x, i["y"], kind, a), alpha)
-    costs.append(net_cost(P, x, i["y"], kind, a))
-    out = {"params." + key: v for key, v in P.items()}
+        c = network_forward(P, x, kind, a)
+        costs.append(network_cost(P, x, y, kind, a))
+        P = network_step(P, network_backward(P, c, x, y, kind, a), alpha)
+    costs.append(network_cost(P, x, y, kind, a))
+    out = prefixed(P)
     out["costs"] = np.array(costs)
     return out
 
 
+def net_collapse(params):
+    """NET-4: with a linear hidden layer, A2 = sigmoid(W X + b) for W = W2 W1 and b = W2 b1 + b2."""
+    P = network_parameters(params)
+    check_network(P, None)
+    return {"w": np.dot(P["w2"], P["w1"]), "b": np.dot(P["w2"], P["b1"]) + P["b2"]}
+
+
+def net_op(op, p, i):
+    """The two-layer network's operation op, on the request's parameters p and inputs i.
+
+    Every two-layer operation is served through this function (see main), so that a program can
+    wrap it to break one of them: cli's GradcheckCommandTest imports this module, replaces net_op
+    and calls main().
+    """
+    return globals()[op](**p, **i)
+
+
 # ------------------------------------------------------------------ the L-layer network, as week 4 writes it
 
-def deep_params(node):
+def deep_parameters(node):
     """{"w1": .., "b1": .., ..., "wL": .., "bL": ..} -> the course's dictionary {"W1": .., "b1": .., ...}."""
     L = len(node) // 2
     if L == 0 or sorted(node) != sorted(k + str(l) for l in range(1, L + 1) for k in ("w", "b")):
@@ -454,8 +496,8 @@ def deep_params(node):
                         % sorted(node))
     parameters = {}
     for l in range(1, L + 1):
-        parameters["W" + str(l)] = tensor_in(node["w" + str(l)])
-        parameters["b" + str(l)] = tensor_in(node["b" + str(l)])
+        parameters["W" + str(l)] = node["w" + str(l)]
+        parameters["b" + str(l)] = node["b" + str(l)]
     return parameters
 
 
@@ -546,7 +588,7 @@ def compute_cost(AL_logits, Y):
     return cost_from_logits(AL_logits, Y)  # from ZL, so that it is finite (SPEC DEEP-3, LOSS-4)
 
 
-def deep_cost(parameters, X, Y, kind, a):
+def deep_network_cost(parameters, X, Y, kind, a):
     caches = L_model_forward(X, parameters, kind, a)
     ZL = caches[-1][1]
     check_y(Y, ZL.shape[0], X.shape[1])
@@ -559,14 +601,14 @@ def deep_out(parameters):
             for l in range(1, L + 1) for k in ("w", "b")}
 
 
-def initialize_parameters_deep(p):
-    layer_dims, scale = [int(n) for n in p["layer_sizes"]], dec(p["scale"])
+def initialize_parameters_deep(layer_sizes, scale, seed):
+    layer_dims = [int(n) for n in layer_sizes]
     if len(layer_dims) < 2:
         raise SpecError("INVALID_ARGUMENT", "layer sizes must be n[0], n[1], ..., n[L] with L >= 1, found %s"
                         % (tuple(layer_dims),))
     if min(layer_dims) < 1:
         raise SpecError("INVALID_ARGUMENT", "layer sizes must be >= 1, found %s" % (tuple(layer_dims),))
-    rng = np.random.default_rng(int(p["seed"]) & 0xFFFFFFFFFFFFFFFF)
+    rng = np.random.default_rng(int(seed) & 0xFFFFFFFFFFFFFFFF)
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters["W" + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * scale + 0.0
@@ -574,83 +616,76 @@ def initialize_parameters_deep(p):
     return parameters
 
 
-def deep_op(op, p, i):
-    if op == "deep_initialize":
-        return deep_out(initialize_parameters_deep(p))
-    parameters = deep_params(i["params"])
-    if op == "deep_step":
-        grads = {k: tensor_in(v) for k, v in i["grads"].items()}
-        return deep_out(update_parameters(parameters, grads, dec(p["learning_rate"])))
-    kind, a = activation_param(p)
-    X = i["x"]
-    if op == "deep_forward":
-        return deep_forward_outputs(L_model_forward(X, parameters, kind, a))
-    if op == "deep_cost":
-        return {"out": deep_cost(parameters, X, i["y"], kind, a)}
-    if op == "deep_backward":
-        if "cache" in i:
-            cache = {k: tensor_in(v) for k, v in i["cache"].items()}
-        else:
-            cache = deep_forward_outputs(L_model_forward(X, parameters, kind, a))
-        return L_model_backward(parameters, cache, X, i["y"], kind, a)
-    alpha, iterations = dec(p["learning_rate"]), int(p["iterations"])
+def deep_initialize(layer_sizes, scale, seed):
+    return deep_out(initialize_parameters_deep(layer_sizes, scale, seed))
+
+
+def deep_forward(params, x, activation, parameter):
+    parameters = deep_parameters(params)
+    return deep_forward_outputs(L_model_forward(x, parameters, *hidden_activation(activation, parameter)))
+
+
+def deep_cost(params, x, y, activation, parameter):
+    parameters = deep_parameters(params)
+    return deep_network_cost(parameters, x, y, *hidden_activation(activation, parameter))
+
+
+def deep_backward(params, x, y, activation, parameter, cache=None):
+    parameters = deep_parameters(params)
+    kind, a = hidden_activation(activation, parameter)
+    if cache is None:
+        cache = deep_forward_outputs(L_model_forward(x, parameters, kind, a))
+    return L_model_backward(parameters, cache, x, y, kind, a)
+
+
+def deep_step(params, grads, learning_rate):
+    return deep_out(update_parameters(deep_parameters(params), grads, learning_rate))
+
+
+def deep_train(params, x, y, activation, parameter, learning_rate, iterations):
+    parameters = deep_parameters(params)
+    kind, a = hidden_activation(activation, parameter)
+    alpha, k = learning_rate, int(iterations)
     check_rate(alpha)
-    check_iterations(iterations)
+    check_iterations(k)
     costs = []
-    for _ in range(iterations):
-        cache = deep_forward_outputs(L_model_forward(X, parameters, kind, a))
-        costs.append(deep_cost(parameters, X, i["y"], kind, a))
-        parameters = update_parameters(parameters, L_model_backward(parameters, cache, X, i["y"], kind, a), alpha)
-    costs.append(deep_cost(parameters, X, i["y"], kind, a))
+    for _ in range(k):
+        cache = deep_forward_outputs(L_model_forward(x, parameters, kind, a))
+        costs.append(deep_network_cost(parameters, x, y, kind, a))
+        parameters = update_parameters(parameters, L_model_backward(parameters, cache, x, y, kind, a), alpha)
+    costs.append(deep_network_cost(parameters, x, y, kind, a))
     out = deep_out(parameters)
     out["costs"] = np.array(costs)
     return out
 
 
-# ------------------------------------------------------------------ the protocol loop
+# ------------------------------------------------------------------ serving
 
-TENSOR_INPUTS = {"a", "b", "z", "pieces", "y_hat", "y", "x"}
-
-
-def handle(request):
-    op = request["op"]
-    if op == "hello":
-        return {"name": NAME, "capabilities": CAPABILITIES, "protocol": "dlbasis-protocol/1"}
-    if op == "bye":
-        return {}
-    params = request.get("params") or {}
-    inputs = {k: (tensor_in(v) if k in TENSOR_INPUTS else v) for k, v in (request.get("inputs") or {}).items()}
-    if op in ARRAY_OPS:
-        return {"outputs": {"out": ARRAY_OPS[op](params, inputs)}}
-    if op in ACTIVATION_OPS:
-        return {"outputs": {"out": ACTIVATION_OPS[op](params, inputs)}}
-    if op in LOSS_OPS:
-        return {"outputs": {"out": LOSS_OPS[op](params, inputs)}}
-    if op.startswith("lr_"):
-        return {"outputs": lr_op(op, params, inputs)}
-    if op.startswith("net_"):
-        return {"outputs": net_op(op, params, inputs)}
-    if op.startswith("deep_"):
-        return {"outputs": deep_op(op, params, inputs)}
-    raise SpecError("INVALID_ARGUMENT", "unknown operation %r" % op)
+def through_net_op(op, **arguments):
+    """Calls net_op (looked up now, so that a wrapper set after import is used) with op's parameters and inputs."""
+    spec = OPERATIONS[op]
+    return net_op(op, {k: v for k, v in arguments.items() if k in spec.params},
+                  {k: v for k, v in arguments.items() if k in spec.inputs})
 
 
-def main():
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        request = json.loads(line)
-        rid = request.get("id")
-        try:
-            result = handle(request)
-            if "outputs" in result:
-                result["outputs"] = {k: tensor_out(v) for k, v in result["outputs"].items()}
-            response = dict(id=rid, ok=True, **result)
-        except SpecError as e:
-            response = {"id": rid, "ok": False, "error": {"kind": e.kind, "message": str(e)}}
-        print(json.dumps(response, allow_nan=False), flush=True)
-        if request.get("op") == "bye":
-            break
+def operations():
+    """{operation: function} as served: every function of this module named after an operation, the
+    two-layer network's through net_op."""
+    functions = operations_in(globals(), sum=total)
+    for op in functions:
+        if OPERATIONS[op].capability == "TWO_LAYER_NETWORK":
+            functions[op] = functools.partial(through_net_op, op)
+    return functions
+
+
+def main(stdin=None, stdout=None):
+    """Serves operations() until stdin ends; the capabilities in the protocol's order (the kit would sort them)."""
+    from dlbasis_protocol import serve  # the kit's server (and its imports) only when serving
+
+    functions = operations()
+    if BREAK == "garbage_on_dot" and stdout is None:
+        stdout = sys.stdout  # the garbage must reach the runner: print() writes to the answers' stream
+    serve(name=NAME, functions=functions, capabilities=capabilities_of(functions), stdin=stdin, stdout=stdout)
 
 
 if __name__ == "__main__":

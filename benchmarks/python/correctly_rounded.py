@@ -5,12 +5,13 @@
     python3 benchmarks/python/correctly_rounded.py --per-binade 8 --out F   # fewer points, another file
     python3 benchmarks/python/correctly_rounded.py --fit-tanh   # Remez fit of tanh on [0, 0.55)
 
-Only the standard library: every value is computed with `decimal` at 60 significant digits (with
-series where a difference would cancel: expm1 and log1p of small arguments) and rounded once to
-float64 by float(Decimal), which is correctly rounded. Rounding twice (60 digits, then 53 bits)
-could differ from the correctly rounded value only if the exact value lay within 1e-60 (relative)
-of a midpoint between two doubles, which does not happen for these transcendental values at
-nonzero arguments. The sample is deterministic (random.Random(SEED)), so every run writes the same
+Only the standard library: every value comes from adapters/python/dlbasis_exact, the oracle the
+golden files' generator uses too: `decimal` at 60 significant digits (with series where a
+difference would cancel: expm1 and log1p of small arguments), rounded once to float64 by
+float(Decimal), which is correctly rounded. Rounding twice (60 digits, then 53 bits) could differ
+from the correctly rounded value only if the exact value lay within 1e-60 (relative) of a midpoint
+between two doubles, which does not happen for these transcendental values at nonzero arguments.
+The sample is deterministic (random.Random(SEED)), so every run writes the same
 file.
 
 The file has one line per point: function, sample set, the argument's IEEE bits (16 hex digits),
@@ -31,7 +32,6 @@ RELATIVE error, in decimal at 60 digits, and prints the coefficients rounded to 
 literals) with the approximation error of the rounded polynomial (evaluated exactly).
 """
 import argparse
-import decimal
 import math
 import random
 import struct
@@ -39,100 +39,23 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "adapters" / "python"))
+import dlbasis_exact as exact  # noqa: E402  (the one 60-digit oracle, shared with golden-data/generate.py)
+from dlbasis_exact import Dec, expm1  # noqa: E402
+
 SEED = 20261130
-D = decimal.Context(prec=60, Emin=decimal.MIN_EMIN, Emax=decimal.MAX_EMAX)
-decimal.setcontext(D)
-Dec = decimal.Decimal
-SMALL = Dec("1e-3")
 TINY = Dec("1e-400")
 
 
-# ---------------------------------------------------------------- exact functions (decimal)
-
-def dec(x):
-    return Dec(x)  # exact: every double is a finite decimal fraction
-
-
-def expm1(y):
-    """exp(y) - 1 for a Decimal y, with a series where exp(y) - 1 would cancel."""
-    if abs(y) >= SMALL:
-        return D.exp(y) - 1
-    term = y
-    total = y
-    k = 1
-    while term != 0 and abs(term) > abs(total) * Dec("1e-70"):
-        k += 1
-        term = term * y / k
-        total += term
-    return total
-
-
-def log1p(x):
-    """log(1 + x) for a Decimal x > -1, with a series where 1 + x would round away x."""
-    if abs(x) >= SMALL:
-        return D.ln(1 + x)
-    power = x
-    total = x
-    k = 1
-    while power != 0 and abs(power) > abs(total) * Dec("1e-70"):
-        k += 1
-        power = -power * x
-        total += power / k
-    return total
-
-
-def tanh(x):
-    if x == 0:
-        return dec(x)
-    if math.isinf(x):
-        return dec(math.copysign(1.0, x))
-    y = expm1(-2 * abs(dec(x)))  # in (-1, 0]; exp underflows to 0 (y = -1) for huge |x|
-    return (-y / (2 + y)).copy_sign(dec(x))
-
-
-def tanh_derivative(x):
-    if math.isinf(x):
-        return Dec(0)
-    t = D.exp(-2 * abs(dec(x)))  # 4t/(1 + t)^2 = 1 - tanh^2: products and quotients, no cancellation
-    return 4 * t / ((1 + t) * (1 + t))
-
-
-def sigmoid(x):
-    if math.isinf(x):
-        return Dec(1 if x > 0 else 0)
-    if x >= 0:
-        return 1 / (1 + D.exp(-dec(x)))
-    e = D.exp(dec(x))
-    return e / (1 + e)
-
-
-def log1p_exact(x):
-    if x == -1:
-        return Dec("-Infinity")
-    return log1p(dec(x)) if x != 0 else dec(x)
-
-
-def softplus(t):
-    if math.isinf(t):
-        return Dec("Infinity") if t > 0 else Dec(0)
-    if t > 0:
-        return dec(t) + log1p(D.exp(-dec(t)))
-    return log1p(D.exp(dec(t)))
-
-
-def nlog1mp(p):
-    if p == 1:
-        return Dec("Infinity")
-    return 0 - log1p(-dec(p))
-
+# ---------------------------------------------------------------- exact functions (dlbasis_exact)
 
 FUNCTIONS = {
-    "tanh": tanh,
-    "tanh'": tanh_derivative,
-    "sigmoid": sigmoid,
-    "log1p": log1p_exact,
-    "softplus": softplus,
-    "nlog1mp": nlog1mp,
+    "tanh": exact.tanh,
+    "tanh'": exact.tanh_derivative,
+    "sigmoid": exact.sigmoid,
+    "log1p": exact.log1p,
+    "softplus": exact.softplus,
+    "nlog1mp": exact.minus_log1m,
 }
 
 
@@ -260,10 +183,6 @@ def exact_text(d):
     return "{:.39e}".format(d)
 
 
-def rounded(d):
-    return float(d)  # correctly rounded (CPython converts through its correctly rounded strtod)
-
-
 def write_points(out, per):
     out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
@@ -271,7 +190,7 @@ def write_points(out, per):
         f.write("# function\tset\targument bits\tcorrectly rounded bits\texact (40 digits)\n")
         for fn, name, x in samples(per):
             d = Dec("NaN") if math.isnan(x) else FUNCTIONS[fn](x)
-            f.write("%s\t%s\t%016x\t%016x\t%s\n" % (fn, name, bits(x), bits(rounded(d)), exact_text(d)))
+            f.write("%s\t%s\t%016x\t%016x\t%s\n" % (fn, name, bits(x), bits(exact.rounded(d)), exact_text(d)))
             count += 1
     print("wrote %d points to %s" % (count, out), file=sys.stderr)
 
@@ -397,7 +316,7 @@ def refine(f, lo, hi, steps=60):
 
 
 def fit_tanh(degree, switch):
-    right = dec(switch) * dec(switch)
+    right = exact.exact(switch) * exact.exact(switch)
     c, level = remez(degree, right)
     rounded_c = [float(cj) for cj in c]
     worst = Dec(0)
@@ -405,7 +324,7 @@ def fit_tanh(degree, switch):
         s = right * i / 4000
         z = s.sqrt()
         t = -expm1(-2 * z) / (2 + expm1(-2 * z))
-        approx = z + z * s * poly([dec(v) for v in rounded_c], s)
+        approx = z + z * s * poly([exact.exact(v) for v in rounded_c], s)
         worst = max(worst, abs(approx - t) / t)
     print("// tanh(z) ~ z + z^3·P(z^2) on [0, %r), P of degree %d (Remez, relative error)" % (switch, degree))
     print("// equioscillation level %.3e; rounded coefficients: max relative error %.3e = %.4f ulp(1)"

@@ -1,15 +1,24 @@
 """Python side of the dlbasis protocol (spec/PROTOCOL.md).
 
-codec: the JSON encoding of doubles and tensors, shared by the numpy adapter and the golden-data
-generator. serve, SpecError, shape_text (from .server, imported on first use so that the codec
-alone needs nothing): the adapter kit, see adapters/python/README.md.
+operations: the table of operations (OPERATIONS, Op), operations_in() and op, the operations'
+names; shapes: shape_text, numpy's way of writing a shape; codec: the JSON encoding of doubles and
+tensors; errors: SpecError. These need nothing but the standard library (codec's tensors need
+numpy when used) and are shared by the adapters and golden-data/generate.py. serve and
+protocol_error (from .server, imported on first use, with numpy): the adapter kit, see
+adapters/python/README.md.
 """
+from .errors import SpecError
+from .operations import OPERATIONS, Op, capabilities_of, op, operations_in
+from .shapes import shape_text
 
-__all__ = ["serve", "SpecError", "shape_text", "protocol_error", "OPERATIONS"]
+__all__ = ["serve", "SpecError", "shape_text", "protocol_error", "OPERATIONS", "Op", "operations_in", "op",
+           "capabilities_of"]
+
+_SERVER = ("serve", "protocol_error")
 
 
 def __getattr__(name):
-    if name in __all__:
+    if name in _SERVER:
         from . import server
 
         return getattr(server, name)

@@ -13,7 +13,8 @@ the handshake (the capabilities follow from the operations given), answers NOT_I
 every operation it was not given and for requests outside the declared options, decodes the
 inputs to float64 numpy arrays, calls the function with the request's parameters and inputs as
 keyword arguments, encodes what it returns, and turns exceptions into the protocol's errors (see
-README.md beside this package for the whole contract).
+README.md beside this package for the whole contract). The table of operations is in
+operations.py and shape_text in shapes.py; both are re-exported here.
 """
 import inspect
 import io
@@ -26,109 +27,19 @@ import traceback
 import numpy as np
 
 from .codec import decode_double, decode_tensor, encode_tensor
+from .errors import KINDS, SpecError  # noqa: F401  (re-exported)
+from .operations import ACTIVATIONS, DOUBLE_PARAMS, OPERATIONS, STEP_OPERATIONS, Op, operations_in  # noqa: F401
+from .shapes import shape_text  # noqa: F401  (re-exported: one shape formatter)
 
 PROTOCOL = "dlbasis-protocol/1"
 
 #: Exit status of a program whose function raised something that is not an error of the protocol.
 CRASH_STATUS = 70
 
-#: The error kinds of SPEC ERR-1, and NOT_IMPLEMENTED.
-KINDS = ("SHAPE_MISMATCH", "AXIS_OUT_OF_BOUNDS", "NON_FINITE", "INVALID_LABEL", "EMPTY_INPUT",
-         "INVALID_ARGUMENT", "NOT_IMPLEMENTED")
-
-#: The hidden activations of the protocol.
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "linear")
-
-
-class Op:
-    """One operation of spec/PROTOCOL.md: its capability, parameters, inputs and outputs.
-
-    The deep network's outputs are per layer: layers names the prefixes numbered 1 ... L
-    (params.w1 ... params.wL), outputs the names that are not.
-    """
-
-    def __init__(self, capability, params, inputs, outputs, layers=()):
-        self.capability, self.params, self.inputs, self.outputs = capability, params, inputs, outputs
-        self.layers = layers
-
-    @property
-    def arguments(self):
-        return self.params + self.inputs
-
-
-_ACT = ("activation", "parameter")
-_NET = ("params.w1", "params.b1", "params.w2", "params.b2")
-
-#: Every operation of the protocol, by wire name.
-OPERATIONS = {}
-for _name in ("add", "subtract", "multiply", "divide", "maximum", "greater", "dot"):
-    OPERATIONS[_name] = Op("ARRAYS", (), ("a", "b"), ("out",))
-for _name in ("exp", "log", "transpose"):
-    OPERATIONS[_name] = Op("ARRAYS", (), ("a",), ("out",))
-OPERATIONS["sum"] = Op("ARRAYS", ("axis", "keepdims"), ("a",), ("out",))
-OPERATIONS["reshape"] = Op("ARRAYS", ("dims",), ("a",), ("out",))
-OPERATIONS["activation"] = Op("ACTIVATIONS", _ACT, ("z",), ("out",))
-OPERATIONS["activation_derivative"] = Op("ACTIVATIONS", _ACT, ("z",), ("out",))
-OPERATIONS["maxout"] = Op("ACTIVATIONS", (), ("pieces",), ("out",))
-OPERATIONS["maxout_derivative"] = Op("ACTIVATIONS", (), ("pieces",), ("out",))
-OPERATIONS["loss"] = Op("LOSS", (), ("y_hat", "y"), ("out",))
-OPERATIONS["cost"] = Op("LOSS", (), ("y_hat", "y"), ("out",))
-OPERATIONS["loss_from_logits"] = Op("LOSS", (), ("z", "y"), ("out",))
-OPERATIONS["cost_from_logits"] = Op("LOSS", (), ("z", "y"), ("out",))
-OPERATIONS["lr_forward"] = Op("LOGISTIC_REGRESSION", (), ("params", "x"), ("out",))
-OPERATIONS["lr_cost"] = Op("LOGISTIC_REGRESSION", (), ("params", "x", "y"), ("out",))
-OPERATIONS["lr_backward"] = Op("LOGISTIC_REGRESSION", (), ("params", "x", "y"), ("dw", "db"))
-OPERATIONS["lr_step"] = Op("LOGISTIC_REGRESSION", ("learning_rate",), ("params", "grads"), ("params.w", "params.b"))
-OPERATIONS["lr_train"] = Op("LOGISTIC_REGRESSION", ("learning_rate", "iterations"), ("params", "x", "y"),
-                            ("params.w", "params.b", "costs"))
-OPERATIONS["net_initialize"] = Op("TWO_LAYER_NETWORK", ("nx", "nh", "ny", "scale", "seed"), (), _NET)
-OPERATIONS["net_forward"] = Op("TWO_LAYER_NETWORK", _ACT, ("params", "x"), ("z1", "a1", "z2", "a2"))
-OPERATIONS["net_cost"] = Op("TWO_LAYER_NETWORK", _ACT, ("params", "x", "y"), ("out",))
-OPERATIONS["net_backward"] = Op("TWO_LAYER_NETWORK", _ACT, ("params", "x", "y", "cache"), ("dw1", "db1", "dw2", "db2"))
-OPERATIONS["net_step"] = Op("TWO_LAYER_NETWORK", ("learning_rate",), ("params", "grads"), _NET)
-OPERATIONS["net_train"] = Op("TWO_LAYER_NETWORK", _ACT + ("learning_rate", "iterations"), ("params", "x", "y"),
-                             _NET + ("costs",))
-
-_DEEP_PARAMS = ("params.w", "params.b")
-OPERATIONS["deep_initialize"] = Op("DEEP_NETWORK", ("layer_sizes", "scale", "seed"), (), (), _DEEP_PARAMS)
-OPERATIONS["deep_forward"] = Op("DEEP_NETWORK", _ACT, ("params", "x"), (), ("z", "a"))
-OPERATIONS["deep_cost"] = Op("DEEP_NETWORK", _ACT, ("params", "x", "y"), ("out",))
-OPERATIONS["deep_backward"] = Op("DEEP_NETWORK", _ACT, ("params", "x", "y", "cache"), (), ("dw", "db"))
-OPERATIONS["deep_step"] = Op("DEEP_NETWORK", ("learning_rate",), ("params", "grads"), (), _DEEP_PARAMS)
-OPERATIONS["deep_train"] = Op("DEEP_NETWORK", _ACT + ("learning_rate", "iterations"), ("params", "x", "y"),
-                              ("costs",), _DEEP_PARAMS)
-
-#: Parameters that are doubles on the wire (a number or "NaN", "Infinity", "-Infinity").
-DOUBLE_PARAMS = {"parameter", "learning_rate", "scale"}
-
-#: For each model capability, its operation that takes one step with given gradients.
-STEP_OPERATIONS = {"LOGISTIC_REGRESSION": "lr_step", "TWO_LAYER_NETWORK": "net_step", "DEEP_NETWORK": "deep_step"}
-
 _OPTION_TYPES = {"activations": "a list of activation names", "deep_activations": "a list of activation names",
                  "max_output_units": "an integer >= 1",
                  "init_scale": "a finite number >= 0 or None", "init_seed": "a boolean", "step": "a boolean",
                  "validation": "a boolean"}
-
-
-class SpecError(Exception):
-    """An input the spec rejects: answered as {"ok": false, "error": {"kind": kind, "message": message}}.
-
-    kind is one of SHAPE_MISMATCH, AXIS_OUT_OF_BOUNDS, NON_FINITE, INVALID_LABEL, EMPTY_INPUT,
-    INVALID_ARGUMENT (SPEC ERR-1) or NOT_IMPLEMENTED.
-    """
-
-    def __init__(self, kind, message):
-        if kind not in KINDS:
-            raise ValueError("an error kind is one of %s, found %r" % (", ".join(KINDS), kind))
-        super().__init__(message)
-        self.kind = kind
-        self.message = str(message)
-
-
-def shape_text(shape):
-    """A shape the way numpy prints it in its messages: (), (5,), (4,3)."""
-    shape = tuple(shape)
-    return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def protocol_error(e):
