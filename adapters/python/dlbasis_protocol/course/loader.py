@@ -1,0 +1,190 @@
+"""Running course code once, to collect the functions it defines, without letting it stop the check.
+
+Every top-level statement of every cell runs on its own, in one namespace, in order. A statement
+that fails is skipped, and the load goes on: a cell that loads the course's data sets, draws a
+plot, calls a test helper, trains for minutes or calls input() or sys.exit() costs a warning, not
+the check. During the load stdin is empty, whatever is printed (from Python or from C) is
+discarded, input(), exit(), sys.exit() and os._exit() raise, and each statement has STATEMENT_SECONDS
+(the whole load LOAD_SECONDS) before it is interrupted.
+"""
+import ast
+import builtins
+import io
+import os
+import signal
+import sys
+import time
+
+from .source import LoadError, read_cells
+from .stubs import Skipped, install
+
+STATEMENT_SECONDS = 5.0
+LOAD_SECONDS = 12.0
+
+#: What each kind of skipped statement means, for the warnings (one line per kind).
+CATEGORIES = {
+    "helper": "they call the course's helper files (data sets, test cases), which are not here",
+    "library": "they import modules that are not installed",
+    "input": "they call input(), which nothing answers here",
+    "exit": "they call sys.exit() or exit()",
+    "timeout": "they ran longer than %g s (training?) and were stopped" % STATEMENT_SECONDS,
+    "syntax": "not valid Python",
+    "undefined": "they use names that skipped statements would have defined",
+    "error": "they raised an exception",
+}
+
+
+class _Timeout(BaseException):
+    """A statement ran out of time (a BaseException, so that the code's own except Exception misses it)."""
+
+
+class _Discard(io.TextIOBase):
+    """A text stream that counts what is written to it and keeps nothing."""
+
+    def __init__(self):
+        self.count = 0
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        self.count += len(s)
+        return len(s)
+
+
+def _refuse(category, what):
+    def refused(*args, **kwargs):
+        raise Skipped("calls %s" % what, category)
+
+    return refused
+
+
+class Loaded:
+    """The result of a load: the namespace, the files, and the warnings (one line per kind of skip)."""
+
+    def __init__(self, files, namespace, skips, printed):
+        self.files, self.namespace, self.skips, self.printed = files, namespace, skips, printed
+
+    def warnings(self):
+        lines = []
+        for category, places in self.skips.items():
+            first = places[0]
+            more = "" if len(places) == 1 else " and %d more" % (len(places) - 1)
+            lines.append("skipped %d statement%s: %s (first: %s: %s%s)" % (
+                len(places), "" if len(places) == 1 else "s", CATEGORIES[category], first[0], first[1], more))
+        return lines
+
+    def defined(self, name):
+        """The function the course code itself defines under name (in its files or next to them), or None."""
+        f = self.namespace.get(name)
+        code = getattr(f, "__code__", None)
+        if code is None or not callable(f):
+            return None
+        folders = {os.path.dirname(p) for p in self.files}
+        filename = os.path.abspath(code.co_filename)
+        return f if filename in self.files or os.path.dirname(filename) in folders else None
+
+
+def load(paths):
+    """Runs the files (notebooks or .py, in order) in one namespace; raises LoadError when none can be read."""
+    files = [os.path.abspath(p) for p in paths]
+    cells = [cell for path in files for cell in read_cells(path)]
+    install(sorted({os.path.dirname(p) for p in files}))
+    namespace = {"__name__": "course_code", "__builtins__": builtins}
+    skips, discard = {}, _Discard()
+    with _Guard(discard):
+        deadline = time.monotonic() + LOAD_SECONDS
+        for cell in cells:
+            _run_cell(cell, namespace, skips, deadline)
+    return Loaded(files, namespace, skips, discard.count)
+
+
+def _run_cell(cell, namespace, skips, deadline):
+    try:
+        tree = ast.parse(cell.text, filename=cell.path)
+    except SyntaxError as e:
+        if not cell.number:  # a .py file is one cell: it cannot be read at all
+            raise LoadError("%s: not valid Python (line %s: %s)" % (cell.path, e.lineno, e.msg))
+        skips.setdefault("syntax", []).append((cell.label, "line %s: %s" % (e.lineno, e.msg)))
+        return
+    for statement in tree.body:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            skips.setdefault("timeout", []).append((cell.label, "line %d" % statement.lineno))
+            continue
+        code = compile(ast.Module(body=[statement], type_ignores=[]), cell.path, "exec")
+        signal.setitimer(signal.ITIMER_REAL, min(STATEMENT_SECONDS, remaining))
+        try:
+            exec(code, namespace)  # noqa: S102 - running the course code is the point
+        except _Timeout:
+            skips.setdefault("timeout", []).append((cell.label, "line %d" % statement.lineno))
+        except Skipped as e:
+            skips.setdefault(e.category, []).append((cell.label, "line %d %s" % (statement.lineno, e)))
+        except SystemExit:
+            skips.setdefault("exit", []).append((cell.label, "line %d" % statement.lineno))
+        except Exception as e:  # noqa: BLE001 - any failure of a statement is a skipped statement
+            category = "library" if isinstance(e, ImportError) else "undefined" if isinstance(e, NameError) else "error"
+            skips.setdefault(category, []).append(
+                (cell.label, "line %d %s: %s" % (_line(e, statement, cell.path), type(e).__name__, str(e)[:200])))
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _line(e, statement, path):
+    """The line of the course code's file where e was raised: the innermost frame in that file."""
+    tb, line = e.__traceback__, statement.lineno
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+class _Guard:
+    """Empty stdin, discarded output, refused input() and exits, and the timer, for the time of the load."""
+
+    def __init__(self, discard):
+        self.discard = discard
+
+    def __enter__(self):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.saved_fds = os.dup(1), os.dup(2)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+        self.saved = (sys.stdin, sys.stdout, sys.stderr, builtins.input, sys.exit, os._exit,
+                      signal.getsignal(signal.SIGALRM), getattr(builtins, "exit", None), getattr(builtins, "quit", None))
+        sys.stdin, sys.stdout, sys.stderr = io.StringIO(""), self.discard, self.discard
+        builtins.input = _refuse("input", "input()")
+        os._exit = _refuse("exit", "os._exit()")
+        signal.signal(signal.SIGALRM, _raise_timeout)
+        return self
+
+    def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        (sys.stdin, sys.stdout, sys.stderr, _input, sys.exit, os._exit, handler, exit_, quit_) = self.saved
+        signal.signal(signal.SIGALRM, handler)  # input() stays refused: nothing may read the protocol's stdin
+        builtins.exit, builtins.quit = exit_, quit_
+        os.dup2(self.saved_fds[0], 1)
+        os.dup2(self.saved_fds[1], 2)
+        for fd in self.saved_fds:
+            os.close(fd)
+        return False
+
+
+def _raise_timeout(signum, frame):
+    raise _Timeout()
+
+
+def guarded(f, seconds=STATEMENT_SECONDS):
+    """f() with the load's guard and a time limit: (True, its result) or (False, the exception)."""
+    with _Guard(_Discard()):
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return True, f()
+        except (Exception, SystemExit, _Timeout) as e:  # noqa: BLE001 - a probe that fails tells what it tells
+            return False, e
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
