@@ -88,15 +88,18 @@ class Loaded:
 def load(paths):
     """Runs the files (notebooks or .py, in order) in one namespace; raises LoadError when none can be read."""
     files = [os.path.abspath(p) for p in paths]
-    cells = [cell for path in files for cell in read_cells(path)]
+    cells = [read_cells(path) for path in files]
     install(sorted({os.path.dirname(p) for p in files}))
-    namespace = {"__name__": "course_code", "__builtins__": builtins}
+    combined = {"__name__": "course_code", "__builtins__": builtins}
     skips, discard = {}, _Discard()
     with _Guard(discard):
         deadline = time.monotonic() + LOAD_SECONDS
-        for cell in cells:
-            _run_cell(cell, namespace, skips, deadline)
-    return Loaded(files, namespace, skips, discard.count)
+        for file_cells in cells:  # each file in a namespace of its own that starts with the earlier files' names,
+            namespace = dict(combined)  # so that week 2's sigmoid does not replace the one week 4's functions call
+            for cell in file_cells:
+                _run_cell(cell, namespace, skips, deadline)
+            combined.update(namespace)
+    return Loaded(files, combined, skips, discard.count)
 
 
 def _run_cell(cell, namespace, skips, deadline):
