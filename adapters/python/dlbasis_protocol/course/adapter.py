@@ -40,6 +40,11 @@ class Course:
         """The lines the check prints before it starts: what was found, the warnings, the course-formula note."""
         defined = [n for n in NAMES if self.code.has(n)]
         lines = ["%s: defines %s" % (self.name, ", ".join(defined))]
+        for op, f in self.code.functions().items():  # the operations in the student's terms, for reading the verdict
+            if isinstance(f, weeks.Missing):
+                lines.append("  %s: not implemented (%s)" % (op, f.reason))
+            else:
+                lines.append("  %s: your %s" % (op, f.__doc__.strip().splitlines()[0]))
         lines += ["warning: " + w for w in self.warnings]
         clauses = [c for w in self.weeks for c in weeks.COURSE_FORMULA_CLAUSES.get(w, ())]
         clauses = sorted(set(clauses), key=clauses.index)

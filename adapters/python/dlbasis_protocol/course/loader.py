@@ -18,7 +18,7 @@ import time
 from .source import LoadError, read_cells
 from .stubs import Skipped, install
 
-STATEMENT_SECONDS = 5.0
+STATEMENT_SECONDS = float(os.environ.get("DLBASIS_COURSE_STATEMENT_SECONDS", "5"))
 LOAD_SECONDS = 12.0
 
 #: What each kind of skipped statement means, for the warnings (one line per kind).
