@@ -77,17 +77,22 @@ class Loaded:
     def defined(self, name):
         """The function the course code itself defines under name (in its files or next to them), or None."""
         f = self.namespace.get(name)
-        code = getattr(f, "__code__", None)
-        if code is None or not callable(f):
-            return None
-        folders = {os.path.dirname(p) for p in self.files}
-        filename = os.path.abspath(code.co_filename)
-        return f if filename in self.files or os.path.dirname(filename) in folders else None
+        return f if _own(f, self.files) else None
+
+
+def _own(f, files):
+    """Whether f is a function of the course code: defined in one of its files, or in a module next to them."""
+    code = getattr(f, "__code__", None)
+    if code is None or not callable(f):
+        return False
+    filename = os.path.abspath(code.co_filename)
+    return filename in files or os.path.dirname(filename) in {os.path.dirname(p) for p in files}
 
 
 def load(paths):
     """Runs the files (notebooks or .py, in order) in one namespace; raises LoadError when none can be read."""
     files = [os.path.abspath(p) for p in paths]
+    os.environ["DLBASIS_COURSE_LOADING"] = "1"  # a check() among the cells does not start another check
     cells = [read_cells(path) for path in files]
     install(sorted({os.path.dirname(p) for p in files}))
     combined = {"__name__": "course_code", "__builtins__": builtins}
@@ -98,7 +103,10 @@ def load(paths):
             namespace = dict(combined)  # so that week 2's sigmoid does not replace the one week 4's functions call
             for cell in file_cells:
                 _run_cell(cell, namespace, skips, deadline)
-            combined.update(namespace)
+            loaded = Loaded(files, combined, skips, discard.count)
+            for name, value in namespace.items():  # a later file's import does not hide an earlier file's function
+                if not (loaded.defined(name) and not _own(value, files)):
+                    combined[name] = value
     return Loaded(files, combined, skips, discard.count)
 
 

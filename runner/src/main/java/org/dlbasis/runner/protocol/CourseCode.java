@@ -57,28 +57,24 @@ public final class CourseCode {
     }
 
     /**
-     * Loads the files once with {@code --describe}, in a process of its own that is killed, with
-     * everything it started, after {@link #DESCRIBE_MILLIS}.
+     * Loads the files once with {@code --describe}, in a process group of its own that is killed,
+     * with everything it started, when the load ends or after {@link #DESCRIBE_MILLIS}.
      *
      * @param files the notebooks and .py files
      * @return what the loader found, or why nothing can be checked
      */
     public static Description describe(List<Path> files) {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", commandLine(kit(), files, true))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p;
         try {
-            p = builder.start();
+            p = LiveChildren.start(List.of("sh", "-c", commandLine(kit(), files, true)));
+            p.getOutputStream().close();
         } catch (IOException e) {
             return new Description(false, List.of("cannot start sh -c python3: " + e.getMessage()));
         }
         CompletableFuture<String> out = drain(p.getInputStream());
         CompletableFuture<String> err = drain(p.getErrorStream());
         try {
-            boolean ended = p.waitFor(DESCRIBE_MILLIS, TimeUnit.MILLISECONDS);
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            if (!ended) {
-                p.destroyForcibly();
+            if (!p.waitFor(DESCRIBE_MILLIS, TimeUnit.MILLISECONDS)) {
                 return new Description(
                         false, List.of("loading took longer than " + DESCRIBE_MILLIS / 1000 + " s and was stopped"));
             }
@@ -90,9 +86,9 @@ public final class CourseCode {
             return new Description(false, List.of(last.replaceFirst("^course: ", "")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
             return new Description(false, List.of("interrupted while loading"));
+        } finally {
+            LiveChildren.kill(p); // its process group too: nothing the course code started outlives the load
         }
     }
 
@@ -124,7 +120,8 @@ public final class CourseCode {
      * @return null if it can, else why not
      */
     public static String unusable(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(file)) {
             return "no such file: " + file;
         }
