@@ -116,6 +116,29 @@ class CourseSolutionsTest(unittest.TestCase):
         self.assertIn("initialize_parameters: W1 change with the caller's np.random.seed but W2 do not", r.stdout)
 
 
+    def test_a_failing_assert_in_the_students_code_names_its_function_and_line(self):
+        code = textwrap.dedent("""
+            import sys
+            import numpy as np
+            from dlbasis_protocol.course.adapter import Course
+            f = Course(sys.argv[1:]).code.functions()
+            r = np.random.RandomState(0)
+            p = {"w1": r.randn(2, 3), "b1": r.randn(2, 1), "w2": r.randn(1, 2), "b2": r.randn(1, 1)}
+            try:
+                f["deep_backward"](params=p, x=r.randn(3, 4), y=np.ones((1, 4)), activation="relu")
+            except Exception as e:
+                print(type(e).__name__, e)
+        """)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "assert.py")
+            write(path, read(os.path.join(COURSE, "week4_v2.py")).replace(
+                "    assert (db.shape == b.shape)", "    assert (isinstance(db, float))"))
+            r = run(path, code=code)
+        self.assertIn("CourseError an assert in your code failed while L_model_backward ran: linear_backward, "
+                      "line 125: assert (isinstance(db, float)); to reproduce in the notebook: "
+                      "L_model_backward(np.array([[", r.stdout, r.stderr)
+
+
 class HostileFilesTest(unittest.TestCase):
     def describe(self, name, text):
         with tempfile.TemporaryDirectory() as d:

@@ -27,8 +27,6 @@ def main(argv):
     if describe:
         sys.stdout.write("".join(line + "\n" for line in course.describe()))
         return 0
-    for line in course.describe():
-        sys.stderr.write(line + "\n")
     from dlbasis_protocol import serve
 
     serve(name=course.name, functions=course.code.functions(), options=course.code.options(),

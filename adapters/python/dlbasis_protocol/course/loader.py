@@ -10,7 +10,9 @@ discarded, input(), exit(), sys.exit() and os._exit() raise, and each statement 
 import ast
 import builtins
 import io
+import linecache
 import os
+import re
 import signal
 import sys
 import time
@@ -85,7 +87,7 @@ def _own(f, files):
     code = getattr(f, "__code__", None)
     if code is None or not callable(f):
         return False
-    filename = os.path.abspath(code.co_filename)
+    filename = os.path.abspath(re.sub(r" \[cell \d+\]$", "", code.co_filename))
     return filename in files or os.path.dirname(filename) in {os.path.dirname(p) for p in files}
 
 
@@ -110,9 +112,16 @@ def load(paths):
     return Loaded(files, combined, skips, discard.count)
 
 
+def cell_file(cell):
+    """The file name the cell's code is compiled under: the path, and the cell for a notebook (" [cell 3]")."""
+    return cell.path + (" [cell %d]" % cell.number if cell.number else "")
+
+
 def _run_cell(cell, namespace, skips, deadline):
+    filename = cell_file(cell)
+    linecache.cache[filename] = (len(cell.text), None, cell.text.splitlines(True), filename)
     try:
-        tree = ast.parse(cell.text, filename=cell.path)
+        tree = ast.parse(cell.text, filename=filename)
     except SyntaxError as e:
         if not cell.number:  # a .py file is one cell: it cannot be read at all
             raise LoadError("%s: not valid Python (line %s: %s)" % (cell.path, e.lineno, e.msg))
@@ -123,7 +132,7 @@ def _run_cell(cell, namespace, skips, deadline):
         if remaining <= 0:
             skips.setdefault("timeout", []).append((cell.label, "line %d" % statement.lineno))
             continue
-        code = compile(ast.Module(body=[statement], type_ignores=[]), cell.path, "exec")
+        code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
         signal.setitimer(signal.ITIMER_REAL, min(STATEMENT_SECONDS, remaining))
         try:
             exec(code, namespace)  # noqa: S102 - running the course code is the point
@@ -136,7 +145,7 @@ def _run_cell(cell, namespace, skips, deadline):
         except Exception as e:  # noqa: BLE001 - any failure of a statement is a skipped statement
             category = "library" if isinstance(e, ImportError) else "undefined" if isinstance(e, NameError) else "error"
             skips.setdefault(category, []).append(
-                (cell.label, "line %d %s: %s" % (_line(e, statement, cell.path), type(e).__name__, str(e)[:200])))
+                (cell.label, "line %d %s: %s" % (_line(e, statement, filename), type(e).__name__, str(e)[:200])))
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
 

@@ -8,6 +8,7 @@ handshake's options, follow from the names the code defines; an operation of a d
 whose function is missing answers NOT_IMPLEMENTED naming that function.
 """
 import inspect
+import linecache
 import re
 
 import numpy as np
@@ -168,6 +169,9 @@ class CourseCode:
             return self.f[name](*args)
         except SystemExit as e:
             raise CourseError("%s called sys.exit(%s)" % (name, e.code if e.code is not None else ""))
+        except AssertionError as e:  # the course's own asserts, in the student's function: say which failed
+            raise CourseError("an assert in your code failed while %s ran: %s; to reproduce in the notebook: %s"
+                              % (name, failed_assert(e), reproducer(name, args))) from e
 
     def cost(self, A, Y, parameters):
         """compute_cost(A2, Y, parameters) or compute_cost(A2, Y), whichever the code defines."""
@@ -347,6 +351,34 @@ class CourseCode:
             params = self.deep_step(params, grads, learning_rate)["params"]
         costs.append(self.deep_cost(params, x, y, activation))
         return {"params": params, "costs": np.array(costs)}
+
+
+def literal(value):
+    """Python source that rebuilds value: np.array([[...]]) for arrays, dicts and tuples of them, repr otherwise."""
+    if isinstance(value, np.ndarray):
+        return "np.array(%r)" % (value.tolist(),)
+    if isinstance(value, dict):
+        return "{%s}" % ", ".join("%r: %s" % (k, literal(v)) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(literal(v) for v in value)
+        return "(%s%s)" % (inner, "," if len(value) == 1 else "") if isinstance(value, tuple) else "[%s]" % inner
+    return repr(value)
+
+
+def reproducer(name, args, limit=4000):
+    """The call as one line to paste into the notebook (cut at limit characters)."""
+    text = "%s(%s)" % (name, ", ".join(literal(a) for a in args))
+    return text if len(text) <= limit else text[:limit] + " ... (cut)"
+
+
+def failed_assert(e):
+    """The innermost frame's function and source line: "linear_backward, line 27: assert (isinstance(db, float))"."""
+    tb = e.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code
+    line = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+    return "%s, line %d: %s" % (code.co_name, tb.tb_lineno, line or "(source not available)")
 
 
 def standard(cache):
