@@ -139,6 +139,24 @@ class CourseSolutionsTest(unittest.TestCase):
                       "L_model_backward(np.array([[", r.stdout, r.stderr)
 
 
+    def test_the_assignments_template_is_not_implemented_not_an_error(self):
+        text = read(os.path.join(COURSE, "week3_v2.py")).replace(
+            "    dW1 = (1 / m) * np.dot(dZ1, X.T)\n", "    ### START CODE HERE ###\n    dW1 = None\n    ### END CODE HERE ###\n")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "half.py")
+            write(path, text)
+            r = run("--describe", path)
+            self.assertEqual(0, r.returncode, r.stderr)
+            self.assertIn("net_backward: not implemented (`backward_propagation` is not written yet (dW1 = None))",
+                          r.stdout)
+            write(path, "def propagate(w, b, X, Y):\n    ### START CODE HERE ###\n    A = None\n"
+                        "    ### END CODE HERE ###\n    return A\n")
+            r = run("--describe", path)
+        self.assertEqual(2, r.returncode, r.stdout)
+        self.assertEqual("course: half.py: none of the course's functions is written yet (`propagate` is not written "
+                         "yet (A = None)): nothing to check\n", r.stderr)
+
+
 class HostileFilesTest(unittest.TestCase):
     def describe(self, name, text):
         with tempfile.TemporaryDirectory() as d:

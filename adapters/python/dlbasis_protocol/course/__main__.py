@@ -24,6 +24,10 @@ def main(argv):
     except LoadError as e:
         sys.stderr.write("course: %s\n" % e)
         return 2
+    except Exception as e:  # noqa: BLE001 - the loader's own bug: still one line, never a stack trace
+        sys.stderr.write("course: the loader failed on %s (%s: %s); please report it\n"
+                         % (", ".join(paths), type(e).__name__, e))
+        return 2
     if describe:
         sys.stdout.write("".join(line + "\n" for line in course.describe()))
         return 0

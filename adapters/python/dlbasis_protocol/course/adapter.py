@@ -1,5 +1,7 @@
 """From loaded course code to serve()'s arguments: the functions, their options, and what to tell the student."""
+import inspect
 import os
+import re
 
 import numpy as np
 
@@ -15,17 +17,42 @@ COURSE_FORMULAS = ("the course's own formulas FAIL %s with NaN once sigma rounds
                    "cure is the cost from Z (np.logaddexp(0, -Z) where Y = 1, np.logaddexp(0, Z) where Y = 0)%s")
 
 
+_TEMPLATE_NONE = re.compile(r"^\s*[^=#]+=\s*None\b")
+
+
+def unwritten_reason(name, f):
+    """Why f is the assignment's template still ("W1 = None" between START CODE HERE and END CODE HERE), or None."""
+    try:
+        lines = inspect.getsource(f).splitlines()
+    except (OSError, TypeError):
+        return None
+    inside = False
+    for line in lines:
+        if "START CODE HERE" in line:
+            inside = True
+        elif "END CODE HERE" in line:
+            inside = False
+        elif inside and _TEMPLATE_NONE.match(line):
+            return "`%s` is not written yet (%s)" % (name, line.split("#")[0].strip())
+    return None
+
+
 class Course:
     """Loaded course code: the CourseCode adapter, the weeks it is, and the lines to tell the student."""
 
     def __init__(self, paths):
         self.loaded = load(paths)
         functions = {n: self.loaded.defined(n) for n in NAMES}
+        unwritten = {n: why for n, why in ((n, unwritten_reason(n, f)) for n, f in functions.items() if f) if why}
+        functions = {n: (None if n in unwritten else f) for n, f in functions.items()}
         self.warnings = self.loaded.warnings()
         reseeds = self._reseeds(functions)
         generic = self._generic_update(functions)
-        self.code = weeks.CourseCode(functions, reseeds=reseeds, generic_update=generic)
+        self.code = weeks.CourseCode(functions, reseeds=reseeds, generic_update=generic, unwritten=unwritten)
         self.weeks = self.code.weeks()
+        if not self.code.capabilities() and unwritten:
+            raise LoadError("%s: none of the course's functions is written yet (%s): nothing to check" % (
+                ", ".join(os.path.basename(p) for p in self.loaded.files), "; ".join(list(unwritten.values())[:2])))
         if not self.code.capabilities():
             raise LoadError("%s: defines none of the course's functions (%s): nothing to check" % (
                 ", ".join(os.path.basename(p) for p in self.loaded.files),
@@ -93,5 +120,5 @@ class Course:
             return False
         P = {k: np.ones((1, 1)) for k in ("W1", "b1", "W2", "b2", "W3", "b3")}
         G = {"d" + k: np.ones((1, 1)) for k in P}
-        ok, out = guarded(lambda: f(P, G, 0.5))
-        return ok and isinstance(out, dict) and "W3" in out and np.allclose(out["W3"], 0.5)
+        ok, generic = guarded(lambda: bool(np.allclose(f(P, G, 0.5)["W3"], 0.5)))
+        return ok and generic

@@ -44,6 +44,8 @@ def up(d):
 
 def down(d, what, call, keys):
     """The course's dictionary in the protocol's names; CourseError naming the missing keys."""
+    if d is None:
+        raise NotImplementedError("%s returned None: not written yet?" % call)
     if not isinstance(d, dict):
         raise CourseError("%s returned %s, where the course returns the dictionary %s"
                           % (call, type(d).__name__, what))
@@ -51,7 +53,18 @@ def down(d, what, call, keys):
     if missing:
         raise CourseError('%s returned %s without %s (its keys: %s)' % (
             call, what, ", ".join('"%s"' % k for k in missing), ", ".join(map(str, d)) or "none"))
+    unwritten = [k for k in keys if d[k] is None]
+    if unwritten:  # the assignment's template, "W1 = None": nothing to check yet
+        raise NotImplementedError("%s returned %s with %s = None: not written yet?" % (
+            call, what, ", ".join('"%s"' % k for k in unwritten)))
     return {k.lower(): d[k] for k in keys}
+
+
+def written(value, call):
+    """A cost or an activation's value; NOT_IMPLEMENTED for the template's None."""
+    if value is None:
+        raise NotImplementedError("%s returned None: not written yet?" % call)
+    return value
 
 
 def layer_keys(prefixes, L):
@@ -73,10 +86,11 @@ def value(result):
 
 
 class Missing:
-    """An operation whose course function is not defined: NOT_IMPLEMENTED, naming it."""
+    """An operation whose course function is not defined (or not written yet): NOT_IMPLEMENTED, naming it."""
 
-    def __init__(self, names):
-        self.reason = " and ".join("no `%s` defined" % n for n in names)
+    def __init__(self, names, unwritten=None):
+        unwritten = unwritten or {}
+        self.reason = " and ".join(unwritten.get(n, "no `%s` defined" % n) for n in names)
 
     def __call__(self, **kwargs):
         raise NotImplementedError(self.reason)
@@ -85,8 +99,9 @@ class Missing:
 class CourseCode:
     """The operations the course functions in namespace (name -> function) can answer."""
 
-    def __init__(self, functions, reseeds=True, generic_update=False):
+    def __init__(self, functions, reseeds=True, generic_update=False, unwritten=None):
         self.f = functions
+        self.unwritten = dict(unwritten or {})
         self.reseeds, self.generic_update = reseeds, generic_update
 
     def has(self, *names):
@@ -151,7 +166,7 @@ class CourseCode:
             if any(self.has(*names) for names in alternatives):
                 out[name] = method
             else:
-                out[name] = Missing([n for n in alternatives[0] if not self.has(n)])
+                out[name] = Missing([n for n in alternatives[0] if not self.has(n)], self.unwritten)
         return out
 
     def options(self):
@@ -176,14 +191,14 @@ class CourseCode:
     def cost(self, A, Y, parameters):
         """compute_cost(A2, Y, parameters) or compute_cost(A2, Y), whichever the code defines."""
         if required(self.f["compute_cost"]) >= 3:
-            return self.call("compute_cost", A, Y, parameters)
-        return self.call("compute_cost", A, Y)
+            return written(self.call("compute_cost", A, Y, parameters), "compute_cost(A2, Y, parameters)")
+        return written(self.call("compute_cost", A, Y), "compute_cost(AL, Y)")
 
     # -------------------------------------------------------------- week 2: logistic regression
 
     def lr_forward(self, params, x):
         """sigmoid(np.dot(w.T, X) + b), as propagate's first lines"""
-        return value(self.call("sigmoid", np.dot(params["w"].T, x) + params["b"]))
+        return written(value(self.call("sigmoid", np.dot(params["w"].T, x) + params["b"])), "sigmoid(z)")
 
     def _propagate(self, params, x, y):
         result = self.call("propagate", params["w"], params["b"], x, y)
@@ -194,7 +209,7 @@ class CourseCode:
 
     def lr_cost(self, params, x, y):
         """propagate(w, b, X, Y)'s cost"""
-        return self._propagate(params, x, y)[1]
+        return written(self._propagate(params, x, y)[1], "propagate(w, b, X, Y)'s cost")
 
     def lr_backward(self, params, x, y):
         """propagate(w, b, X, Y)'s grads["dw"], grads["db"]"""
