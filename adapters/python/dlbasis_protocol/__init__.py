@@ -6,18 +6,23 @@ tensors; errors: SpecError. These need nothing but the standard library (codec's
 numpy when used) and are shared by the adapters and golden-data/generate.py. serve and
 protocol_error (from .server, imported on first use, with numpy): the adapter kit, see
 adapters/python/README.md.
+check (from .course): the course's notebooks as they are, from inside one.
 """
 from .errors import SpecError
 from .operations import OPERATIONS, Op, capabilities_of, op, operations_in
 from .shapes import shape_text
 
 __all__ = ["serve", "SpecError", "shape_text", "protocol_error", "OPERATIONS", "Op", "operations_in", "op",
-           "capabilities_of"]
+           "capabilities_of", "check"]
 
 _SERVER = ("serve", "protocol_error")
 
 
 def __getattr__(name):
+    if name == "check":  # from a notebook: from dlbasis_protocol import check; check() (the course loader's)
+        from .course import check
+
+        return check
     if name in _SERVER:
         from . import server
 

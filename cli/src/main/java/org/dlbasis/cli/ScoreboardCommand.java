@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.reference.ReferenceImplementation;
+import org.dlbasis.runner.protocol.CourseCode;
 import org.dlbasis.runner.protocol.ProtocolImplementation;
 import org.dlbasis.runner.report.ConformanceReport;
 import org.dlbasis.runner.report.ConformanceRun;
@@ -70,6 +72,13 @@ final class ScoreboardCommand implements Callable<Integer> {
                     "numpy",
                     "course-style functions (weeks 2, 3, 4) served with the dlbasis_protocol kit"),
             new Entry(
+                    "course-notebook",
+                    "adapters/python/tests/course/week2.py "
+                            + "adapters/python/tests/course/week3_v1.ipynb adapters/python/tests/course/week4_v1.ipynb",
+                    "numpy",
+                    "the course solutions of adapters/python/tests/course (weeks 2, 3, 4) as they are, through the "
+                            + "course loader: --impl course:<file>"),
+            new Entry(
                     "torch",
                     "adapters/torch/torch_adapter.py",
                     "torch",
@@ -97,7 +106,7 @@ final class ScoreboardCommand implements Callable<Integer> {
             names = "--only",
             split = ",",
             paramLabel = "NAME",
-            description = "only these implementations (reference, numpy, minimal, course, torch)")
+            description = "only these implementations (reference, numpy, minimal, course, course-notebook, torch)")
     List<String> only;
 
     @Option(
@@ -177,8 +186,16 @@ final class ScoreboardCommand implements Callable<Integer> {
         }
         Implementation impl = e.script() == null
                 ? new ReferenceImplementation()
-                : ProtocolImplementation.command(
-                        "python3 " + shellQuoted(root.resolve(e.script()).toString()), timeoutMillis);
+                : e.key().equals("course-notebook")
+                        ? CourseCode.open(
+                                Arrays.stream(e.script().split(" "))
+                                        .map(root::resolve)
+                                        .toList(),
+                                timeoutMillis)
+                        : ProtocolImplementation.command(
+                                "python3 "
+                                        + shellQuoted(root.resolve(e.script()).toString()),
+                                timeoutMillis);
         try {
             if (impl instanceof ProtocolImplementation program) {
                 try {
