@@ -88,6 +88,7 @@ OPERATIONS["net_backward"] = Op("TWO_LAYER_NETWORK", _ACT, ("params", "x", "y", 
 OPERATIONS["net_step"] = Op("TWO_LAYER_NETWORK", ("learning_rate",), ("params", "grads"), _NET)
 OPERATIONS["net_train"] = Op("TWO_LAYER_NETWORK", _ACT + ("learning_rate", "iterations"), ("params", "x", "y"),
                              _NET + ("costs",))
+OPERATIONS["net_collapse"] = Op("TWO_LAYER_NETWORK", (), ("params",), ("w", "b"))
 
 _DEEP_PARAMS = ("params.w", "params.b")
 OPERATIONS["deep_initialize"] = Op("DEEP_NETWORK", ("layer_sizes", "scale", "seed"), (), (), _DEEP_PARAMS)

@@ -282,16 +282,16 @@ public final class Form<T> {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
-    /** The flattened output names under {@code name}, {@link #LAYER} standing for each layer number. */
-    void outputNames(String name, List<String> into) {
+    /** The flattened output names under {@code name} and their leaves, {@link #LAYER} standing for each layer number. */
+    void outputLeaves(String name, Map<String, Leaf> into) {
         if (leaf != null) {
-            into.add(name);
+            into.put(name, leaf);
         }
         for (Member<T> m : members) {
-            m.form().outputNames(join(name, m.name()), into);
+            m.form().outputLeaves(join(name, m.name()), into);
         }
         for (Layer<T> layer : layers) {
-            into.add(join(name, layer.prefix()) + LAYER);
+            into.put(join(name, layer.prefix()) + LAYER, Leaf.TENSOR);
         }
     }
 

@@ -95,12 +95,6 @@ public enum Operation {
             List.of(in("a"), in("b")),
             out(),
             (i, v) -> i.arrays().greater(v.get(0), v.get(1))),
-    /** {@code ArrayOps.exp}: e^a element-wise. */
-    EXP(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().exp(v.get(0))),
-    /** {@code ArrayOps.log}: the natural logarithm element-wise. */
-    LOG(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().log(v.get(0))),
-    /** {@code ArrayOps.transpose}: {@code a.T}. */
-    TRANSPOSE(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().transpose(v.get(0))),
     /** {@code ArrayOps.dot}: {@code np.dot(a, b)}. */
     DOT(
             ARRAYS,
@@ -108,6 +102,12 @@ public enum Operation {
             List.of(in("a"), in("b")),
             out(),
             (i, v) -> i.arrays().dot(v.get(0), v.get(1))),
+    /** {@code ArrayOps.exp}: e^a element-wise. */
+    EXP(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().exp(v.get(0))),
+    /** {@code ArrayOps.log}: the natural logarithm element-wise. */
+    LOG(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().log(v.get(0))),
+    /** {@code ArrayOps.transpose}: {@code a.T}. */
+    TRANSPOSE(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().transpose(v.get(0))),
     /** {@code ArrayOps.sum}: the sum over {@code params.axis} (null: all), with {@code params.keepdims}. */
     SUM(
             ARRAYS,
@@ -157,13 +157,6 @@ public enum Operation {
             List.of(in("y_hat"), in("y")),
             out(),
             (i, v) -> i.loss().loss(v.get(0), v.get(1))),
-    /** {@code Loss.lossFromLogits}: the cross-entropy loss of every entry, from logits {@code z}. */
-    LOSS_FROM_LOGITS(
-            Capability.LOSS,
-            List.of(),
-            List.of(in("z"), in("y")),
-            out(),
-            (i, v) -> i.loss().lossFromLogits(v.get(0), v.get(1))),
     /** {@code Loss.cost}: the cost J = (1/m) Σ L, from probabilities, as a 0-d tensor. */
     COST(
             Capability.LOSS,
@@ -171,6 +164,13 @@ public enum Operation {
             List.of(in("y_hat"), in("y")),
             number(),
             (i, v) -> i.loss().cost(v.get(0), v.get(1))),
+    /** {@code Loss.lossFromLogits}: the cross-entropy loss of every entry, from logits {@code z}. */
+    LOSS_FROM_LOGITS(
+            Capability.LOSS,
+            List.of(),
+            List.of(in("z"), in("y")),
+            out(),
+            (i, v) -> i.loss().lossFromLogits(v.get(0), v.get(1))),
     /** {@code Loss.costFromLogits}: the cost J = (1/m) Σ L, from logits, as a 0-d tensor. */
     COST_FROM_LOGITS(
             Capability.LOSS,

@@ -1,7 +1,9 @@
 package org.dlbasis.wire;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an operation returns, flattened into named tensors: {@code out} for a tensor or a number,
@@ -38,8 +40,17 @@ public record Output<T>(String name, Form<T> form) {
      * @return e.g. {@code out}; {@code params.w, params.b, costs}; {@code params.w{l}, params.b{l}}
      */
     public List<String> names() {
-        List<String> names = new ArrayList<>();
-        form.outputNames(name, names);
-        return List.copyOf(names);
+        return List.copyOf(leaves().keySet());
+    }
+
+    /**
+     * The flat output names with the leaf each is: a number is a 0-d tensor, the costs a rank-1 one.
+     *
+     * @return flat name → leaf, in output order
+     */
+    public Map<String, Form.Leaf> leaves() {
+        Map<String, Form.Leaf> leaves = new LinkedHashMap<>();
+        form.outputLeaves(name, leaves);
+        return Collections.unmodifiableMap(leaves);
     }
 }
