@@ -1,5 +1,8 @@
 package org.dlbasis.wire;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One input of an operation: a named field of a request's {@code inputs}.
  *
@@ -13,6 +16,11 @@ public record Input<T>(String name, Form<T> form, boolean optional) {
     /** A required tensor. */
     static Input<org.dlbasis.spec.tensor.Tensor> in(String name) {
         return new Input<>(name, Form.TENSOR, false);
+    }
+
+    /** Required tensors, one per name; none for none. */
+    static List<Input<?>> tensors(String... names) {
+        return Arrays.stream(names).<Input<?>>map(Input::in).toList();
     }
 
     /** A required input of {@code form}. */

@@ -19,10 +19,12 @@ import static org.dlbasis.wire.Form.NETWORK_PARAMETERS;
 import static org.dlbasis.wire.Form.NETWORK_TRAINING;
 import static org.dlbasis.wire.Input.in;
 import static org.dlbasis.wire.Input.optional;
+import static org.dlbasis.wire.Input.tensors;
 import static org.dlbasis.wire.Output.flat;
 import static org.dlbasis.wire.Output.number;
 import static org.dlbasis.wire.Output.out;
 import static org.dlbasis.wire.Output.parameters;
+import static org.dlbasis.wire.Param.NONE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,148 +56,104 @@ import org.dlbasis.spec.tensor.Tensor;
  */
 public enum Operation {
     /** {@code ArrayOps.add}: {@code a + b}, broadcasting. */
-    ADD(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().add(v.get(0), v.get(1))),
+    ADD(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().add(v.get(0), v.get(1))),
     /** {@code ArrayOps.subtract}: {@code a - b}, broadcasting. */
-    SUBTRACT(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().subtract(v.get(0), v.get(1))),
+    SUBTRACT(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().subtract(v.get(0), v.get(1))),
     /** {@code ArrayOps.multiply}: {@code a * b} element-wise, broadcasting. */
-    MULTIPLY(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().multiply(v.get(0), v.get(1))),
+    MULTIPLY(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().multiply(v.get(0), v.get(1))),
     /** {@code ArrayOps.divide}: {@code a / b}, broadcasting. */
-    DIVIDE(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().divide(v.get(0), v.get(1))),
+    DIVIDE(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().divide(v.get(0), v.get(1))),
     /** {@code ArrayOps.maximum}: {@code np.maximum(a, b)}, broadcasting. */
-    MAXIMUM(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().maximum(v.get(0), v.get(1))),
+    MAXIMUM(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().maximum(v.get(0), v.get(1))),
     /** {@code ArrayOps.greater}: {@code (a > b)} as 1.0/0.0, broadcasting. */
-    GREATER(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().greater(v.get(0), v.get(1))),
+    GREATER(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().greater(v.get(0), v.get(1))),
     /** {@code ArrayOps.dot}: {@code np.dot(a, b)}. */
-    DOT(
-            ARRAYS,
-            List.of(),
-            List.of(in("a"), in("b")),
-            out(),
-            (i, v) -> i.arrays().dot(v.get(0), v.get(1))),
+    DOT(ARRAYS, NONE, tensors("a", "b"), out(), (i, v) -> i.arrays().dot(v.get(0), v.get(1))),
     /** {@code ArrayOps.exp}: e^a element-wise. */
-    EXP(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().exp(v.get(0))),
+    EXP(ARRAYS, NONE, tensors("a"), out(), (i, v) -> i.arrays().exp(v.get(0))),
     /** {@code ArrayOps.log}: the natural logarithm element-wise. */
-    LOG(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().log(v.get(0))),
+    LOG(ARRAYS, NONE, tensors("a"), out(), (i, v) -> i.arrays().log(v.get(0))),
     /** {@code ArrayOps.transpose}: {@code a.T}. */
-    TRANSPOSE(ARRAYS, List.of(), List.of(in("a")), out(), (i, v) -> i.arrays().transpose(v.get(0))),
+    TRANSPOSE(ARRAYS, NONE, tensors("a"), out(), (i, v) -> i.arrays().transpose(v.get(0))),
     /** {@code ArrayOps.sum}: the sum over {@code params.axis} (null: all), with {@code params.keepdims}. */
     SUM(
             ARRAYS,
             List.of(Param.AXIS, Param.KEEPDIMS),
-            List.of(in("a")),
+            tensors("a"),
             out(),
             (i, v) -> i.arrays().sum(v.get(2), v.get(0), v.<Boolean>get(1))),
     /** {@code ArrayOps.reshape}: {@code a} reshaped to {@code params.dims}. */
     RESHAPE(
             ARRAYS,
             List.of(Param.DIMS),
-            List.of(in("a")),
+            tensors("a"),
             out(),
             (i, v) -> i.arrays().reshape(v.get(1), v.<int[]>get(0))),
     /** {@code Activations.apply}: the activation {@code params.activation} of {@code z}. */
     ACTIVATION(
             ACTIVATIONS,
             List.of(Param.ACTIVATION),
-            List.of(in("z")),
+            tensors("z"),
             out(),
             (i, v) -> i.activations().apply(v.get(0), v.get(1))),
     /** {@code Activations.derivative}: the activation's derivative at {@code z}. */
     ACTIVATION_DERIVATIVE(
             ACTIVATIONS,
             List.of(Param.ACTIVATION),
-            List.of(in("z")),
+            tensors("z"),
             out(),
             (i, v) -> i.activations().derivative(v.get(0), v.get(1))),
     /** {@code Activations.maxout}: the maximum over the pieces. */
     MAXOUT(
             ACTIVATIONS,
-            List.of(),
-            List.of(in("pieces")),
+            NONE,
+            tensors("pieces"),
             out(),
             (i, v) -> i.activations().maxout(v.get(0))),
     /** {@code Activations.maxoutDerivative}: 1 at the winning piece of every position, 0 elsewhere. */
     MAXOUT_DERIVATIVE(
             ACTIVATIONS,
-            List.of(),
-            List.of(in("pieces")),
+            NONE,
+            tensors("pieces"),
             out(),
             (i, v) -> i.activations().maxoutDerivative(v.get(0))),
     /** {@code Loss.loss}: the cross-entropy loss of every entry, from probabilities {@code y_hat}. */
-    LOSS(
-            Capability.LOSS,
-            List.of(),
-            List.of(in("y_hat"), in("y")),
-            out(),
-            (i, v) -> i.loss().loss(v.get(0), v.get(1))),
+    LOSS(Capability.LOSS, NONE, tensors("y_hat", "y"), out(), (i, v) -> i.loss().loss(v.get(0), v.get(1))),
     /** {@code Loss.cost}: the cost J = (1/m) Σ L, from probabilities, as a 0-d tensor. */
     COST(
             Capability.LOSS,
-            List.of(),
-            List.of(in("y_hat"), in("y")),
+            NONE,
+            tensors("y_hat", "y"),
             number(),
             (i, v) -> i.loss().cost(v.get(0), v.get(1))),
     /** {@code Loss.lossFromLogits}: the cross-entropy loss of every entry, from logits {@code z}. */
     LOSS_FROM_LOGITS(
-            Capability.LOSS,
-            List.of(),
-            List.of(in("z"), in("y")),
-            out(),
-            (i, v) -> i.loss().lossFromLogits(v.get(0), v.get(1))),
+            Capability.LOSS, NONE, tensors("z", "y"), out(), (i, v) -> i.loss().lossFromLogits(v.get(0), v.get(1))),
     /** {@code Loss.costFromLogits}: the cost J = (1/m) Σ L, from logits, as a 0-d tensor. */
     COST_FROM_LOGITS(
             Capability.LOSS,
-            List.of(),
-            List.of(in("z"), in("y")),
+            NONE,
+            tensors("z", "y"),
             number(),
             (i, v) -> i.loss().costFromLogits(v.get(0), v.get(1))),
     /** {@code LogisticRegression.forward}: the predicted probabilities for {@code x}. */
     LR_FORWARD(
             LOGISTIC_REGRESSION,
-            List.of(),
+            NONE,
             List.of(in("params", LOGISTIC_PARAMETERS), in("x")),
             out(),
             (i, v) -> i.logisticRegression().forward(v.get(0), v.get(1))),
     /** {@code LogisticRegression.cost}: the cost on {@code (x, y)}. */
     LR_COST(
             LOGISTIC_REGRESSION,
-            List.of(),
+            NONE,
             List.of(in("params", LOGISTIC_PARAMETERS), in("x"), in("y")),
             number(),
             (i, v) -> i.logisticRegression().cost(v.get(0), v.get(1), v.get(2))),
     /** {@code LogisticRegression.backward}: the gradients {@code dw}, {@code db}. */
     LR_BACKWARD(
             LOGISTIC_REGRESSION,
-            List.of(),
+            NONE,
             List.of(in("params", LOGISTIC_PARAMETERS), in("x"), in("y")),
             flat(LOGISTIC_GRADIENTS),
             (i, v) -> i.logisticRegression().backward(v.get(0), v.get(1), v.get(2))),
@@ -217,7 +175,7 @@ public enum Operation {
     NET_INITIALIZE(
             TWO_LAYER_NETWORK,
             List.of(Param.NETWORK_SIZES, Param.INITIALIZATION),
-            List.of(),
+            tensors(),
             parameters(NETWORK_PARAMETERS),
             (i, v) -> i.twoLayerNetwork().initialize(v.get(0), v.get(1))),
     /** {@code TwoLayerNetwork.forward}: the cache z1, a1, z2, a2. */
@@ -263,7 +221,7 @@ public enum Operation {
     /** {@code TwoLayerNetwork.collapse}: NET-4's affine map w = W2·W1, b = W2·b1 + b2. */
     NET_COLLAPSE(
             TWO_LAYER_NETWORK,
-            List.of(),
+            NONE,
             List.of(in("params", NETWORK_PARAMETERS)),
             flat(AFFINE_MAP),
             (i, v) -> i.twoLayerNetwork().collapse(v.get(0))),
@@ -271,7 +229,7 @@ public enum Operation {
     DEEP_INITIALIZE(
             DEEP_NETWORK,
             List.of(Param.LAYER_SIZES, Param.INITIALIZATION),
-            List.of(),
+            tensors(),
             parameters(DEEP_PARAMETERS),
             (i, v) -> i.deepNetwork().initialize(v.get(0), v.get(1))),
     /** {@code DeepNetwork.forward}: the cache z1, a1, …, zL, aL. */

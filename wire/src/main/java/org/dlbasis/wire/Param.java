@@ -20,6 +20,9 @@ import org.dlbasis.spec.error.SpecException;
  * @param <T> the argument's Java type
  */
 public final class Param<T> {
+    /** No parameters: {@code "params": {}}. */
+    public static final List<Param<?>> NONE = List.of();
+
     /** {@code ArrayOps.sum}'s axis: {@code "axis"}, null or an int. */
     public static final Param<Integer> AXIS = new Param<>(
             List.of(new Field("axis", ParamType.AXIS)),
