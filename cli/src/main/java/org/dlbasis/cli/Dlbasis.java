@@ -1,8 +1,8 @@
 package org.dlbasis.cli;
 
 import java.io.IOException;
-import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.runner.report.Untrusted;
+import org.dlbasis.wire.JsonFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dlbasis.golden.json.Json;
+import org.dlbasis.wire.Json;
 
 /** Reads back the {@code report.json} a conform run wrote, for the end-to-end tests. */
 final class ReportJson {

@@ -14,7 +14,7 @@ import org.dlbasis.tck.match.Tolerance;
  * @param file the file it came from, for messages
  * @param id the case ID, unique in its file
  * @param clauses the SPEC.md clauses it checks
- * @param op the operation name (see {@link org.dlbasis.golden.json.Operations})
+ * @param op the operation name (see {@link org.dlbasis.wire.Operation})
  * @param params the operation's parameters
  * @param inputs the operation's inputs
  * @param expected the expected outputs, or null when an error is expected

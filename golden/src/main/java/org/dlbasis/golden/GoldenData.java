@@ -45,7 +45,7 @@ public final class GoldenData {
      *
      * @return the files, in the order of {@link #FILE_NAMES}
      * @throws IllegalStateException if a file is not on the classpath (dlbasis-golden is missing)
-     * @throws org.dlbasis.golden.json.JsonFormatException if a file is malformed
+     * @throws org.dlbasis.wire.JsonFormatException if a file is malformed
      */
     public static List<GoldenFile> fromClasspath() {
         return FILE_NAMES.stream().map(GoldenData::fromClasspath).toList();
@@ -58,7 +58,7 @@ public final class GoldenData {
      * @return the file
      * @throws IllegalArgumentException if {@code name} is not one of {@link #FILE_NAMES}
      * @throws IllegalStateException if it is not on the classpath (dlbasis-golden is missing)
-     * @throws org.dlbasis.golden.json.JsonFormatException if it is malformed
+     * @throws org.dlbasis.wire.JsonFormatException if it is malformed
      */
     public static GoldenFile fromClasspath(String name) {
         if (!FILE_NAMES.contains(name)) {

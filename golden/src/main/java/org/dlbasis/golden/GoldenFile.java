@@ -1,7 +1,7 @@
 package org.dlbasis.golden;
 
-import static org.dlbasis.golden.json.Json.required;
-import static org.dlbasis.golden.json.Json.text;
+import static org.dlbasis.wire.Json.required;
+import static org.dlbasis.wire.Json.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,13 +19,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.clause.SpecClauses;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.match.Tolerance;
+import org.dlbasis.wire.Form;
+import org.dlbasis.wire.Input;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.JsonFormatException;
+import org.dlbasis.wire.Operation;
+import org.dlbasis.wire.Param;
 
 /**
  * A golden file, read strictly and completely (golden-data/README.md): every field of every case
@@ -128,11 +132,14 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         onlyFields(node, CASE_FIELDS, at);
         List<String> clauses = clauses(required(node, "clauses", at), at + ".clauses");
         String op = text(node, "op", at);
-        GoldenSchema.Op schema = GoldenSchema.op(op);
-        if (schema == null) {
-            throw new JsonFormatException(at + ".op: unknown operation \"" + op + "\" (the operations are: "
-                    + String.join(" ", GoldenSchema.names()) + ")");
-        }
+        Operation schema = Operation.named(op)
+                .orElseThrow(() -> new JsonFormatException(at + ".op: unknown operation \"" + op
+                        + "\" (the operations are: "
+                        + String.join(
+                                " ",
+                                Arrays.stream(Operation.values())
+                                        .map(Operation::wireName)
+                                        .toList()) + ")"));
         JsonNode params = required(node, "params", at);
         checkParams(schema, op, params, at + ".params");
         JsonNode inputs = required(node, "inputs", at);
@@ -162,9 +169,10 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         Map<String, String> paths = new LinkedHashMap<>();
         flatten(expectedNode, "", at + ".expected", expected, paths);
         for (Map.Entry<String, String> e : paths.entrySet()) {
-            if (!schema.hasOutput(e.getKey())) {
-                throw new JsonFormatException(e.getValue() + ": \"" + op + "\" has no output \"" + e.getKey()
-                        + "\" (its outputs: " + String.join(", ", schema.outputs()) + ")");
+            if (!hasOutput(schema, e.getKey())) {
+                throw new JsonFormatException(
+                        e.getValue() + ": \"" + op + "\" has no output \"" + e.getKey() + "\" (its outputs: "
+                                + String.join(", ", schema.output().names()) + ")");
             }
         }
         Tolerance tolerance = tolerance(required(node, "tolerance", at), op, params, decoded, at + ".tolerance");
@@ -203,24 +211,25 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         return List.copyOf(clauses);
     }
 
-    private static void checkParams(GoldenSchema.Op schema, String op, JsonNode params, String path) {
+    private static void checkParams(Operation schema, String op, JsonNode params, String path) {
         if (!params.isObject()) {
             throw new JsonFormatException(path + ": expected an object, found " + abbreviate(params));
         }
+        List<String> names =
+                schema.paramFields().stream().map(Param.Field::name).toList();
         for (String field : Json.fieldNames(params)) {
-            if (!schema.params().containsKey(field)) {
+            if (!names.contains(field)) {
                 throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no parameter \"" + field
                         + "\""
-                        + (schema.params().isEmpty()
+                        + (names.isEmpty()
                                 ? " (it takes none)"
-                                : " (its parameters: "
-                                        + String.join(", ", schema.params().keySet()) + ")"));
+                                : " (its parameters: " + String.join(", ", names) + ")"));
             }
         }
-        for (Map.Entry<String, GoldenSchema.Param> p : schema.params().entrySet()) {
-            JsonNode v = required(params, p.getKey(), path);
-            String at = path + "." + p.getKey();
-            switch (p.getValue()) {
+        for (Param.Field p : schema.paramFields()) {
+            JsonNode v = required(params, p.name(), path);
+            String at = path + "." + p.name();
+            switch (p.type()) {
                 case INT:
                     expect(v.isInt(), at, "an integer", v);
                     break;
@@ -251,7 +260,7 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
                     break;
             }
         }
-        if (schema.params().containsKey("activation")) {
+        if (schema.params().contains(Param.ACTIVATION)) {
             double parameter = Json.toDouble(params.get("parameter"), path + ".parameter");
             try {
                 new Activation(activationKind(params.get("activation").textValue()), parameter);
@@ -265,73 +274,85 @@ public record GoldenFile(String name, String provenance, List<GoldenCase> cases)
         return Activation.Kind.fromWireName(name).orElse(null);
     }
 
+    /** Whether {@code name} is one of the outputs, a {@link Form#LAYER} standing for any layer number 1, 2, …. */
+    private static boolean hasOutput(Operation op, String name) {
+        return op.output().names().stream()
+                .anyMatch(output -> name.matches(Pattern.quote(output).replace(Form.LAYER, "\\E[1-9][0-9]{0,8}\\Q")));
+    }
+
     /** Decodes every input at {@code path} against {@code schema}; top-level tensors go to {@code into}. */
     private static void checkInputs(
-            Map<String, Object> schema, JsonNode node, String path, String op, Map<String, Tensor> into) {
+            List<Input<?>> schema, JsonNode node, String path, String op, Map<String, Tensor> into) {
         if (!node.isObject()) {
             throw new JsonFormatException(path + ": expected an object, found " + abbreviate(node));
         }
+        List<String> names = schema.stream().map(Input::name).toList();
         for (String field : Json.fieldNames(node)) {
-            if (!schema.containsKey(field) && !schema.containsKey(field + "?")) {
-                List<String> names =
-                        schema.keySet().stream().map(n -> n.replace("?", "")).toList();
+            if (!names.contains(field)) {
                 throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no input \"" + field + "\""
                         + (names.isEmpty() ? " (it takes none)" : " (expected: " + String.join(", ", names) + ")"));
             }
         }
-        for (Map.Entry<String, Object> e : schema.entrySet()) {
-            boolean optional = e.getKey().endsWith("?");
-            String name = optional ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
-            if (optional && !node.has(name)) {
+        for (Input<?> input : schema) {
+            String name = input.name();
+            if (input.optional() && !node.has(name)) {
                 continue;
             }
             JsonNode value = required(node, name, path);
             String at = path + "." + name;
-            if (e.getValue() == GoldenSchema.Value.TENSOR) {
+            Form<?> form = input.form();
+            if (form.leaf() == Form.Leaf.TENSOR) {
                 into.put(name, tensor(value, at));
-            } else if (e.getValue() == GoldenSchema.Value.NUMBER) {
+            } else if (form.leaf() != null) {
                 Json.toDouble(value, at);
-            } else if (e.getValue() instanceof GoldenSchema.Layered layered) {
-                checkLayers(layered, value, at, op);
+            } else if (!form.prefixes().isEmpty()) {
+                checkLayers(form.prefixes(), value, at, op);
             } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> nested = (Map<String, Object>) e.getValue();
-                checkInputs(nested, value, at, op, new LinkedHashMap<>());
+                List<Input<?>> members = form.members().stream()
+                        .<Input<?>>map(m -> new Input<>(m.name(), m.form(), false))
+                        .toList();
+                checkInputs(members, value, at, op, new LinkedHashMap<>());
             }
         }
+    }
+
+    /** The names {@code w1 … wL, b1 … bL} for prefixes w, b. */
+    private static String describeLayers(List<String> prefixes) {
+        return String.join(
+                ", ", prefixes.stream().map(p -> p + "1 … " + p + "L").toList());
     }
 
     /**
      * One tensor per layer and prefix: exactly {@code w1 … wL, b1 … bL} (for prefixes w, b) with the
      * same L ≥ 1 for every prefix, each decoded.
      */
-    private static void checkLayers(GoldenSchema.Layered layered, JsonNode node, String path, String op) {
+    private static void checkLayers(List<String> prefixes, JsonNode node, String path, String op) {
         if (!node.isObject()) {
             throw new JsonFormatException(
-                    path + ": expected an object of " + layered.describe() + ", found " + abbreviate(node));
+                    path + ": expected an object of " + describeLayers(prefixes) + ", found " + abbreviate(node));
         }
-        Pattern name = Pattern.compile("(" + String.join("|", layered.prefixes()) + ")([1-9][0-9]{0,8})");
+        Pattern name = Pattern.compile("(" + String.join("|", prefixes) + ")([1-9][0-9]{0,8})");
         Map<String, Integer> count = new LinkedHashMap<>();
-        layered.prefixes().forEach(p -> count.put(p, 0));
+        prefixes.forEach(p -> count.put(p, 0));
         for (String field : Json.fieldNames(node)) {
             Matcher m = name.matcher(field);
             if (!m.matches()) {
                 throw new JsonFormatException(path + "." + field + ": \"" + op + "\" has no input \"" + field
-                        + "\" here (expected: " + layered.describe() + ")");
+                        + "\" here (expected: " + describeLayers(prefixes) + ")");
             }
             tensor(node.get(field), path + "." + field);
             count.merge(m.group(1), 1, Integer::sum);
         }
-        int layers = count.get(layered.prefixes().get(0));
+        int layers = count.get(prefixes.get(0));
         boolean complete = layers >= 1;
-        for (String prefix : layered.prefixes()) {
+        for (String prefix : prefixes) {
             complete &= count.get(prefix) == layers; // with no duplicate keys: prefix1 … prefixL and nothing else
             for (int l = 1; l <= layers; l++) {
                 complete &= node.has(prefix + l);
             }
         }
         if (!complete) {
-            throw new JsonFormatException(path + ": expected " + layered.describe() + " for one L >= 1, found "
+            throw new JsonFormatException(path + ": expected " + describeLayers(prefixes) + " for one L >= 1, found "
                     + String.join(", ", Json.fieldNames(node)));
         }
     }

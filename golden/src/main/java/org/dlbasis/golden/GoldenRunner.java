@@ -3,8 +3,6 @@ package org.dlbasis.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.Operations;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.error.SpecException;
@@ -18,6 +16,8 @@ import org.dlbasis.tck.suite.Runner;
 import org.dlbasis.tck.suite.Status;
 import org.dlbasis.tck.suite.Watched;
 import org.dlbasis.tck.suite.WrongResultShape;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.Operation;
 
 /** Runs golden cases against any implementation and explains every mismatch. */
 public final class GoldenRunner {
@@ -37,12 +37,13 @@ public final class GoldenRunner {
             isolated.beginCheck();
         }
         try {
-            if (!impl.capabilities().contains(Operations.capabilityOf(c.op()))) {
+            if (!impl.capabilities().contains(Operation.of(c.op()).capability())) {
                 return result(
                         c,
                         Status.NOT_IMPLEMENTED,
                         0,
-                        impl.name() + " does not declare " + Operations.capabilityOf(c.op()));
+                        impl.name() + " does not declare "
+                                + Operation.of(c.op()).capability());
             }
         } catch (ImplementationFailure e) {
             return result(c, Status.ERROR, 0, where(c) + ": " + e.getMessage());
@@ -54,7 +55,7 @@ public final class GoldenRunner {
         Map<String, Tensor> actual;
         try {
             // watched: a case that needs an undeclared option (an activation, a step, a scale) is not sent
-            actual = Operations.invoke(new Watched(impl), c.op(), c.params(), c.inputs());
+            actual = Operation.of(c.op()).invoke(new Watched(impl), c.params(), c.inputs());
         } catch (SpecException e) {
             return c.expectsError()
                     ? checkError(c, e)

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.reference.ReferenceImplementation;
 import org.dlbasis.tck.suite.Status;
+import org.dlbasis.wire.JsonFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

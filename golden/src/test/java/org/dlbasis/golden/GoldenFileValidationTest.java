@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dlbasis.golden.json.JsonFormatException;
-import org.dlbasis.golden.json.Operations;
+import org.dlbasis.wire.JsonFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,13 +141,6 @@ class GoldenFileValidationTest {
                 failure(with(ADD, "\"add\"", "\"plus\""))
                         .startsWith(
                                 "test.json: $.cases[0] (\"c1\").op: unknown operation \"plus\" (the operations are: add subtract "));
-    }
-
-    @Test
-    void everyOperationTheReaderKnowsIsOneTheRunnerCanCall() {
-        for (String op : GoldenSchema.names()) {
-            Operations.capabilityOf(op);
-        }
     }
 
     @Test

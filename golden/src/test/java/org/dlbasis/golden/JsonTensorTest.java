@@ -8,10 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.JsonFormatException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,8 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import org.dlbasis.golden.json.Json;
 import org.dlbasis.runner.report.Untrusted;
+import org.dlbasis.wire.Json;
 
 /**
  * Writes a gradient-check report as gradcheck.json, gradcheck.md and a self-contained gradcheck.html.

@@ -7,9 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Options;
+import org.dlbasis.wire.Json;
 
 /**
  * The handshake's {@code "options"} (spec/PROTOCOL.md, SPEC API-2), both ways:

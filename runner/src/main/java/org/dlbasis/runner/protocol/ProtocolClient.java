@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.JsonFormatException;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Options;
 import org.dlbasis.spec.error.ErrorKind;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.suite.ImplementationFailure;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.JsonFormatException;
 
 /**
  * The runner's side of spec/PROTOCOL.md: one JSON request per line to the child, one JSON

@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.Operations;
 import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
 import org.dlbasis.spec.error.SpecException;
 import org.dlbasis.spec.tensor.Tensor;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.Operation;
 
 /**
  * Serves a Java {@link Implementation} over spec/PROTOCOL.md on stdin/stdout, so that
@@ -167,7 +167,7 @@ public final class ProtocolServer {
             }
             return;
         }
-        Map<String, Tensor> outputs = Operations.invoke(impl, op, request.path("params"), request.path("inputs"));
+        Map<String, Tensor> outputs = Operation.of(op).invoke(impl, request.path("params"), request.path("inputs"));
         response.put("ok", true);
         ObjectNode o = response.putObject("outputs");
         outputs.forEach((k, v) -> o.set(k, Json.tensor(v)));

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dlbasis.golden.json.Json;
 import org.dlbasis.tck.suite.Status;
+import org.dlbasis.wire.Json;
 
 /** Writes a conformance report as JSON (spec/REPORT.md), Markdown and a self-contained HTML page. */
 public final class ReportWriter {

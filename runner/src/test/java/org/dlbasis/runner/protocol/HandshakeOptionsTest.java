@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dlbasis.golden.json.Json;
 import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Options;
+import org.dlbasis.wire.Json;
 import org.junit.jupiter.api.Test;
 
 /** The handshake's options both ways, with the deep network's own activations (SPEC API-2). */

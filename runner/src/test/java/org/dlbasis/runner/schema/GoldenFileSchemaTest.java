@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.dlbasis.golden.GoldenData;
 import org.dlbasis.golden.GoldenFile;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.JsonFormatException;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.JsonFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.dlbasis.golden.json.Json;
-import org.dlbasis.golden.json.Operation;
 import org.dlbasis.spec.api.Capability;
 import org.dlbasis.spec.error.ErrorKind;
+import org.dlbasis.wire.Json;
+import org.dlbasis.wire.Operation;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -23,7 +23,10 @@ import org.dlbasis.spec.api.Activation;
 import org.dlbasis.spec.api.Activations;
 import org.dlbasis.spec.api.ArrayOps;
 import org.dlbasis.spec.api.Capability;
+import org.dlbasis.spec.api.CapabilityNotImplementedException;
 import org.dlbasis.spec.api.Implementation;
+import org.dlbasis.spec.api.NetworkParameters;
+import org.dlbasis.spec.tensor.Shape;
 import org.dlbasis.spec.tensor.Tensor;
 import org.dlbasis.tck.suite.Settings;
 
@@ -92,13 +95,14 @@ final class Recordings {
         Path adapter = GoldenData.projectRoot()
                 .resolve("adapters/numpy/dlbasis_numpy.py")
                 .toAbsolutePath();
-        record("numpy", "python3 " + quote(adapter), TRAFFIC_CLAUSES);
+        record("numpy", "python3 " + quote(adapter), TRAFFIC_CLAUSES, false);
         String java = ProcessHandle.current().info().command().orElse("java");
         record(
                 "reference-protocol",
                 quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " "
                         + ProtocolServer.class.getName() + " " + ReferenceImplementation.class.getName(),
-                REFERENCE_TRAFFIC_CLAUSES);
+                REFERENCE_TRAFFIC_CLAUSES,
+                true);
         write(
                 "reference",
                 run(new ReferenceImplementation(), List.of("BCAST-3", "ACT-6", "LOSS-2", "VEC-4"), 10, true));
@@ -114,8 +118,11 @@ final class Recordings {
                         .snapshot());
     }
 
-    /** Runs {@code program} through the protocol on {@code clauses}, with a tee on each side. */
-    private void record(String name, String program, List<String> clauses) throws IOException {
+    /**
+     * Runs {@code program} through the protocol on {@code clauses}, with a tee on each side, and then,
+     * if {@code collapse}, one net_collapse.
+     */
+    private void record(String name, String program, List<String> clauses, boolean collapse) throws IOException {
         Path traffic = Files.createDirectories(directory.resolve(name));
         Path requests = traffic.resolve("requests.jsonl");
         Path responses = traffic.resolve("responses.jsonl");
@@ -124,9 +131,29 @@ final class Recordings {
         ConformanceReport report;
         try (ProtocolImplementation impl = ProtocolImplementation.command(command, 20_000)) {
             report = run(impl, clauses, 3, true);
+            if (collapse) {
+                collapse(impl);
+            }
         }
         exchanges.add(new Exchange(name, requests, responses, report));
         write(name, report);
+    }
+
+    /**
+     * One net_collapse (NET-4's operation) sent directly, so that the traffic reaches it whichever
+     * property calls it; a program that does not implement it answers NOT_IMPLEMENTED, also valid traffic.
+     */
+    private static void collapse(ProtocolImplementation impl) {
+        impl.beginCheck();
+        Tensor w1 = Tensor.of(Shape.of(2, 3), 1, 2, 3, 4, 5, 6);
+        Tensor w2 = Tensor.of(Shape.of(1, 2), 0.5, -1);
+        try {
+            impl.twoLayerNetwork()
+                    .collapse(new NetworkParameters(
+                            w1, Tensor.of(Shape.of(2, 1), 1, 2), w2, Tensor.of(Shape.of(1, 1), 3)));
+        } catch (CapabilityNotImplementedException e) {
+            // answered NOT_IMPLEMENTED: still a request and a response to validate
+        }
     }
 
     private static ConformanceReport run(Implementation impl, List<String> clauses, int examples, boolean golden) {

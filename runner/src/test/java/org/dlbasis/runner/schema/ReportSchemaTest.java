@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import org.dlbasis.golden.json.Json;
+import org.dlbasis.wire.Json;
 import org.junit.jupiter.api.Test;
 
 /**

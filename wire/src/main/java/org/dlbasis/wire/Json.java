@@ -1,4 +1,4 @@
-package org.dlbasis.golden.json;
+package org.dlbasis.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.dlbasis.golden.json;
+package org.dlbasis.wire;
 
 /**
  * A JSON document (golden file or protocol message) that does not have the documented form; the
