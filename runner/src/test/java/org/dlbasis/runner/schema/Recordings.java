@@ -95,7 +95,7 @@ final class Recordings {
         Path adapter = GoldenData.projectRoot()
                 .resolve("adapters/numpy/dlbasis_numpy.py")
                 .toAbsolutePath();
-        record("numpy", "python3 " + quote(adapter), TRAFFIC_CLAUSES, false);
+        record("numpy", "python3 " + quote(adapter), TRAFFIC_CLAUSES, true);
         String java = ProcessHandle.current().info().command().orElse("java");
         record(
                 "reference-protocol",
