@@ -131,7 +131,7 @@ class CourseCodeTest {
             },
             {"1 - np.power(A1, 2)", "1 - A1", "BACKPROP-4", "dW1 = (1/m) dZ1 Xᵀ (tanh)"},
             {"dW2 = (1 / m) * np.dot(dZ2, A1.T)", "dW2 = np.dot(dZ2, A1.T)", "BACKPROP-2", "dW2"},
-            {"dZ2 = A2 - Y", "dZ2 = Y - A2", "BACKPROP-1", "db2 = (1/m) Σ (A2 − Y)"},
+            {"dZ2 = A2 - Y", "dZ2 = Y - A2", "BACKPROP-1", "a flipped sign (−1 × the expected)"},
             {
                 "cost = np.squeeze(cost)",
                 "cost = np.array(cost).reshape(1, 1)",
