@@ -54,9 +54,17 @@ class Course:
             raise LoadError("%s: none of the course's functions is written yet (%s): nothing to check" % (
                 ", ".join(os.path.basename(p) for p in self.loaded.files), "; ".join(list(unwritten.values())[:2])))
         if not self.code.capabilities():
-            raise LoadError("%s: defines none of the course's functions (%s): nothing to check" % (
+            raise LoadError("%s: defines none of the course's functions (%s): nothing to check%s" % (
                 ", ".join(os.path.basename(p) for p in self.loaded.files),
-                ", ".join(m for w in sorted(weeks.MARKS) for m in weeks.MARKS[w][:2])))
+                ", ".join(m for w in sorted(weeks.MARKS) for m in weeks.MARKS[w][:2]), self._application_hint()))
+
+    def _application_hint(self):
+        """Week 4's application notebook only assembles helpers imported from dnn_app_utils: say where they are."""
+        models = [n for n in ("L_layer_model", "two_layer_model") if callable(self.loaded.namespace.get(n))]
+        if not models:
+            return ""
+        return ("; %s only calls the helpers of dnn_app_utils: check the notebook where you wrote them "
+                "(Building your Deep Neural Network: Step by Step)" % " and ".join(models))
 
     @property
     def name(self):

@@ -5,7 +5,9 @@ that fails is skipped, and the load goes on: a cell that loads the course's data
 plot, calls a test helper, trains for minutes or calls input() or sys.exit() costs a warning, not
 the check. During the load stdin is empty, whatever is printed (from Python or from C) is
 discarded, input(), exit(), sys.exit() and os._exit() raise, and each statement has STATEMENT_SECONDS
-(the whole load LOAD_SECONDS) before it is interrupted.
+(the whole load LOAD_SECONDS) before it is interrupted; once the load's budget is spent, the
+remaining definitions (def, class, import) still run, so that a slow cell early in a notebook
+does not hide the functions after it.
 """
 import ast
 import builtins
@@ -21,7 +23,13 @@ from .source import LoadError, read_cells
 from .stubs import Skipped, install
 
 STATEMENT_SECONDS = float(os.environ.get("DLBASIS_COURSE_STATEMENT_SECONDS", "5"))
-LOAD_SECONDS = 12.0
+LOAD_SECONDS = float(os.environ.get("DLBASIS_COURSE_LOAD_SECONDS", "12"))
+
+#: Statements that still run once LOAD_SECONDS is spent: they only define names (cheap), and
+#: skipping them would hide the student's functions behind an earlier cell's training loop.
+DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
+#: The timer of a definition run after the budget (a decorator or an import may still loop).
+DEFINITION_SECONDS = 1.0
 
 #: What each kind of skipped statement means, for the warnings (one line per kind).
 CATEGORIES = {
@@ -129,11 +137,11 @@ def _run_cell(cell, namespace, skips, deadline):
         return
     for statement in tree.body:
         remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        if remaining <= 0 and not isinstance(statement, DEFINITIONS):
             skips.setdefault("timeout", []).append((cell.label, "line %d" % statement.lineno))
             continue
         code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
-        signal.setitimer(signal.ITIMER_REAL, min(STATEMENT_SECONDS, remaining))
+        signal.setitimer(signal.ITIMER_REAL, max(min(STATEMENT_SECONDS, remaining), DEFINITION_SECONDS))
         try:
             exec(code, namespace)  # noqa: S102 - running the course code is the point
         except _Timeout:
