@@ -133,10 +133,34 @@ def _calling(f, op_name, op):
     return positional, keywords
 
 
+def _check_terms(terms, functions):
+    """terms as the handshake sends them (spec/PROTOCOL.md "Terms"); ValueError naming what is wrong."""
+    if not terms:
+        return {}
+    if not isinstance(terms, dict):
+        raise ValueError("terms must be a dict {operation: {\"call\": ..., \"inputs\": ..., \"outputs\": ...}}, "
+                         "found %s" % type(terms).__name__)
+    out = {}
+    for op, t in terms.items():
+        if op not in functions:
+            raise ValueError("terms names %r, which is not among the functions served" % (op,))
+        if not isinstance(t, dict) or not isinstance(t.get("call"), str) or not t["call"].strip():
+            raise ValueError("terms[%r] must be {\"call\": a non-blank string, \"inputs\": {...}, \"outputs\": {...}}, "
+                             "found %r" % (op, t))
+        for part in ("inputs", "outputs"):
+            names = t.get(part) or {}
+            if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                                      for k, v in names.items()):
+                raise ValueError("terms[%r][%r] must map wire names to non-blank expressions, found %r"
+                                 % (op, part, names))
+        out[op] = {"call": t["call"], "inputs": dict(t.get("inputs") or {}), "outputs": dict(t.get("outputs") or {})}
+    return out
+
+
 class Server:
     """The protocol for one set of functions, without the I/O: answer(request) -> response."""
 
-    def __init__(self, name, functions, options=None, capabilities=None):
+    def __init__(self, name, functions, options=None, capabilities=None, terms=None):
         if not isinstance(name, str) or not name.strip():
             raise ValueError("name must be a string with a non-blank character, found %r" % (name,))
         self.name = name
@@ -155,6 +179,7 @@ class Server:
             models = [c for c in self.capabilities if c in STEP_OPERATIONS]
             if models and not any(STEP_OPERATIONS[c] in self.functions for c in models):
                 self.options["step"] = False
+        self.terms = _check_terms(terms, self.functions)
 
     # ------------------------------------------------------------------ one request
 
@@ -162,6 +187,8 @@ class Server:
         answer = {"ok": True, "name": self.name, "capabilities": self.capabilities, "protocol": PROTOCOL}
         if self.options:
             answer["options"] = self.options
+        if self.terms:
+            answer["terms"] = self.terms
         return answer
 
     def answer(self, request):
@@ -321,20 +348,22 @@ def _tensor(value):
 # ------------------------------------------------------------------ the loop
 
 
-def serve(name, functions, options=None, capabilities=None, stdin=None, stdout=None):
+def serve(name, functions, options=None, capabilities=None, stdin=None, stdout=None, terms=None):
     """Answers spec/PROTOCOL.md on stdin/stdout until stdin ends (or "bye"), then returns.
 
     name: the implementation's name in reports. functions: {operation: function}; each function
     is called with the request's parameters and inputs as keyword arguments (only those it names,
     unless it takes **kwargs) and returns its output (one value, a dict of outputs, or a tuple of
     them in the protocol's order). options: the handshake's options (README.md). capabilities:
-    the list to declare instead of the one derived from the operations given.
+    the list to declare instead of the one derived from the operations given. terms: optional,
+    {operation: {"call": ..., "inputs": {wire name: expression}, "outputs": {...}}}, the call in
+    the program's own words, which the runner's failure messages then use (spec/PROTOCOL.md "Terms").
 
     A function that raises something the protocol does not know (see protocol_error) stops the
     program: the request and the traceback go to stderr and the process exits with status 70.
     While serving, print() writes to stderr: stdout carries the answers and nothing else.
     """
-    server = Server(name, functions, options, capabilities)
+    server = Server(name, functions, options, capabilities, terms)
     real_stdout = stdout is None
     if real_stdout:
         sys.stdout.flush()

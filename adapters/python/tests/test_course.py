@@ -139,6 +139,28 @@ class CourseSolutionsTest(unittest.TestCase):
                       "L_model_backward(np.array([[", r.stdout, r.stderr)
 
 
+    def test_the_handshake_gives_the_courses_terms(self):
+        hello = json.dumps({"id": 0, "op": "hello", "protocol": "dlbasis-protocol/1"}) + "\n"
+        r = subprocess.run([sys.executable, "-m", "dlbasis_protocol.course", os.path.join(COURSE, "week3_v2.py")],
+                           input=hello, capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=KIT))
+        answer = json.loads(r.stdout.splitlines()[0])
+        backward = answer["terms"]["net_backward"]
+        self.assertEqual("grads = backward_propagation(parameters, cache, X, Y)", backward["call"])
+        self.assertEqual('parameters["W1"]', backward["inputs"]["params.w1"])
+        self.assertEqual('cache["A1"]', backward["inputs"]["cache.a1"])
+        self.assertEqual('grads["db2"]', backward["outputs"]["db2"])
+        self.assertEqual("cost = compute_cost(A2, Y)", answer["terms"]["net_cost"]["call"].split("; ")[1])
+        try:
+            import jsonschema  # noqa: F401
+        except ImportError:
+            return
+        with tempfile.TemporaryDirectory() as d:
+            traffic = os.path.join(d, "hello.jsonl")
+            write(traffic, hello + json.dumps(answer) + "\n")
+            v = subprocess.run([sys.executable, os.path.join(KIT, "..", "..", "spec", "schema", "validate.py"), traffic],
+                               capture_output=True, text=True, timeout=60)
+            self.assertEqual(0, v.returncode, v.stdout + v.stderr)
+
     def test_the_assignments_template_is_not_implemented_not_an_error(self):
         text = read(os.path.join(COURSE, "week3_v2.py")).replace(
             "    dW1 = (1 / m) * np.dot(dZ1, X.T)\n", "    ### START CODE HERE ###\n    dW1 = None\n    ### END CODE HERE ###\n")

@@ -54,6 +54,18 @@ class HandshakeTest(unittest.TestCase):
         self.assertEqual(["LOSS", "ARRAYS"], hello["capabilities"])
         self.assertEqual(options, hello["options"])
 
+    def test_terms_in_the_handshake_only_when_given_and_checked(self):
+        terms = {"cost": {"call": "J = compute_cost(A2, Y)", "inputs": {"y_hat": "A2", "y": "Y"},
+                          "outputs": {"out": "J"}}}
+        self.assertEqual(terms, run({"cost": lambda y_hat, y: 0.0}, [], terms=terms)[0]["terms"])
+        self.assertNotIn("terms", run({"cost": lambda y_hat, y: 0.0}, [])[0])
+        for bad, what in (({"exp": {"call": "f(x)"}}, "not among the functions served"),
+                          ({"cost": {"inputs": {}}}, "non-blank string"),
+                          ({"cost": {"call": "f(x)", "inputs": {"y": 1}}}, "non-blank expressions")):
+            with self.assertRaises(ValueError) as e:
+                run({"cost": lambda y_hat, y: 0.0}, [], terms=bad)
+            self.assertIn(what, str(e.exception))
+
     def test_no_options_no_member_and_step_false_only_without_any_step(self):
         self.assertNotIn("options", run({"exp": np.exp}, [])[0])
         hello = run({"lr_cost": lambda **kw: 0.0, "net_cost": lambda **kw: 0.0, "net_step": lambda **kw: {}}, [])[0]

@@ -34,7 +34,7 @@ def main(argv):
     from dlbasis_protocol import serve
 
     serve(name=course.name, functions=course.code.functions(), options=course.code.options(),
-          capabilities=course.code.capabilities())
+          capabilities=course.code.capabilities(), terms=course.code.terms())
     return 0
 
 

@@ -177,6 +177,41 @@ class CourseCode:
             options["deep_activations"] = deep
         return options
 
+    def terms(self):
+        """The handshake's terms (spec/PROTOCOL.md "Terms"): each served operation as the course calls it.
+
+        Only where one course call answers the operation with the course's names: week 2's, and
+        week 3's when tanh is its only hidden activation (week 4's caches and L layers have no
+        fixed names).
+        """
+        served = {op for op, f in self.functions().items() if not isinstance(f, Missing)}
+        w = {"params.w": "w", "params.b": "b", "x": "X", "y": "Y"}
+        P = {"params.%s%d" % (k, l): 'parameters["%s%d"]' % (k.replace("w", "W"), l) for k in "wb" for l in (1, 2)}
+        xy = {"x": "X", "y": "Y"}
+        cache = {"%s%d" % (k, l): 'cache["%s%d"]' % (k.upper(), l) for k in "za" for l in (1, 2)}
+        grads = {"d%s%d" % (k, l): 'grads["d%s%d"]' % (k.replace("w", "W"), l) for k in "wb" for l in (1, 2)}
+        cost3 = ("compute_cost(A2, Y, parameters)" if self.has("compute_cost") and required(self.f["compute_cost"]) >= 3
+                 else "compute_cost(A2, Y)")
+        table = {
+            "lr_forward": ("A = sigmoid(np.dot(w.T, X) + b)", w, {"out": "A"}),
+            "lr_cost": ("grads, cost = propagate(w, b, X, Y)", w, {"out": "cost"}),
+            "lr_backward": ("grads, cost = propagate(w, b, X, Y)", w, {"dw": 'grads["dw"]', "db": 'grads["db"]'}),
+        }
+        if self.net_activations() == ["tanh"]:
+            table.update({
+                "net_forward": ("A2, cache = forward_propagation(X, parameters)", dict(P, **xy), cache),
+                "net_cost": ("A2, cache = forward_propagation(X, parameters); cost = " + cost3, dict(P, **xy),
+                             {"out": "cost"}),
+                "net_backward": ("grads = backward_propagation(parameters, cache, X, Y)",
+                                 dict(P, **xy, **{"cache." + k: v for k, v in cache.items()}), grads),
+            })
+        if self.net_activations() == ["tanh"] or not self.generic_update:
+            table["net_step"] = ("parameters = update_parameters(parameters, grads, learning_rate)",
+                                 dict(P, learning_rate="learning_rate", **{"grads." + k: v for k, v in grads.items()}),
+                                 {k.split(".")[1]: v for k, v in P.items()})
+        return {op: {"call": call, "inputs": inputs, "outputs": outputs}
+                for op, (call, inputs, outputs) in table.items() if op in served}
+
     # -------------------------------------------------------------- calling the student's functions
 
     def call(self, name, *args):

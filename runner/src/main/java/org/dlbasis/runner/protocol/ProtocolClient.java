@@ -48,6 +48,10 @@ public final class ProtocolClient implements AutoCloseable {
     private String name;
     private Set<Capability> capabilities;
     private Options options;
+    private Terms terms = Terms.NONE;
+    private String lastOp;
+    private JsonNode lastParams;
+    private JsonNode lastInputs;
     /** The first failure since {@link #beginCheck()}: later calls of the same check are refused. */
     private ImplementationFailure firstFailure;
 
@@ -98,6 +102,26 @@ public final class ProtocolClient implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The last request sent, in the terms the handshake gave for its operation.
+     *
+     * @return the call and the line that rebuilds it, or empty without terms for it
+     */
+    public synchronized java.util.Optional<String> lastCallInItsTerms() {
+        return lastOp == null ? java.util.Optional.empty() : terms.call(lastOp, lastParams, lastInputs);
+    }
+
+    /**
+     * An output's name in the terms the handshake gave.
+     *
+     * @param op the operation's wire name
+     * @param output the output's wire name
+     * @return its expression, such as {@code grads["db2"]}, or empty
+     */
+    public synchronized java.util.Optional<String> outputInItsTerms(String op, String output) {
+        return terms.output(op, output);
+    }
+
     /** Forgets the previous check's failure (see {@link org.dlbasis.tck.suite.IsolatedImplementation}). */
     public synchronized void beginCheck() {
         firstFailure = null;
@@ -121,6 +145,9 @@ public final class ProtocolClient implements AutoCloseable {
             throw new ImplementationFailure("not sent: the check was abandoned (it ran out of its time budget)");
         }
         ensureStarted();
+        lastOp = op;
+        lastParams = params;
+        lastInputs = inputs;
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.put("id", nextId);
         request.put("op", op);
@@ -184,6 +211,11 @@ public final class ProtocolClient implements AutoCloseable {
             options = HandshakeOptions.decode(response.get("options"));
         } catch (IllegalArgumentException e) {
             throw fail("answered the handshake with bad options: " + e.getMessage(), null);
+        }
+        try {
+            terms = Terms.decode(response.get("terms"));
+        } catch (IllegalArgumentException e) {
+            throw fail("answered the handshake with bad terms: " + e.getMessage(), null);
         }
         name = n.asText();
         capabilities = declared;

@@ -49,7 +49,10 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
 
         @Override
         public void wrongShape(Operation op, String output, Shape expected, Shape found) {
-            throw new WrongResultShape(op.wireName(), output, expected, found);
+            String named = client.outputInItsTerms(op.wireName(), output).orElse(null);
+            throw named == null
+                    ? new WrongResultShape(op.wireName(), output, expected, found)
+                    : new WrongResultShape(named, expected, found);
         }
     };
 
@@ -102,6 +105,11 @@ public final class ProtocolImplementation implements IsolatedImplementation, Aut
     @Override
     public void close() {
         client.close();
+    }
+
+    @Override
+    public java.util.Optional<String> lastCallInItsTerms() {
+        return client.lastCallInItsTerms();
     }
 
     @Override

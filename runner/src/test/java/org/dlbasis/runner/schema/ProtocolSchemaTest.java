@@ -217,6 +217,21 @@ class ProtocolSchemaTest {
                 "a handshake that declares nothing");
         Schemas.assertInvalid(
                 Schemas.RESPONSE, "{\"id\": 0, \"ok\": true, \"name\": \" \", \"capabilities\": []}", "a blank name");
+        String hello = "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": [], \"terms\": ";
+        Schemas.assertValid(
+                Schemas.RESPONSE + "#/$defs/hello",
+                hello + "{\"net_backward\": {\"call\": \"grads = backward_propagation(parameters, cache, X, Y)\", "
+                        + "\"inputs\": {\"x\": \"X\", \"params.w1\": \"parameters[\\\"W1\\\"]\"}, "
+                        + "\"outputs\": {\"db2\": \"grads[\\\"db2\\\"]\"}}}}",
+                "a handshake with terms");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE + "#/$defs/hello",
+                hello + "{\"net_backward\": {\"inputs\": {}}}}",
+                "terms without a call");
+        Schemas.assertInvalid(
+                Schemas.RESPONSE + "#/$defs/hello",
+                hello + "{\"net_backward\": {\"call\": \"f(X)\", \"inputs\": {\"x\": 1}}}}",
+                "a term that is not a string");
         Schemas.assertInvalid(
                 Schemas.RESPONSE,
                 "{\"id\": 0, \"ok\": true, \"name\": \"n\", \"capabilities\": " + "\"ARRAYS\"}",

@@ -12,4 +12,15 @@ public interface IsolatedImplementation extends Implementation {
 
     /** Forgets the previous check's failure. */
     void beginCheck();
+
+    /**
+     * The last call, in the words the implementation gave for it (spec/PROTOCOL.md "Terms"):
+     * {@code grads = backward_propagation(parameters, cache, X, Y)} and a line that rebuilds its
+     * inputs and makes it; failure messages show it in place of the API call.
+     *
+     * @return the call as text, or empty when the implementation gave no terms for it
+     */
+    default java.util.Optional<String> lastCallInItsTerms() {
+        return java.util.Optional.empty();
+    }
 }

@@ -63,7 +63,9 @@ public final class Watched implements Implementation {
     /**
      * The last call into the implementation, with its arguments named and shown with their shapes
      * ({@code Activations.derivative(g = relu, z = [0.0] (1,))}): a counterexample as inputs that an
-     * adapter author in any language can rebuild, rather than generator values.
+     * adapter author in any language can rebuild, rather than generator values. An implementation
+     * that gave its own terms for the call sees it in those ({@link
+     * IsolatedImplementation#lastCallInItsTerms()}).
      *
      * @return the call as text, or an empty string if there was none
      */
@@ -71,6 +73,12 @@ public final class Watched implements Implementation {
         java.lang.reflect.Method m = lastMethod;
         if (m == null) {
             return "(no call yet)";
+        }
+        if (impl instanceof IsolatedImplementation isolated) {
+            Optional<String> own = isolated.lastCallInItsTerms();
+            if (own.isPresent()) {
+                return own.get();
+            }
         }
         Object[] args = lastArgs == null ? new Object[0] : lastArgs;
         java.lang.reflect.Parameter[] params = m.getParameters();

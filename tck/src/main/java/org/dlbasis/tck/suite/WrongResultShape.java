@@ -24,4 +24,16 @@ public final class WrongResultShape extends AssertionError {
         super("\"" + operation + "\" returned \"" + output + "\" with shape " + found + ", expected " + expected
                 + (expected.rank() == 0 ? " (a number, a 0-d array: squeeze it)" : ""));
     }
+
+    /**
+     * A wrong result shape, the output named in the implementation's own terms.
+     *
+     * @param output the output as the implementation names it, such as {@code grads["db2"]}
+     * @param expected the shape the API promises
+     * @param found the shape that came back
+     */
+    public WrongResultShape(String output, Shape expected, Shape found) {
+        super(output + " has shape " + found + " where " + expected + " is expected"
+                + (expected.rank() == 0 ? " (a number, a 0-d array: squeeze it)" : ""));
+    }
 }
