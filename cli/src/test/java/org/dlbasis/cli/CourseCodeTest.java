@@ -136,7 +136,7 @@ class CourseCodeTest {
                 "cost = np.squeeze(cost)",
                 "cost = np.array(cost).reshape(1, 1)",
                 "NET-2",
-                "returned \"out\" with shape (1,1), expected ()"
+                "cost has shape (1,1) where () is expected"
             },
         };
         for (String[] s : slips) {
@@ -146,6 +146,56 @@ class CourseCodeTest {
             assertEquals("FAIL", clause(s[2]).get("status").asText(), s[1]);
             assertThat(s[1], clause(s[2]).get("reason").asText(), containsString(s[3]));
         }
+    }
+
+    /** Week 3's forward and backward propagation as the course writes them, db2 without keepdims. */
+    private static final String KEEPDIMS_SLIP = String.join(
+            "\n",
+            "import numpy as np",
+            "def forward_propagation(X, parameters):",
+            "    W1, b1, W2, b2 = parameters['W1'], parameters['b1'], parameters['W2'], parameters['b2']",
+            "    Z1 = np.dot(W1, X) + b1",
+            "    A1 = np.tanh(Z1)",
+            "    Z2 = np.dot(W2, A1) + b2",
+            "    A2 = 1 / (1 + np.exp(-Z2))",
+            "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}",
+            "def backward_propagation(parameters, cache, X, Y):",
+            "    m = X.shape[1]",
+            "    W2, A1, A2 = parameters['W2'], cache['A1'], cache['A2']",
+            "    dZ2 = A2 - Y",
+            "    dW2 = (1 / m) * np.dot(dZ2, A1.T)",
+            "    db2 = (1 / m) * np.sum(dZ2, axis=1)",
+            "    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
+            "    dW1 = (1 / m) * np.dot(dZ1, X.T)",
+            "    db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)",
+            "    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}",
+            "");
+
+    @Test
+    void aFailureReadsInTheStudentsTermsWithAReproducerThatPrintsTheWrongShape()
+            throws IOException, InterruptedException {
+        Path file = dir.resolve("keepdims.py");
+        Files.writeString(file, KEEPDIMS_SLIP);
+        assertEquals(ExitCode.DOES_NOT_CONFORM, conform(file.toString(), "--examples", "5", "--clauses", "BACKPROP-3"));
+        String reason = clause("BACKPROP-3").get("reason").asText();
+        assertThat(reason, containsString("shape was (1,), expected (1,1)"));
+        assertThat(reason, containsString("after the call grads = backward_propagation(parameters, cache, X, Y)"));
+        String marker = "to reproduce it, after your code: ";
+        String found =
+                reason.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+        String line = found.substring(found.indexOf(marker) + marker.length());
+        assertThat(line, containsString("X = np.array([["));
+        Process p = new ProcessBuilder("python3", "-c", "exec(open(" + pythonString(file) + ").read())\n" + line)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertThat(out, containsString("grads[\"db2\"] (1,)"));
+        assertThat(out, containsString("grads[\"dW2\"] (1, "));
+    }
+
+    private static String pythonString(Path p) {
+        return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test
